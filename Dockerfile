@@ -1,0 +1,21 @@
+# Build stage: compile TypeScript. argon2 is installed inside the image (never mount host node_modules).
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+COPY --from=build /app/dist ./dist
+COPY openapi.yaml ./
+COPY sql ./sql
+COPY migrations ./migrations
+USER node
+EXPOSE 3000
+CMD ["node", "dist/src/main.js"]

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import cors from 'cors';
+import express, { type Express } from 'express';
+import * as OpenApiValidator from 'express-openapi-validator';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { DatabaseHealth } from '../../application/ports/database-health.port.js';
+import { DomainError } from '../../domain/shared/domain-error.js';
+import type { Logger } from '../logging/logger.js';
+import { contractRouter } from './contract/contract.router.js';
+import type { OpenApiContract } from './contract/openapi-document.js';
+import { healthRouter } from './health/health.router.js';
+import { requestTimeout } from './middleware/request-timeout.js';
+import { problemHandler } from './problem/problem-response.js';
+
+export interface HttpSettings {
+  readonly corsOrigins: readonly string[];
+  readonly bodyLimitKb: number;
+  readonly requestTimeoutMs: number;
+  readonly trustProxy: boolean;
+}
+
+/** Everything the HTTP adapter needs, built by the composition root (src/main.ts) or a test. */
+export interface AppDeps {
+  readonly settings: HttpSettings;
+  readonly logger: Logger;
+  readonly contract: OpenApiContract;
+  readonly databaseHealth: DatabaseHealth;
+}
+
+export const API_BASE = '/api/v1';
+
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
+
+/** Builds the Express application without listening, so tests and main.ts share it. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.settings.trustProxy);
+
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      // Bodies are never logged (passwords travel in them); only method, url and status.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
+    }),
+  );
+  app.use(helmet());
+  app.use(
+    cors({
+      // An empty list means no cross-origin access at all.
+      origin: (origin, callback) => callback(null, origin !== undefined && deps.settings.corsOrigins.includes(origin)),
+      exposedHeaders: ['X-Request-Id', 'Retry-After', 'WWW-Authenticate'],
+      maxAge: 600,
+    }),
+  );
+  app.use(requestTimeout(deps.settings.requestTimeoutMs));
+  app.use(express.json({ limit: `${deps.settings.bodyLimitKb}kb`, type: ['application/json', 'application/*+json'] }));
+
+  app.use(contractRouter(deps.contract));
+  app.use(
+    API_BASE,
+    OpenApiValidator.middleware({
+      apiSpec: deps.contract.document as never,
+      validateRequests: { allowUnknownQueryParameters: false, coerceTypes: true },
+      validateResponses: false,
+      validateSecurity: false,
+      validateFormats: true,
+      ignoreUndocumented: false,
+    }),
+  );
+  app.use(API_BASE, healthRouter(deps.databaseHealth));
+
+  app.use((req, _res, next) => next(new DomainError('not_found', `No route for ${req.method} ${req.path}`)));
+  app.use(problemHandler);
+  return app;
+}

@@ -1,0 +1,103 @@
+import type { ErrorRequestHandler, Request, Response } from 'express';
+import { DomainError, type ErrorCode, type ErrorItem } from '../../../domain/shared/domain-error.js';
+import { ERROR_MAP } from './error-map.js';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Writes an RFC 9457 problem document for a domain error. */
+export function sendProblem(req: Request, res: Response, error: DomainError, headers: Record<string, string> = {}): void {
+  const { status, title } = ERROR_MAP[error.code];
+  res.status(status);
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.type(PROBLEM_CONTENT_TYPE).send(
+    JSON.stringify({
+      type: `/problems/${error.code}`,
+      title,
+      status,
+      detail: error.message,
+      code: error.code,
+      instance: req.originalUrl.split('?')[0],
+      request_id: String(req.id ?? ''),
+      ...error.extensions,
+    }),
+  );
+}
+
+/** Errors thrown by express-openapi-validator: a status and, for 400s, one item per problem. */
+interface ValidatorError {
+  status: number;
+  message: string;
+  errors?: { path?: string; message?: string; errorCode?: string }[];
+  headers?: Record<string, string>;
+}
+
+function isValidatorError(error: unknown): error is ValidatorError {
+  return typeof error === 'object' && error !== null && typeof (error as ValidatorError).status === 'number' && Array.isArray((error as ValidatorError).errors);
+}
+
+/** body-parser's errors carry a `type` such as `entity.too.large`. */
+function bodyParserCode(error: unknown): ErrorCode | undefined {
+  const type = (error as { type?: unknown } | null)?.type;
+  switch (type) {
+    case 'entity.too.large':
+      return 'payload_too_large';
+    case 'entity.parse.failed':
+    case 'entity.verify.failed':
+    case 'request.aborted':
+    case 'request.size.invalid':
+      return 'validation_failed';
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return 'unsupported_media_type';
+    default:
+      return undefined;
+  }
+}
+
+const STATUS_CODES: Readonly<Record<number, ErrorCode>> = {
+  400: 'validation_failed',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
+
+/** Everything that can go wrong, in the one vocabulary. */
+export function toProblem(error: unknown): { error: DomainError; headers: Record<string, string>; unexpected: boolean } {
+  if (error instanceof DomainError) return { error, headers: {}, unexpected: false };
+  const parserCode = bodyParserCode(error);
+  if (parserCode !== undefined) {
+    const detail = parserCode === 'payload_too_large' ? 'The request body is too large' : parserCode === 'validation_failed' ? 'The request body is not valid JSON' : 'Unsupported body encoding';
+    return { error: new DomainError(parserCode, detail), headers: {}, unexpected: false };
+  }
+  if (isValidatorError(error)) {
+    const code = STATUS_CODES[error.status];
+    if (code !== undefined) {
+      const items: ErrorItem[] = (error.errors ?? []).map((item) => ({
+        code: item.errorCode ?? 'invalid',
+        message: item.message ?? 'invalid',
+        ...(item.path === undefined ? {} : { path: item.path }),
+      }));
+      const detail = code === 'validation_failed' ? 'The request does not match the contract' : (error.message.split(':')[0] ?? error.message);
+      const extensions = code === 'validation_failed' ? { errors: items } : {};
+      const headers = error.headers ?? {};
+      return { error: new DomainError(code, detail, extensions), headers, unexpected: false };
+    }
+  }
+  return { error: new DomainError('internal_error', 'An unexpected error occurred'), headers: {}, unexpected: true };
+}
+
+/** The single error middleware: no route has its own try/catch (Express 5 forwards rejections). */
+export const problemHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  if (res.headersSent) {
+    // Already answered (e.g. 503 on request timeout): the late failure only needs recording.
+    req.log?.debug({ err: error }, 'error after the response was sent');
+    return;
+  }
+  const problem = toProblem(error);
+  if (problem.unexpected) req.log?.error({ err: error }, 'unhandled error');
+  else if (problem.error.code === 'db_unavailable') req.log?.warn({ err: error }, 'database unavailable');
+  sendProblem(req, res, problem.error, problem.headers);
+};

@@ -1,0 +1,41 @@
+import pg from 'pg';
+
+export interface PoolOptions {
+  readonly connectionString: string;
+  readonly max: number;
+  readonly statementTimeoutMs: number;
+  readonly applicationName?: string;
+  readonly onError?: (error: Error) => void;
+}
+
+const INT8_OID = 20;
+
+/** int8 (bigint ids, count(*)) arrives as a string; ids here stay far below 2^53, so parse once, here. */
+function parseInt8(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isSafeInteger(parsed)) throw new RangeError(`int8 value ${value} exceeds the safe integer range`);
+  return parsed;
+}
+
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+export function createPool(options: PoolOptions): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.max,
+    types,
+    application_name: options.applicationName ?? 'adaptive-learning-api',
+    statement_timeout: options.statementTimeoutMs,
+    // A cut network must surface as an error, never as a request hanging past its timeout.
+    query_timeout: options.statementTimeoutMs + 2000,
+    connectionTimeoutMillis: Math.min(options.statementTimeoutMs, 5000),
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+  });
+  // An idle client losing its connection emits 'error' on the pool; unhandled, it would crash the process.
+  pool.on('error', (error) => options.onError?.(error));
+  return pool;
+}

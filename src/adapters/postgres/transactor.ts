@@ -1,0 +1,72 @@
+import type pg from 'pg';
+import { remainingMs } from '../../application/request-deadline.js';
+import type { Session, Transactor } from '../../application/ports/transactor.port.js';
+import { DomainError } from '../../domain/shared/domain-error.js';
+import { isConnectionError, toDomainError } from './pg-errors.js';
+
+/** The concrete session repositories cast to: a pooled client inside a transaction, or the pool. */
+export class PgSession implements Session {
+  constructor(
+    readonly queryable: pg.Pool | pg.PoolClient,
+    readonly inTransaction: boolean,
+  ) {}
+}
+
+export function pgSession(session: Session): PgSession {
+  if (!(session instanceof PgSession)) throw new TypeError('A postgres repository was handed a foreign session');
+  return session;
+}
+
+export class PgTransactor implements Transactor {
+  constructor(private readonly pool: pg.Pool) {}
+
+  /** BEGIN … COMMIT on one client; ROLLBACK on any error; the client is always released. */
+  async run<T>(work: (tx: Session) => Promise<T>): Promise<T> {
+    const client = await this.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      await this.boundByDeadline(client);
+      const result = await work(new PgSession(client, true));
+      // The request may already have been answered 503: its effects must not land.
+      if ((remainingMs() ?? Infinity) <= 0) throw new DomainError('request_timeout', 'The request took too long and was rolled back');
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      try {
+        await client.query('ROLLBACK');
+      } catch (rollbackError) {
+        // A client whose ROLLBACK failed is in an unknown state: destroy it instead of pooling it.
+        broken = rollbackError as Error;
+      }
+      if (isConnectionError(error)) broken ??= error as Error;
+      throw toDomainError(error);
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async read<T>(work: (db: Session) => Promise<T>): Promise<T> {
+    try {
+      return await work(new PgSession(this.pool, false));
+    } catch (error) {
+      throw toDomainError(error);
+    }
+  }
+
+  private async connect(): Promise<pg.PoolClient> {
+    try {
+      return await this.pool.connect();
+    } catch (error) {
+      throw toDomainError(error);
+    }
+  }
+
+  /** Shortens the statement timeout so no statement outlives the request that issued it. */
+  private async boundByDeadline(client: pg.PoolClient): Promise<void> {
+    const left = remainingMs();
+    if (left === undefined) return;
+    const ms = Math.max(1, Math.floor(left));
+    await client.query(`SET LOCAL statement_timeout = ${ms}`);
+  }
+}

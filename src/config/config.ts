@@ -1,0 +1,145 @@
+import { bool, cleanEnv, makeValidator, num, port, str, type CleanedEnv } from 'envalid';
+
+/**
+ * The only reader of process.env. Everything tunable is declared here once, typed, with its
+ * default; an invalid environment fails at start-up with one error listing every problem.
+ * The reporter throws instead of calling process.exit, so tests can catch a bad config.
+ */
+export class ConfigError extends Error {
+  constructor(readonly problems: Readonly<Record<string, string>>) {
+    super(`Invalid configuration: ${Object.entries(problems).map(([k, v]) => `${k} (${v})`).join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const positiveInt = makeValidator<number>((input) => {
+  const value = Number(input);
+  if (!Number.isInteger(value) || value < 1) throw new Error('must be a positive integer');
+  return value;
+});
+
+const nonNegativeInt = makeValidator<number>((input) => {
+  const value = Number(input);
+  if (!Number.isInteger(value) || value < 0) throw new Error('must be an integer ≥ 0');
+  return value;
+});
+
+const jwtSecret = makeValidator<string>((input) => {
+  // HMAC keys shorter than the hash output weaken HS256; 32 bytes is the floor QUALITY.md sets.
+  if (Buffer.byteLength(input, 'utf8') < 32) throw new Error('must be at least 32 bytes');
+  return input;
+});
+
+const origins = makeValidator<string[]>((input) =>
+  input.split(',').map((origin) => origin.trim()).filter((origin) => origin.length > 0),
+);
+
+const specs = {
+  APP_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }),
+  PORT: port({ default: 3000 }),
+  DATABASE_URL: str({ desc: 'PostgreSQL URL; unset → npm start boots the embedded database' }),
+  DB_POOL_MAX: positiveInt({ default: 10 }),
+  DB_STATEMENT_TIMEOUT_MS: positiveInt({ default: 5000 }),
+  REQUEST_TIMEOUT_MS: positiveInt({ default: 15000 }),
+  JWT_SECRET: jwtSecret(),
+  JWT_ALG: str({ choices: ['HS256', 'HS384', 'HS512'], default: 'HS256' }),
+  JWT_ACCESS_TTL_MINUTES: positiveInt({ default: 60 }),
+  JWT_ISSUER: str({ default: 'adaptive-learning-platform' }),
+  JWT_AUDIENCE: str({ default: 'adaptive-learning-api' }),
+  PASSWORD_HASH_MEMORY_KIB: positiveInt({ default: 19456 }),
+  PASSWORD_HASH_TIME_COST: positiveInt({ default: 2 }),
+  PASSWORD_HASH_PARALLELISM: positiveInt({ default: 1 }),
+  LOGIN_RATE_LIMIT_PER_IP: nonNegativeInt({ default: 100 }),
+  LOGIN_RATE_LIMIT_PER_EMAIL: nonNegativeInt({ default: 10 }),
+  LOGIN_RATE_LIMIT_WINDOW_SECONDS: positiveInt({ default: 900 }),
+  CORS_ORIGINS: origins({ default: [] }),
+  LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
+  BODY_LIMIT_KB: positiveInt({ default: 100 }),
+  TRUST_PROXY: bool({ default: false }),
+  DEFAULT_TRACK: str({ default: 'default' }),
+};
+
+type Env = CleanedEnv<typeof specs>;
+
+export interface AppConfig {
+  readonly appEnv: Env['APP_ENV'];
+  readonly port: number;
+  readonly databaseUrl: string;
+  readonly db: { readonly poolMax: number; readonly statementTimeoutMs: number };
+  readonly requestTimeoutMs: number;
+  readonly jwt: {
+    readonly secret: string;
+    readonly algorithm: 'HS256' | 'HS384' | 'HS512';
+    readonly accessTtlMinutes: number;
+    readonly issuer: string;
+    readonly audience: string;
+  };
+  readonly passwordHash: { readonly memoryKib: number; readonly timeCost: number; readonly parallelism: number };
+  readonly loginRateLimit: { readonly perIp: number; readonly perEmail: number; readonly windowSeconds: number };
+  readonly corsOrigins: readonly string[];
+  readonly logLevel: string;
+  readonly bodyLimitKb: number;
+  readonly trustProxy: boolean;
+  readonly defaultTrack: string;
+}
+
+export type EnvOverrides = Readonly<Record<string, string | undefined>>;
+
+/** Reads the environment (plus overrides, which win) into a typed config, or throws ConfigError. */
+export function loadConfig(overrides: EnvOverrides = {}): AppConfig {
+  const source = { ...process.env, ...dropUndefined(overrides) };
+  const env = cleanEnv(source, specs, {
+    reporter: ({ errors }) => {
+      const problems = Object.fromEntries(Object.entries(errors).map(([key, error]) => [key, String((error as Error).message)]));
+      if (Object.keys(problems).length > 0) throw new ConfigError(problems);
+    },
+  });
+  return {
+    appEnv: env.APP_ENV,
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL,
+    db: { poolMax: env.DB_POOL_MAX, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS },
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    jwt: {
+      secret: env.JWT_SECRET,
+      algorithm: env.JWT_ALG as AppConfig['jwt']['algorithm'],
+      accessTtlMinutes: env.JWT_ACCESS_TTL_MINUTES,
+      issuer: env.JWT_ISSUER,
+      audience: env.JWT_AUDIENCE,
+    },
+    passwordHash: {
+      memoryKib: env.PASSWORD_HASH_MEMORY_KIB,
+      timeCost: env.PASSWORD_HASH_TIME_COST,
+      parallelism: env.PASSWORD_HASH_PARALLELISM,
+    },
+    loginRateLimit: {
+      perIp: env.LOGIN_RATE_LIMIT_PER_IP,
+      perEmail: env.LOGIN_RATE_LIMIT_PER_EMAIL,
+      windowSeconds: env.LOGIN_RATE_LIMIT_WINDOW_SECONDS,
+    },
+    corsOrigins: env.CORS_ORIGINS,
+    logLevel: env.LOG_LEVEL,
+    bodyLimitKb: env.BODY_LIMIT_KB,
+    trustProxy: env.TRUST_PROXY,
+    defaultTrack: env.DEFAULT_TRACK,
+  };
+}
+
+/** Variables the CLI tools read before a full config exists (the embedded launcher, admin:create). */
+export function readCliEnv(): { databaseUrl?: string; jwtSecret?: string; adminPassword?: string; testDatabaseUrl?: string; ci: boolean } {
+  return {
+    databaseUrl: nonEmpty(process.env.DATABASE_URL),
+    jwtSecret: nonEmpty(process.env.JWT_SECRET),
+    adminPassword: nonEmpty(process.env.ADMIN_PASSWORD),
+    testDatabaseUrl: nonEmpty(process.env.TEST_DATABASE_URL),
+    ci: process.env.CI === 'true',
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+function dropUndefined(record: EnvOverrides): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}

@@ -1,0 +1,121 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { expect } from 'chai';
+import type pg from 'pg';
+import { createLogger, type Logger } from '../../src/adapters/logging/logger.js';
+import { loadConfig, type AppConfig, type EnvOverrides } from '../../src/config/config.js';
+import { composeApp, openPool } from '../../src/main.js';
+import { contractViolations } from './contract.js';
+import { useTestDatabase, type TestDatabase } from './database.js';
+
+/** Config for tests: a fixed secret, fast password hashing, silent logs, no rate limits unless asked. */
+export function testConfig(databaseUrl: string, overrides: EnvOverrides = {}): AppConfig {
+  return loadConfig({
+    APP_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256!!',
+    LOG_LEVEL: 'silent',
+    PASSWORD_HASH_MEMORY_KIB: '1024',
+    PASSWORD_HASH_TIME_COST: '1',
+    LOGIN_RATE_LIMIT_PER_IP: '0',
+    LOGIN_RATE_LIMIT_PER_EMAIL: '0',
+    ...overrides,
+  });
+}
+
+export interface ApiResponse<T = any> {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: T;
+  readonly text: string;
+}
+
+export interface RequestOptions {
+  readonly token?: string;
+  readonly body?: unknown;
+  /** A raw body sent as is (malformed JSON, other content types). */
+  readonly rawBody?: string;
+  readonly headers?: Record<string, string>;
+}
+
+export interface TestApi {
+  readonly db: TestDatabase;
+  readonly baseUrl: string;
+  readonly config: AppConfig;
+  /** Sends a request to the app and asserts the response conforms to openapi.yaml. */
+  request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  /** The same without the contract check (for /docs, /openapi.json). */
+  raw<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+}
+
+export interface UseApiOptions {
+  readonly env?: EnvOverrides;
+  /** Capture log lines (e.g. to prove secrets are never logged). */
+  readonly logger?: Logger;
+}
+
+/** An app built by the real composition root on a fresh database, listening on port 0. */
+export function useApi(options: UseApiOptions = {}): TestApi {
+  const db = useTestDatabase();
+  let server: Server | undefined;
+  let pool: pg.Pool | undefined;
+  let baseUrl = '';
+  let config: AppConfig | undefined;
+
+  before(async () => {
+    config = testConfig(db.url, options.env);
+    const logger = options.logger ?? createLogger('silent');
+    pool = openPool(config, logger);
+    const app = composeApp(config, pool, logger);
+    server = await new Promise<Server>((resolve) => {
+      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+    });
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    await new Promise<void>((resolve) => {
+      if (server === undefined) return resolve();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    await pool?.end();
+  });
+
+  const send = async <T>(method: string, path: string, requestOptions: RequestOptions = {}): Promise<ApiResponse<T>> => {
+    const headers: Record<string, string> = { ...requestOptions.headers };
+    if (requestOptions.token !== undefined) headers.authorization = `Bearer ${requestOptions.token}`;
+    let body: string | undefined = requestOptions.rawBody;
+    if (requestOptions.body !== undefined) {
+      body = JSON.stringify(requestOptions.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    if (/json/.test(response.headers.get('content-type') ?? '') && text.length > 0) parsed = JSON.parse(text);
+    return { status: response.status, headers: response.headers, body: parsed as T, text };
+  };
+
+  return {
+    db,
+    get baseUrl() { return baseUrl; },
+    get config() {
+      if (config === undefined) throw new Error('useApi(): config exists only inside tests');
+      return config;
+    },
+    raw: send,
+    async request<T>(method: string, path: string, requestOptions?: RequestOptions) {
+      const response = await send<T>(method, path, requestOptions);
+      const violations = contractViolations({
+        method,
+        path,
+        status: response.status,
+        contentType: response.headers.get('content-type') ?? undefined,
+        body: response.body,
+        rawBody: response.text,
+      });
+      expect(violations, `${method} ${path} → ${response.status} breaks the contract:\n${violations.join('\n')}\n${response.text.slice(0, 500)}`).to.deep.equal([]);
+      return response;
+    },
+  };
+}

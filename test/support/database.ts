@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { runMigrations } from '../../src/adapters/postgres/migrations.js';
+import { findDatabaseServer, type DatabaseServer } from './database-server.js';
+
+/**
+ * Pay for the database once: a uniquely named template is migrated on first use; every test
+ * file gets its own fresh clone (CREATE DATABASE … TEMPLATE), and everything is dropped at the
+ * end of the run (see global-hooks.ts).
+ */
+const RUN_ID = `alp_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+const TEMPLATE = `${RUN_ID}_tpl`;
+
+let server: Promise<DatabaseServer> | undefined;
+let template: Promise<void> | undefined;
+const created = new Set<string>();
+let counter = 0;
+
+async function databaseServer(): Promise<DatabaseServer> {
+  server ??= findDatabaseServer();
+  return server;
+}
+
+async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: (await databaseServer()).urlFor('postgres') });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function createDatabase(name: string, fromTemplate?: string): Promise<string> {
+  await admin((client) =>
+    client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}${fromTemplate ? ` TEMPLATE ${pg.escapeIdentifier(fromTemplate)}` : ''}`),
+  );
+  created.add(name);
+  return (await databaseServer()).urlFor(name);
+}
+
+async function migratedTemplate(): Promise<void> {
+  template ??= (async () => {
+    const url = await createDatabase(TEMPLATE);
+    await runMigrations({ databaseUrl: url, direction: 'up' });
+  })();
+  return template;
+}
+
+export async function dropDatabase(name: string): Promise<void> {
+  await admin((client) => client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`));
+  created.delete(name);
+}
+
+export interface TestDatabase {
+  readonly name: string;
+  readonly url: string;
+  readonly pool: pg.Pool;
+  drop(): Promise<void>;
+}
+
+function nextName(kind: string): string {
+  counter += 1;
+  return `${RUN_ID}_${kind}${counter}`;
+}
+
+async function open(name: string, url: string): Promise<TestDatabase> {
+  const pool = new pg.Pool({ connectionString: url, max: 5 });
+  pool.on('error', () => undefined);
+  return {
+    name,
+    url,
+    pool,
+    drop: async () => {
+      await pool.end();
+      await dropDatabase(name);
+    },
+  };
+}
+
+/** A fresh, migrated database (a clone of the template). */
+export async function createMigratedDatabase(): Promise<TestDatabase> {
+  await migratedTemplate();
+  const name = nextName('db');
+  return open(name, await createDatabase(name, TEMPLATE));
+}
+
+/** An empty database with no migrations, e.g. for the migration round-trip test. */
+export async function createScratchDatabase(): Promise<TestDatabase> {
+  const name = nextName('scratch');
+  return open(name, await createDatabase(name));
+}
+
+/**
+ * Registers before/after hooks giving the surrounding describe block its own migrated
+ * database; read `.pool` / `.url` inside tests.
+ */
+export function useTestDatabase(): TestDatabase {
+  let database: TestDatabase | undefined;
+  before(async function () {
+    this.timeout(180_000);
+    database = await createMigratedDatabase();
+  });
+  after(async () => {
+    await database?.drop();
+  });
+  const current = () => {
+    if (database === undefined) throw new Error('useTestDatabase(): the database exists only inside tests and hooks');
+    return database;
+  };
+  return {
+    get name() { return current().name; },
+    get url() { return current().url; },
+    get pool() { return current().pool; },
+    drop: () => current().drop(),
+  };
+}
+
+/** The URL of the test server's maintenance database (for tests that create their own). */
+export async function serverUrlFor(database: string): Promise<string> {
+  return (await databaseServer()).urlFor(database);
+}
+
+/** Drops every database this run created and stops the server if the harness started one. */
+export async function releaseTestDatabases(): Promise<void> {
+  if (server === undefined) return;
+  for (const name of [...created].reverse()) await dropDatabase(name);
+  await (await server).stop();
+  server = undefined;
+}
