@@ -1,0 +1,87 @@
+/**
+ * Every tunable number of a track, as held by one settings version (SPEC §5). Rules applied on
+ * a learner stage always read the version pinned on that stage, never the currently active one.
+ */
+
+export const WEAKNESS_METRICS = ['errors', 'error_rate'] as const;
+export type WeaknessMetric = (typeof WEAKNESS_METRICS)[number];
+
+export interface TrackSettings {
+  readonly expectedModulesCount: number;
+  readonly entryTotalQ: number;
+  readonly entryPerModuleQ: number;
+  readonly levelExamTotalQ: number;
+  readonly levelExamPassScore: number;
+  readonly kExam: number;
+  readonly levelExamMinPerModule: number;
+  readonly levelExamMaxPerModule: number;
+  readonly rankFinalTotalQ: number;
+  readonly rankFinalPassScore: number;
+  readonly kFinal: number;
+  readonly rankFinalMinPerModule: number;
+  readonly rankFinalMaxPerModule: number;
+  readonly contentKWeakModules: number;
+  readonly contentOptionalPerModule: number;
+  readonly weaknessMetric: WeaknessMetric;
+}
+
+export type IntegerSettingKey = Exclude<keyof TrackSettings, 'weaknessMetric'>;
+
+/** The snake_case name of each field: the column, the JSON member and the `path` of a settings error. */
+export const SETTINGS_FIELD_NAMES = {
+  expectedModulesCount: 'expected_modules_count',
+  entryTotalQ: 'entry_total_q',
+  entryPerModuleQ: 'entry_per_module_q',
+  levelExamTotalQ: 'level_exam_total_q',
+  levelExamPassScore: 'level_exam_pass_score',
+  kExam: 'k_exam',
+  levelExamMinPerModule: 'level_exam_min_per_module',
+  levelExamMaxPerModule: 'level_exam_max_per_module',
+  rankFinalTotalQ: 'rank_final_total_q',
+  rankFinalPassScore: 'rank_final_pass_score',
+  kFinal: 'k_final',
+  rankFinalMinPerModule: 'rank_final_min_per_module',
+  rankFinalMaxPerModule: 'rank_final_max_per_module',
+  contentKWeakModules: 'content_k_weak_modules',
+  contentOptionalPerModule: 'content_optional_per_module',
+  weaknessMetric: 'weakness_metric',
+} as const satisfies Record<keyof TrackSettings, string>;
+
+/** The integer fields in their documented order (validation reports errors in this order). */
+export const INTEGER_SETTING_KEYS: readonly IntegerSettingKey[] = [
+  'expectedModulesCount',
+  'entryTotalQ',
+  'entryPerModuleQ',
+  'levelExamTotalQ',
+  'levelExamPassScore',
+  'kExam',
+  'levelExamMinPerModule',
+  'levelExamMaxPerModule',
+  'rankFinalTotalQ',
+  'rankFinalPassScore',
+  'kFinal',
+  'rankFinalMinPerModule',
+  'rankFinalMaxPerModule',
+  'contentKWeakModules',
+  'contentOptionalPerModule',
+];
+
+/** The values of the seeded version 1 of the `default` track (SEED.md); also a sane first draft. */
+export const DEFAULT_TRACK_SETTINGS: TrackSettings = {
+  expectedModulesCount: 5,
+  entryTotalQ: 20,
+  entryPerModuleQ: 4,
+  levelExamTotalQ: 20,
+  levelExamPassScore: 15,
+  kExam: 3,
+  levelExamMinPerModule: 3,
+  levelExamMaxPerModule: 6,
+  rankFinalTotalQ: 40,
+  rankFinalPassScore: 30,
+  kFinal: 3,
+  rankFinalMinPerModule: 6,
+  rankFinalMaxPerModule: 12,
+  contentKWeakModules: 3,
+  contentOptionalPerModule: 1,
+  weaknessMetric: 'error_rate',
+};

@@ -1,0 +1,91 @@
+import { expect } from 'chai';
+import { isPassed, scoreAnswers, type GradedQuestion } from '../../../src/domain/shared/answer-sheet.rules.js';
+import type { DomainError } from '../../../src/domain/shared/domain-error.js';
+import { expectDomainError } from '../expect-domain-error.js';
+
+// Question q has options 10q+1..10q+4; the correct one is 10q+2.
+const question = (questionId: number, moduleId: number): GradedQuestion => ({
+  questionId,
+  moduleId,
+  correctOptionId: questionId * 10 + 2,
+  optionIds: [1, 2, 3, 4].map((pos) => questionId * 10 + pos),
+});
+const attempt = [question(5, 2), question(3, 1), question(7, 2), question(9, 4)];
+
+const answersError = (fn: () => unknown): DomainError => expectDomainError(fn, 'answers_invalid');
+
+describe('scoreAnswers', () => {
+  it('counts correct answers and builds per-module stats sorted by module id', () => {
+    const result = scoreAnswers(attempt, [
+      { question_id: 9, selected_option_id: 92 },
+      { question_id: 5, selected_option_id: 52 },
+      { question_id: 3, selected_option_id: 31 },
+      { question_id: 7, selected_option_id: 74 },
+    ]);
+    expect(result).to.deep.equal({
+      scoreTotal: 2,
+      moduleStats: [
+        { moduleId: 1, correct: 0, total: 1 },
+        { moduleId: 2, correct: 1, total: 2 },
+        { moduleId: 4, correct: 1, total: 1 },
+      ],
+      answers: [
+        { questionId: 5, selectedOptionId: 52, correct: true },
+        { questionId: 3, selectedOptionId: 31, correct: false },
+        { questionId: 7, selectedOptionId: 74, correct: false },
+        { questionId: 9, selectedOptionId: 92, correct: true },
+      ],
+    });
+  });
+
+  it('lists one error per problem: unknown, duplicate, foreign option, missing', () => {
+    const error = answersError(() =>
+      scoreAnswers(attempt, [
+        { question_id: 5, selected_option_id: 52 },
+        { question_id: 99, selected_option_id: 992 },
+        { question_id: 5, selected_option_id: 51 },
+        { question_id: 3, selected_option_id: 52 },
+      ]),
+    );
+    expect(error.extensions['errors']).to.deep.equal([
+      { code: 'unknown_question', message: 'question 99 is not part of this attempt', path: 'answers[1].question_id' },
+      { code: 'duplicate_answer', message: 'question 5 is answered more than once', path: 'answers[2].question_id' },
+      {
+        code: 'option_not_of_question',
+        message: 'option 52 does not belong to question 3',
+        path: 'answers[3].selected_option_id',
+      },
+      { code: 'missing_answer', message: 'question 7 has no answer', path: 'answers' },
+      { code: 'missing_answer', message: 'question 9 has no answer', path: 'answers' },
+    ]);
+    expect(error.message).to.equal('The answers have 5 problem(s)');
+  });
+
+  it('refuses an empty sheet with a missing_answer per question', () => {
+    const error = answersError(() => scoreAnswers(attempt, []));
+    const errors = error.extensions['errors'] as { code: string }[];
+    expect(errors.map((e) => e.code)).to.deep.equal(['missing_answer', 'missing_answer', 'missing_answer', 'missing_answer']);
+  });
+
+  it('reports a duplicate that also picks a foreign option as two problems', () => {
+    const error = answersError(() =>
+      scoreAnswers([question(1, 1)], [
+        { question_id: 1, selected_option_id: 12 },
+        { question_id: 1, selected_option_id: 77 },
+      ]),
+    );
+    const errors = error.extensions['errors'] as { code: string; path: string }[];
+    expect(errors.map((e) => [e.code, e.path])).to.deep.equal([
+      ['duplicate_answer', 'answers[1].question_id'],
+      ['option_not_of_question', 'answers[1].selected_option_id'],
+    ]);
+  });
+});
+
+describe('isPassed', () => {
+  it('passes at exactly the pass score and fails one below', () => {
+    expect(isPassed(15, 15)).to.equal(true);
+    expect(isPassed(20, 15)).to.equal(true);
+    expect(isPassed(14, 15)).to.equal(false);
+  });
+});
