@@ -1,6 +1,7 @@
 -- Catalog: tracks, their ladder of stages and their modules.
 -- Every text that is part of a btree unique key is capped (octet_length <= 2000) so the index can
 -- always hold it: an oversized value is refused by a named CHECK instead of an index-size error.
+-- "Not blank" CHECKs (here and in later migrations) require at least one non-whitespace character.
 
 -- Up Migration
 
@@ -10,7 +11,7 @@ CREATE TABLE tracks (
   created_at timestamptz NOT NULL DEFAULT now(),
   CONSTRAINT tracks_pkey PRIMARY KEY (id),
   CONSTRAINT uq_tracks_name UNIQUE (name),
-  CONSTRAINT ck_tracks_name_not_blank CHECK (btrim(name) <> ''),
+  CONSTRAINT ck_tracks_name_not_blank CHECK (name ~ '[^[:space:]]'),
   CONSTRAINT ck_tracks_name_length CHECK (octet_length(name) <= 2000)
 );
 
@@ -44,7 +45,7 @@ CREATE TABLE modules (
   CONSTRAINT uq_modules_track_name UNIQUE (track_id, name),
   -- target of the composite FK that keeps an article's module on the article's track
   CONSTRAINT uq_modules_id_track UNIQUE (id, track_id),
-  CONSTRAINT ck_modules_name_not_blank CHECK (btrim(name) <> ''),
+  CONSTRAINT ck_modules_name_not_blank CHECK (name ~ '[^[:space:]]'),
   CONSTRAINT ck_modules_name_length CHECK (octet_length(name) <= 2000)
 );
 

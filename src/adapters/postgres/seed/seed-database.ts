@@ -1,0 +1,108 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type pg from 'pg';
+import { loadSqlCatalogue, sqlOf, SQL_ROOT, type SqlCatalogue } from '../sql-files.js';
+import { parseContentDocument, type ContentDocument } from './content-document.js';
+
+/**
+ * The idempotent demo seed (SEED.md): sql/seed/catalog.sql for the track, its stages, modules and
+ * bootstrap settings version, then sql/seed/content.sql once per content document. Everything runs
+ * in ONE transaction, so a failing document leaves the database untouched.
+ */
+
+/** Rows inserted by one run, per table; a second run reports all zeros. */
+export interface SeedSummary {
+  readonly tracks: number;
+  readonly stages: number;
+  readonly modules: number;
+  readonly settingsVersions: number;
+  readonly questions: number;
+  readonly answerOptions: number;
+  readonly articles: number;
+  readonly minitestQuestions: number;
+}
+
+export interface SeedOptions {
+  /** Folder of `<module>.json` content documents; defaults to sql/seed/content. */
+  readonly contentDir?: string;
+  /** The seeded track; defaults to `default`. */
+  readonly trackName?: string;
+  readonly catalogue?: SqlCatalogue;
+}
+
+export const DEFAULT_CONTENT_DIR = join(SQL_ROOT, 'seed', 'content');
+export const DEFAULT_SEED_TRACK = 'default';
+
+/** Reads and checks every `*.json` document of the folder, in file-name order. */
+export function readContentDocuments(contentDir: string): ContentDocument[] {
+  if (!existsSync(contentDir)) throw new Error(`Seed content folder ${contentDir} does not exist`);
+  const files = readdirSync(contentDir).filter((name) => name.endsWith('.json')).sort();
+  const documents = files.map((name) => {
+    const path = join(contentDir, name);
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      throw new Error(`${path} is not valid JSON: ${(error as Error).message}`);
+    }
+    return parseContentDocument(json, path);
+  });
+  const modules = documents.map((document) => document.module);
+  const duplicateModule = modules.find((module, index) => modules.indexOf(module) !== index);
+  if (duplicateModule !== undefined) throw new Error(`Two seed content documents are for module ${duplicateModule}`);
+  const refs = documents.flatMap((document) => document.articles.map((article) => article.content_ref));
+  const duplicateRef = refs.find((ref, index) => refs.indexOf(ref) !== index);
+  if (duplicateRef !== undefined) throw new Error(`content_ref ${duplicateRef} appears in two seed content documents`);
+  return documents;
+}
+
+export async function seedDatabase(pool: pg.Pool, options: SeedOptions = {}): Promise<SeedSummary> {
+  const catalogue = options.catalogue ?? loadSqlCatalogue();
+  const track = options.trackName ?? DEFAULT_SEED_TRACK;
+  // Read and validate everything before touching the database.
+  const documents = readContentDocuments(options.contentDir ?? DEFAULT_CONTENT_DIR);
+
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const count = async (key: string, params: unknown[]): Promise<number> =>
+      (await client.query(sqlOf(catalogue, key), params)).rowCount ?? 0;
+
+    const summary = {
+      tracks: await count('seed/catalog.upsertTrack', [track]),
+      stages: await count('seed/catalog.upsertStages', [track]),
+      modules: await count('seed/catalog.upsertModules', [track]),
+      settingsVersions: await count('seed/catalog.insertBootstrapSettingsVersion', [track]),
+      questions: 0,
+      answerOptions: 0,
+      articles: 0,
+      minitestQuestions: 0,
+    };
+
+    for (const document of documents) {
+      const params = [JSON.stringify(document), track];
+      if ((await count('seed/content.findModule', params)) !== 1) {
+        throw new Error(`Seed content names module "${document.module}", which track "${track}" does not have`);
+      }
+      summary.questions += await count('seed/content.insertQuestions', params);
+      summary.answerOptions += await count('seed/content.insertAnswerOptions', params);
+      await count('seed/content.activateQuestions', params);
+      summary.articles += await count('seed/content.insertArticles', params);
+      summary.minitestQuestions += await count('seed/content.insertMinitests', params);
+    }
+
+    await client.query('COMMIT');
+    return summary;
+  } catch (error) {
+    try {
+      await client.query('ROLLBACK');
+    } catch (rollbackError) {
+      // a client whose ROLLBACK failed is in an unknown state: destroy it rather than pool it
+      broken = rollbackError as Error;
+    }
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
