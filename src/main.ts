@@ -6,7 +6,19 @@ import { createApp } from './adapters/http/app.js';
 import { loadOpenApiContract } from './adapters/http/contract/openapi-document.js';
 import { createLogger, type Logger } from './adapters/logging/logger.js';
 import { PgDatabaseHealth } from './adapters/postgres/database-health.js';
+import { PgAdminAccounts } from './adapters/postgres/identity/admin-accounts.repository.js';
+import { PgLearnerAccounts } from './adapters/postgres/identity/learner-accounts.repository.js';
+import { PgLoginThrottle } from './adapters/postgres/identity/login-throttle.js';
 import { createPool } from './adapters/postgres/pool.js';
+import { PgLearnerPlacement } from './adapters/postgres/progress/learner-placement.repository.js';
+import { loadSqlCatalogue } from './adapters/postgres/sql-files.js';
+import { PgTransactor } from './adapters/postgres/transactor.js';
+import { Argon2PasswordHasher } from './adapters/security/argon2-password-hasher.js';
+import { JwtTokenIssuer } from './adapters/security/jwt-token-issuer.js';
+import { logInAdmin, logInLearner } from './application/identity/log-in.use-case.js';
+import { checkAdminAccess, getAdminProfile, getLearnerProfile } from './application/identity/profiles.use-case.js';
+import { signUpLearner } from './application/identity/sign-up-learner.use-case.js';
+import { createLoginVerifier } from './application/identity/verify-login.js';
 import { loadConfig, type AppConfig } from './config/config.js';
 
 /**
@@ -26,23 +38,42 @@ export function openPool(config: AppConfig, logger: Logger): pg.Pool {
     connectionString: config.databaseUrl,
     max: config.db.poolMax,
     statementTimeoutMs: config.db.statementTimeoutMs,
-    onError: (error) => logger.warn({ err: error }, 'idle database client failed'),
+    // pg attaches its whole client to the error; log only what an operator needs.
+    onError: (error) => logger.warn({ code: (error as { code?: string }).code, message: error.message }, 'idle database client failed'),
   });
 }
 
 /** Wires adapters and use cases into the Express app; the tests go through this same wiring. */
-export function composeApp(config: AppConfig, pool: pg.Pool, logger: Logger): Express {
+export async function composeApp(config: AppConfig, pool: pg.Pool, logger: Logger): Promise<Express> {
+  const sql = loadSqlCatalogue();
+  const transactor = new PgTransactor(pool);
+  const hasher = new Argon2PasswordHasher(config.passwordHash);
+  const tokens = new JwtTokenIssuer(config.jwt);
+  const learners = new PgLearnerAccounts(sql);
+  const admins = new PgAdminAccounts(sql);
+  const verifier = await createLoginVerifier(hasher, new PgLoginThrottle(pool, config.loginRateLimit));
+
   return createApp({
     settings: config,
     logger,
     contract: loadOpenApiContract(),
     databaseHealth: new PgDatabaseHealth(pool),
+    auth: { verification: config.jwt, checkAdminAccess: checkAdminAccess({ transactor, admins }) },
+    useCases: {
+      identity: {
+        signUp: signUpLearner({ transactor, learners, placement: new PgLearnerPlacement(sql), hasher, defaultTrackName: config.defaultTrack }),
+        logInLearner: logInLearner({ transactor, verifier, tokens, learners }),
+        logInAdmin: logInAdmin({ transactor, verifier, tokens, admins }),
+        getLearnerProfile: getLearnerProfile({ transactor, learners }),
+        getAdminProfile: getAdminProfile({ transactor, admins }),
+      },
+    },
   });
 }
 
 export async function startServer(config: AppConfig, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const pool = openPool(config, logger);
-  const app = composeApp(config, pool, logger);
+  const app = await composeApp(config, pool, logger);
 
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, (error?: Error) => (error ? reject(error) : resolve(listening)));

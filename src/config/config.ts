@@ -125,6 +125,17 @@ export function loadConfig(overrides: EnvOverrides = {}): AppConfig {
   };
 }
 
+/** argon2id parameters alone, for CLI tools that hash passwords without running the server. */
+export function loadPasswordHashConfig(): AppConfig['passwordHash'] {
+  const { PASSWORD_HASH_MEMORY_KIB, PASSWORD_HASH_TIME_COST, PASSWORD_HASH_PARALLELISM } = specs;
+  const env = cleanEnv(process.env, { PASSWORD_HASH_MEMORY_KIB, PASSWORD_HASH_TIME_COST, PASSWORD_HASH_PARALLELISM }, {
+    reporter: ({ errors }) => {
+      if (Object.keys(errors).length > 0) throw new ConfigError(Object.fromEntries(Object.entries(errors).map(([k, e]) => [k, String((e as Error).message)])));
+    },
+  });
+  return { memoryKib: env.PASSWORD_HASH_MEMORY_KIB, timeCost: env.PASSWORD_HASH_TIME_COST, parallelism: env.PASSWORD_HASH_PARALLELISM };
+}
+
 /** Variables the CLI tools read before a full config exists (the embedded launcher, admin:create). */
 export function readCliEnv(): { databaseUrl?: string; jwtSecret?: string; adminPassword?: string; testDatabaseUrl?: string; ci: boolean } {
   return {

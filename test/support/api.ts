@@ -8,9 +8,9 @@ import { composeApp, openPool } from '../../src/main.js';
 import { contractViolations } from './contract.js';
 import { useTestDatabase, type TestDatabase } from './database.js';
 
-/** Config for tests: a fixed secret, fast password hashing, silent logs, no rate limits unless asked. */
-export function testConfig(databaseUrl: string, overrides: EnvOverrides = {}): AppConfig {
-  return loadConfig({
+/** The environment of a test server: a fixed secret, fast password hashing, silent logs, no rate limits unless asked. */
+export function testEnv(databaseUrl: string, overrides: EnvOverrides = {}): EnvOverrides {
+  return {
     APP_ENV: 'test',
     DATABASE_URL: databaseUrl,
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256!!',
@@ -20,7 +20,12 @@ export function testConfig(databaseUrl: string, overrides: EnvOverrides = {}): A
     LOGIN_RATE_LIMIT_PER_IP: '0',
     LOGIN_RATE_LIMIT_PER_EMAIL: '0',
     ...overrides,
-  });
+  };
+}
+
+/** Config for tests (see testEnv); server processes get the same values as environment variables. */
+export function testConfig(databaseUrl: string, overrides: EnvOverrides = {}): AppConfig {
+  return loadConfig(testEnv(databaseUrl, overrides));
 }
 
 export interface ApiResponse<T = any> {
@@ -50,13 +55,15 @@ export interface TestApi {
 
 export interface UseApiOptions {
   readonly env?: EnvOverrides;
+  /** Start from the demo seed (track `default`, its ladder, modules, bank and articles); default true. */
+  readonly seeded?: boolean;
   /** Capture log lines (e.g. to prove secrets are never logged). */
   readonly logger?: Logger;
 }
 
 /** An app built by the real composition root on a fresh database, listening on port 0. */
 export function useApi(options: UseApiOptions = {}): TestApi {
-  const db = useTestDatabase();
+  const db = useTestDatabase({ seeded: options.seeded ?? true });
   let server: Server | undefined;
   let pool: pg.Pool | undefined;
   let baseUrl = '';
@@ -66,7 +73,7 @@ export function useApi(options: UseApiOptions = {}): TestApi {
     config = testConfig(db.url, options.env);
     const logger = options.logger ?? createLogger('silent');
     pool = openPool(config, logger);
-    const app = composeApp(config, pool, logger);
+    const app = await composeApp(config, pool, logger);
     server = await new Promise<Server>((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { runMigrations } from '../../src/adapters/postgres/migrations.js';
+import { createPool } from '../../src/adapters/postgres/pool.js';
+import { seedDatabase } from '../../src/adapters/postgres/seed/seed-database.js';
 import { findDatabaseServer, type DatabaseServer } from './database-server.js';
 
 /**
@@ -10,9 +12,12 @@ import { findDatabaseServer, type DatabaseServer } from './database-server.js';
  */
 const RUN_ID = `alp_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 const TEMPLATE = `${RUN_ID}_tpl`;
+/** The migrated template plus the demo seed (the catalog every journey test starts from). */
+const SEEDED_TEMPLATE = `${RUN_ID}_seeded_tpl`;
 
 let server: Promise<DatabaseServer> | undefined;
 let template: Promise<void> | undefined;
+let seededTemplate: Promise<void> | undefined;
 const created = new Set<string>();
 let counter = 0;
 
@@ -47,6 +52,20 @@ async function migratedTemplate(): Promise<void> {
   return template;
 }
 
+async function seededTemplateReady(): Promise<void> {
+  seededTemplate ??= (async () => {
+    await migratedTemplate();
+    const url = await createDatabase(SEEDED_TEMPLATE, TEMPLATE);
+    const pool = new pg.Pool({ connectionString: url, max: 2 });
+    try {
+      await seedDatabase(pool);
+    } finally {
+      await pool.end();
+    }
+  })();
+  return seededTemplate;
+}
+
 export async function dropDatabase(name: string): Promise<void> {
   await admin((client) => client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`));
   created.delete(name);
@@ -65,8 +84,8 @@ function nextName(kind: string): string {
 }
 
 async function open(name: string, url: string): Promise<TestDatabase> {
-  const pool = new pg.Pool({ connectionString: url, max: 5 });
-  pool.on('error', () => undefined);
+  // The same pool factory as the server (int8 parsed to numbers), with room for slow fixtures.
+  const pool = createPool({ connectionString: url, max: 5, statementTimeoutMs: 60_000, applicationName: 'alp-tests' });
   return {
     name,
     url,
@@ -78,11 +97,12 @@ async function open(name: string, url: string): Promise<TestDatabase> {
   };
 }
 
-/** A fresh, migrated database (a clone of the template). */
-export async function createMigratedDatabase(): Promise<TestDatabase> {
-  await migratedTemplate();
+/** A fresh, migrated database (a clone of the template); `seeded` adds the demo seed. */
+export async function createMigratedDatabase(options: { seeded?: boolean } = {}): Promise<TestDatabase> {
+  if (options.seeded) await seededTemplateReady();
+  else await migratedTemplate();
   const name = nextName('db');
-  return open(name, await createDatabase(name, TEMPLATE));
+  return open(name, await createDatabase(name, options.seeded ? SEEDED_TEMPLATE : TEMPLATE));
 }
 
 /** An empty database with no migrations, e.g. for the migration round-trip test. */
@@ -95,11 +115,11 @@ export async function createScratchDatabase(): Promise<TestDatabase> {
  * Registers before/after hooks giving the surrounding describe block its own migrated
  * database; read `.pool` / `.url` inside tests.
  */
-export function useTestDatabase(): TestDatabase {
+export function useTestDatabase(options: { seeded?: boolean } = {}): TestDatabase {
   let database: TestDatabase | undefined;
   before(async function () {
     this.timeout(180_000);
-    database = await createMigratedDatabase();
+    database = await createMigratedDatabase(options);
   });
   after(async () => {
     await database?.drop();

@@ -5,11 +5,14 @@ import * as OpenApiValidator from 'express-openapi-validator';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { DatabaseHealth } from '../../application/ports/database-health.port.js';
+import type { AdminActor } from '../../domain/identity/actor.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { Logger } from '../logging/logger.js';
+import { createAuthentication, type TokenVerification } from './auth/authentication.js';
 import { contractRouter } from './contract/contract.router.js';
 import type { OpenApiContract } from './contract/openapi-document.js';
 import { healthRouter } from './health/health.router.js';
+import { identityRouter, type IdentityUseCases } from './identity/identity.router.js';
 import { requestTimeout } from './middleware/request-timeout.js';
 import { problemHandler } from './problem/problem-response.js';
 
@@ -26,6 +29,13 @@ export interface AppDeps {
   readonly logger: Logger;
   readonly contract: OpenApiContract;
   readonly databaseHealth: DatabaseHealth;
+  readonly auth: {
+    readonly verification: TokenVerification;
+    readonly checkAdminAccess: (adminId: number) => Promise<AdminActor>;
+  };
+  readonly useCases: {
+    readonly identity: IdentityUseCases;
+  };
 }
 
 export const API_BASE = '/api/v1';
@@ -79,7 +89,9 @@ export function createApp(deps: AppDeps): Express {
       ignoreUndocumented: false,
     }),
   );
+  const auth = createAuthentication(deps.auth.verification, deps.auth.checkAdminAccess);
   app.use(API_BASE, healthRouter(deps.databaseHealth));
+  app.use(API_BASE, identityRouter(deps.useCases.identity, auth));
 
   app.use((req, _res, next) => next(new DomainError('not_found', `No route for ${req.method} ${req.path}`)));
   app.use(problemHandler);

@@ -9,6 +9,7 @@ export interface PoolOptions {
 }
 
 const INT8_OID = 20;
+const INT8_ARRAY_OID = 1016;
 
 /** int8 (bigint ids, count(*)) arrives as a string; ids here stay far below 2^53, so parse once, here. */
 function parseInt8(value: string): number {
@@ -17,9 +18,16 @@ function parseInt8(value: string): number {
   return parsed;
 }
 
+const parseInt8Array = (value: string): (number | null)[] =>
+  (pg.types.getTypeParser(INT8_ARRAY_OID as never, 'text')(value) as (string | null)[]).map((item) => (item === null ? null : parseInt8(item)));
+
 const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (format === 'binary') return pg.types.getTypeParser(oid, 'binary' as never);
+    if (oid === INT8_OID) return parseInt8;
+    if (oid === INT8_ARRAY_OID) return parseInt8Array;
+    return pg.types.getTypeParser(oid, 'text');
+  }) as typeof pg.types.getTypeParser,
 };
 
 export function createPool(options: PoolOptions): pg.Pool {

@@ -9,6 +9,8 @@ export function sendProblem(req: Request, res: Response, error: DomainError, hea
   const { status, title } = ERROR_MAP[error.code];
   res.status(status);
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  // rate_limited carries its wait in the body too; clients that only read headers get Retry-After.
+  if (typeof error.extensions.retry_after === 'number') res.setHeader('Retry-After', String(error.extensions.retry_after));
   res.type(PROBLEM_CONTENT_TYPE).send(
     JSON.stringify({
       type: `/problems/${error.code}`,

@@ -1,0 +1,61 @@
+import type { LearnerAccounts, LearnerProfile, StoredCredentials } from '../../../application/identity/identity.ports.js';
+import type { Session } from '../../../application/ports/transactor.port.js';
+import { DomainError } from '../../../domain/shared/domain-error.js';
+import { isUniqueViolation } from '../pg-errors.js';
+import { SqlFile } from '../sql-file.js';
+import type { SqlCatalogue } from '../sql-files.js';
+
+interface ProfileRow {
+  id: number;
+  email: string;
+  full_name: string;
+  track_id: number;
+  created_at: Date;
+  graduated_at: Date | null;
+}
+
+export const toLearnerProfile = (row: ProfileRow): LearnerProfile => ({
+  id: row.id,
+  email: row.email,
+  fullName: row.full_name,
+  trackId: row.track_id,
+  createdAt: row.created_at,
+  graduatedAt: row.graduated_at,
+});
+
+export interface CredentialsRow {
+  id: number;
+  password_hash: string;
+  is_active: boolean;
+}
+
+export const toCredentials = (row: CredentialsRow): StoredCredentials => ({ id: row.id, passwordHash: row.password_hash, isActive: row.is_active });
+
+export class PgLearnerAccounts implements LearnerAccounts {
+  private readonly sql: SqlFile<'insert' | 'findCredentials' | 'findProfile'>;
+
+  constructor(catalogue: SqlCatalogue) {
+    this.sql = new SqlFile(catalogue, 'identity/users', ['insert', 'findCredentials', 'findProfile']);
+  }
+
+  async insert(tx: Session, learner: { email: string; fullName: string; passwordHash: string; trackId: number }): Promise<LearnerProfile> {
+    try {
+      const row = await this.sql.first<ProfileRow>(tx, 'insert', [learner.email, learner.fullName, learner.passwordHash, learner.trackId]);
+      return toLearnerProfile(row!);
+    } catch (error) {
+      // The unique index settles the signup race: the loser of two concurrent signups lands here.
+      if (isUniqueViolation(error, 'uq_users_email_lower')) throw new DomainError('email_taken', 'An account with this email already exists');
+      throw error;
+    }
+  }
+
+  async findCredentials(db: Session, email: string): Promise<StoredCredentials | undefined> {
+    const row = await this.sql.first<CredentialsRow>(db, 'findCredentials', [email]);
+    return row && toCredentials(row);
+  }
+
+  async findProfile(db: Session, userId: number): Promise<LearnerProfile | undefined> {
+    const row = await this.sql.first<ProfileRow>(db, 'findProfile', [userId]);
+    return row && toLearnerProfile(row);
+  }
+}

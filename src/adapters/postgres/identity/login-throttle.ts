@@ -1,0 +1,80 @@
+import type pg from 'pg';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import type { LoginThrottle } from '../../../application/ports/login-throttle.port.js';
+import { DomainError } from '../../../domain/shared/domain-error.js';
+import { toDomainError } from '../pg-errors.js';
+
+export interface LoginLimits {
+  /** Attempts per window; 0 disables that limit. */
+  readonly perIp: number;
+  readonly perEmail: number;
+  readonly windowSeconds: number;
+}
+
+/**
+ * Login throttling in PostgreSQL (table login_rate_limits, created by migration 0002), so the
+ * limits hold across every instance behind a load balancer.
+ */
+export class PgLoginThrottle implements LoginThrottle {
+  private readonly byIp: RateLimiterPostgres | undefined;
+  private readonly byEmail: RateLimiterPostgres | undefined;
+
+  constructor(pool: pg.Pool, limits: LoginLimits) {
+    const limiter = (keyPrefix: string, points: number) =>
+      points === 0
+        ? undefined
+        : new RateLimiterPostgres({
+            storeClient: pool,
+            storeType: 'pool',
+            tableName: 'login_rate_limits',
+            tableCreated: true,
+            // No background timers: an expired row is simply reset by the next attempt.
+            clearExpiredByTimeout: false,
+            keyPrefix,
+            points,
+            duration: limits.windowSeconds,
+          });
+    this.byIp = limiter('login:ip', limits.perIp);
+    this.byEmail = limiter('login:email', limits.perEmail);
+  }
+
+  async countAttempt(ip: string): Promise<void> {
+    if (this.byIp !== undefined) await consume(this.byIp, ip);
+  }
+
+  async assertEmailAllowed(email: string): Promise<void> {
+    if (this.byEmail === undefined) return;
+    const state = await guard(() => this.byEmail!.get(email));
+    if (state !== null && state.consumedPoints >= this.byEmail.points) throw rateLimited(state.msBeforeNext);
+  }
+
+  async countFailure(email: string): Promise<void> {
+    if (this.byEmail !== undefined) await consume(this.byEmail, email).catch((error: unknown) => {
+      // The failure is already being reported as invalid_credentials; the next attempt gets the 429.
+      if (!(error instanceof DomainError && error.code === 'rate_limited')) throw error;
+    });
+  }
+}
+
+function rateLimited(msBeforeNext: number): DomainError {
+  const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return new DomainError('rate_limited', `Too many login attempts; retry in ${retryAfter} s`, { retry_after: retryAfter });
+}
+
+async function consume(limiter: RateLimiterPostgres, key: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (rejection) {
+    // The library rejects with a RateLimiterRes when the key is over its limit, with an Error otherwise.
+    if (rejection instanceof RateLimiterRes) throw rateLimited(rejection.msBeforeNext);
+    throw toDomainError(rejection);
+  }
+}
+
+async function guard<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toDomainError(error);
+  }
+}

@@ -1,0 +1,36 @@
+import type { QueryResultRow } from 'pg';
+import type { Session } from '../../application/ports/transactor.port.js';
+import { sqlOf, type SqlCatalogue } from './sql-files.js';
+import { pgSession } from './transactor.js';
+
+/**
+ * The queries of one `sql/<context>/<aggregate>.sql` file, resolved when the repository is built
+ * (a missing query fails at start-up) and run as named prepared statements, so PostgreSQL parses
+ * and plans each one once per connection.
+ */
+export class SqlFile<Name extends string> {
+  private readonly texts: ReadonlyMap<Name, string>;
+
+  constructor(
+    catalogue: SqlCatalogue,
+    private readonly file: string,
+    names: readonly Name[],
+  ) {
+    this.texts = new Map(names.map((name) => [name, sqlOf(catalogue, `${file}.${name}`)]));
+  }
+
+  async rows<T extends QueryResultRow>(session: Session, name: Name, values: readonly unknown[] = []): Promise<T[]> {
+    const result = await pgSession(session).queryable.query<T>({ name: `${this.file}.${name}`, text: this.texts.get(name)!, values: [...values] });
+    return result.rows;
+  }
+
+  async first<T extends QueryResultRow>(session: Session, name: Name, values: readonly unknown[] = []): Promise<T | undefined> {
+    return (await this.rows<T>(session, name, values))[0];
+  }
+
+  /** Runs a statement and returns how many rows it touched. */
+  async run(session: Session, name: Name, values: readonly unknown[] = []): Promise<number> {
+    const result = await pgSession(session).queryable.query({ name: `${this.file}.${name}`, text: this.texts.get(name)!, values: [...values] });
+    return result.rowCount ?? 0;
+  }
+}

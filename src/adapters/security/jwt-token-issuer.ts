@@ -1,0 +1,28 @@
+import jwt from 'jsonwebtoken';
+import type { AccessToken, TokenIssuer } from '../../application/ports/token-issuer.port.js';
+import type { TokenScope } from '../../domain/identity/actor.js';
+
+export interface JwtSettings {
+  readonly secret: string;
+  readonly algorithm: 'HS256' | 'HS384' | 'HS512';
+  readonly accessTtlMinutes: number;
+  readonly issuer: string;
+  readonly audience: string;
+}
+
+/** Signs access tokens: sub, scope, iat, exp, iss, aud — nothing else, no refresh tokens. */
+export class JwtTokenIssuer implements TokenIssuer {
+  constructor(private readonly settings: JwtSettings) {}
+
+  issue(subject: number, scope: TokenScope): AccessToken {
+    const expiresIn = this.settings.accessTtlMinutes * 60;
+    const accessToken = jwt.sign({ scope }, this.settings.secret, {
+      algorithm: this.settings.algorithm,
+      subject: String(subject),
+      expiresIn,
+      issuer: this.settings.issuer,
+      audience: this.settings.audience,
+    });
+    return { accessToken, tokenType: 'Bearer', expiresIn };
+  }
+}

@@ -1,0 +1,33 @@
+import type { Session } from './transactor.port.js';
+
+/**
+ * Every admin mutation records who did it, in the same transaction as the change (table
+ * admin_audit_log, migration 0009). `action` is `<entity>.<verb>`, e.g. `settings_version.activate`.
+ */
+export interface AuditEntry {
+  readonly adminId: number;
+  readonly action: string;
+  readonly entityType: string;
+  readonly entityId: number | null;
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
+export interface AuditRecord extends AuditEntry {
+  readonly id: number;
+  readonly adminEmail: string;
+  readonly createdAt: Date;
+}
+
+export interface AuditFilter {
+  readonly entityType?: string;
+  readonly entityId?: number;
+  readonly adminId?: number;
+  /** Newest first: only entries with a smaller id (the cursor). */
+  readonly beforeId?: number;
+  readonly limit: number;
+}
+
+export interface AdminAuditLog {
+  record(tx: Session, entry: AuditEntry): Promise<void>;
+  list(db: Session, filter: AuditFilter): Promise<AuditRecord[]>;
+}

@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLogger } from '../adapters/logging/logger.js';
+import { ensureDatabase, startEmbeddedCluster } from '../adapters/postgres/embedded-postgres.js';
+import { runMigrations } from '../adapters/postgres/migrations.js';
+import { loadConfig, readCliEnv } from '../config/config.js';
+import { DATA_DIR } from '../config/project-paths.js';
+import { startServer, stopOnSignals } from '../main.js';
+import { prepareDemoData } from './demo-data.js';
+
+/**
+ * `npm start`. With DATABASE_URL set it only starts the server (migrate first with
+ * `npm run migrate up`). Without it, it is the one-command demo: an embedded PostgreSQL in
+ * .data/pg, migrated and seeded, then the server — everything stopped by Ctrl-C.
+ */
+async function main(): Promise<void> {
+  const cli = readCliEnv();
+  if (cli.databaseUrl !== undefined) {
+    const running = await startServer(loadConfig());
+    announce(running.url);
+    stopOnSignals(running);
+    return;
+  }
+
+  const logger = createLogger('info');
+  mkdirSync(DATA_DIR, { recursive: true });
+  logger.info('starting the embedded PostgreSQL in .data/pg');
+  const cluster = await startEmbeddedCluster({ dataDir: join(DATA_DIR, 'pg'), persistent: true });
+  try {
+    await ensureDatabase(cluster.urlFor('postgres'), 'adaptive_learning');
+    const databaseUrl = cluster.urlFor('adaptive_learning');
+    const applied = await runMigrations({ databaseUrl, direction: 'up' });
+    logger.info({ applied }, 'migrations applied');
+    await prepareDemoData(databaseUrl, cli.adminPassword, logger);
+
+    const config = loadConfig({ DATABASE_URL: databaseUrl, JWT_SECRET: cli.jwtSecret ?? demoJwtSecret() });
+    const running = await startServer(config, logger);
+    announce(running.url);
+    stopOnSignals(running, () => cluster.stop());
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
+}
+
+/** The demo generates its JWT secret once and keeps it, so tokens survive a restart. */
+function demoJwtSecret(): string {
+  const file = join(DATA_DIR, 'jwt-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+function announce(url: string): void {
+  console.log(`\n  API         ${url}/api/v1   (try ${url}/api/v1/health/db)\n  Swagger UI  ${url}/docs\n  Contract    ${url}/openapi.yaml\n\n  Ctrl-C stops everything.\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
