@@ -1,0 +1,51 @@
+import { Router } from 'express';
+import type { DiagnostikaResult, QuestionView } from '../../../application/diagnostika/diagnostika.ports.js';
+import type { StartedDiagnostika } from '../../../application/diagnostika/diagnostika.use-case.js';
+import type { LearnerActor } from '../../../domain/identity/actor.js';
+import type { SubmittedAnswer } from '../../../domain/shared/answer-sheet.rules.js';
+import { learnerOf, type Authentication } from '../auth/authentication.js';
+
+export interface DiagnostikaUseCases {
+  readonly start: (actor: LearnerActor) => Promise<StartedDiagnostika>;
+  readonly submit: (input: { diagnostikaId: number; answers: readonly SubmittedAnswer[] }, actor: LearnerActor) => Promise<DiagnostikaResult>;
+  readonly getResult: (actor: LearnerActor) => Promise<DiagnostikaResult>;
+}
+
+/** A question as sent to learners (shared by the minitest): no correct option, ever. */
+export const questionJson = (q: QuestionView) => ({
+  id: q.id,
+  module_id: q.moduleId,
+  text: q.text,
+  options: q.options.map((o) => ({ id: o.id, pos: o.pos, text: o.text })),
+});
+
+const resultJson = (result: DiagnostikaResult) => ({
+  diagnostika_id: result.diagnostikaId,
+  total_q: result.totalQ,
+  score_total: result.scoreTotal,
+  module_stats: result.moduleStats.map((s) => ({ module_id: s.moduleId, correct_cnt: s.correct, total_cnt: s.total })),
+});
+
+export function diagnostikaRouter(useCases: DiagnostikaUseCases, auth: Authentication): Router {
+  const router = Router();
+
+  router.post('/diagnostika/start', auth.learner, async (_req, res) => {
+    const started = await useCases.start(learnerOf(res));
+    res.status(started.created ? 201 : 200).json({
+      diagnostika_id: started.diagnostikaId,
+      total_q: started.totalQ,
+      questions: started.questions.map(questionJson),
+    });
+  });
+
+  router.post('/diagnostika/submit', auth.learner, async (req, res) => {
+    const body = req.body as { diagnostika_id: number; answers: SubmittedAnswer[] };
+    res.json(resultJson(await useCases.submit({ diagnostikaId: body.diagnostika_id, answers: body.answers }, learnerOf(res))));
+  });
+
+  router.get('/diagnostika/result', auth.learner, async (_req, res) => {
+    res.json(resultJson(await useCases.getResult(learnerOf(res))));
+  });
+
+  return router;
+}

@@ -1,0 +1,73 @@
+import { Router } from 'express';
+import type { StageEligibility } from '../../../application/progress/load-eligibility.js';
+import type { CurrentStageView, PinnedSettingsView, WeaknessView } from '../../../application/progress/progress-views.use-case.js';
+import type { StageRecord } from '../../../application/progress/progress.ports.js';
+import type { LearnerActor } from '../../../domain/identity/actor.js';
+import { INTEGER_SETTING_KEYS, SETTINGS_FIELD_NAMES } from '../../../domain/settings/track-settings.js';
+import { learnerOf, type Authentication } from '../auth/authentication.js';
+
+export interface ProgressUseCases {
+  readonly getCurrentStage: (actor: LearnerActor) => Promise<CurrentStageView>;
+  readonly getHistory: (actor: LearnerActor) => Promise<StageRecord[]>;
+  readonly getSettings: (actor: LearnerActor) => Promise<PinnedSettingsView>;
+  readonly getEligibility: (actor: LearnerActor) => Promise<StageEligibility>;
+  readonly getWeakness: (actor: LearnerActor) => Promise<WeaknessView>;
+}
+
+const stageRecordJson = (stage: StageRecord) => ({
+  stage_id: stage.stageId,
+  rank: stage.rank,
+  level: stage.level,
+  position: stage.position,
+  status: stage.status,
+  settings_version_id: stage.settingsVersionId,
+  activated_at: stage.activatedAt.toISOString(),
+  completed_at: stage.completedAt?.toISOString() ?? null,
+});
+
+export function progressRouter(useCases: ProgressUseCases, auth: Authentication): Router {
+  const router = Router();
+
+  router.get('/progress/current-stage', auth.learner, async (_req, res) => {
+    const stage = await useCases.getCurrentStage(learnerOf(res));
+    res.json({
+      user_id: stage.userId,
+      track_id: stage.trackId,
+      track_name: stage.trackName,
+      stage_id: stage.stageId,
+      rank: stage.rank,
+      level: stage.level,
+      position: stage.position,
+      status: stage.status,
+      activated_at: stage.activatedAt.toISOString(),
+      settings_version_id: stage.settingsVersionId,
+      graduated_at: stage.graduatedAt?.toISOString() ?? null,
+    });
+  });
+
+  router.get('/progress/history', auth.learner, async (_req, res) => {
+    res.json((await useCases.getHistory(learnerOf(res))).map(stageRecordJson));
+  });
+
+  router.get('/progress/settings', auth.learner, async (_req, res) => {
+    const { settingsVersionId, settings } = await useCases.getSettings(learnerOf(res));
+    const integers = Object.fromEntries(INTEGER_SETTING_KEYS.map((key) => [SETTINGS_FIELD_NAMES[key], settings[key]]));
+    res.json({ settings_version_id: settingsVersionId, ...integers, weakness_metric: settings.weaknessMetric });
+  });
+
+  router.get('/progress/eligibility', auth.learner, async (_req, res) => {
+    res.json(await useCases.getEligibility(learnerOf(res)));
+  });
+
+  router.get('/progress/weakness', auth.learner, async (_req, res) => {
+    const view = await useCases.getWeakness(learnerOf(res));
+    res.json({
+      metric: view.metric,
+      modules: view.modules.map((m) => ({ module_id: m.moduleId, module_name: m.moduleName, correct: m.correct, total: m.total, weakness: m.weakness, rank: m.rank })),
+      content_weak_module_ids: view.contentWeakModuleIds,
+      exam_weak_module_ids: view.examWeakModuleIds,
+    });
+  });
+
+  return router;
+}

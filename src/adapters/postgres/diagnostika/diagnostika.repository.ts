@@ -1,0 +1,90 @@
+import type { DiagnostikaAttempts, DiagnostikaRecord, DiagnostikaResult, QuestionView } from '../../../application/diagnostika/diagnostika.ports.js';
+import type { Session } from '../../../application/ports/transactor.port.js';
+import type { AnswerSheetScore, GradedQuestion, ModuleStat } from '../../../domain/shared/answer-sheet.rules.js';
+import type { AttemptQuestion } from '../../../domain/shared/attempt-order.rules.js';
+import { DomainError } from '../../../domain/shared/domain-error.js';
+import { isUniqueViolation } from '../pg-errors.js';
+import { toGraded, toQuestionView, type GradedRow, type QuestionViewRow } from './question-rows.js';
+import { SqlFile } from '../sql-file.js';
+import type { SqlCatalogue } from '../sql-files.js';
+
+interface RecordRow {
+  id: number;
+  user_id: number;
+  stage_id: number;
+  total_q: number;
+  submitted_at: Date | null;
+}
+
+const toRecord = (row: RecordRow): DiagnostikaRecord => ({ id: row.id, userId: row.user_id, stageId: row.stage_id, totalQ: row.total_q, submittedAt: row.submitted_at });
+
+const NAMES = ['findOfLearner', 'lockOfLearner', 'create', 'questionsOf', 'gradedQuestionsOf', 'saveSubmission', 'resultOf'] as const;
+
+export class PgDiagnostikaAttempts implements DiagnostikaAttempts {
+  private readonly sql: SqlFile<(typeof NAMES)[number]>;
+
+  constructor(catalogue: SqlCatalogue) {
+    this.sql = new SqlFile(catalogue, 'diagnostika/diagnostika', NAMES);
+  }
+
+  async findOfLearner(db: Session, userId: number): Promise<DiagnostikaRecord | undefined> {
+    const row = await this.sql.first<RecordRow>(db, 'findOfLearner', [userId]);
+    return row && toRecord(row);
+  }
+
+  async lockOfLearner(tx: Session, diagnostikaId: number, userId: number): Promise<DiagnostikaRecord | undefined> {
+    const row = await this.sql.first<RecordRow>(tx, 'lockOfLearner', [diagnostikaId, userId]);
+    return row && toRecord(row);
+  }
+
+  async create(tx: Session, diagnostika: { userId: number; stageId: number; totalQ: number; questions: readonly AttemptQuestion[] }): Promise<number> {
+    const { questions } = diagnostika;
+    try {
+      const row = await this.sql.first<{ id: number }>(tx, 'create', [
+        diagnostika.userId,
+        diagnostika.stageId,
+        diagnostika.totalQ,
+        questions.map((q) => q.questionId),
+        questions.map((q) => q.moduleId),
+        questions.map((q) => q.pos),
+      ]);
+      return row!.id;
+    } catch (error) {
+      // Callers lock the learner's stage row first, so this only fires if that habit is broken.
+      if (isUniqueViolation(error, 'uq_diagnostika_results_user_once')) {
+        throw new DomainError('diagnostika_already_completed', 'The learner already has a diagnostika');
+      }
+      throw error;
+    }
+  }
+
+  async questionsOf(db: Session, diagnostikaId: number): Promise<QuestionView[]> {
+    return (await this.sql.rows<QuestionViewRow>(db, 'questionsOf', [diagnostikaId])).map(toQuestionView);
+  }
+
+  async gradedQuestionsOf(tx: Session, diagnostikaId: number): Promise<GradedQuestion[]> {
+    return (await this.sql.rows<GradedRow>(tx, 'gradedQuestionsOf', [diagnostikaId])).map(toGraded);
+  }
+
+  async saveSubmission(tx: Session, diagnostikaId: number, score: AnswerSheetScore): Promise<void> {
+    await this.sql.run(tx, 'saveSubmission', [
+      diagnostikaId,
+      score.answers.map((a) => a.questionId),
+      score.answers.map((a) => a.selectedOptionId),
+      score.moduleStats.map((s) => s.moduleId),
+      score.moduleStats.map((s) => s.correct),
+      score.moduleStats.map((s) => s.total),
+      score.scoreTotal,
+    ]);
+  }
+
+  async resultOf(db: Session, userId: number): Promise<DiagnostikaResult | undefined> {
+    const row = await this.sql.first<{ id: number; total_q: number; score_total: number; module_stats: { module_id: number; correct: number; total: number }[] }>(
+      db,
+      'resultOf',
+      [userId],
+    );
+    const moduleStats: ModuleStat[] = (row?.module_stats ?? []).map((s) => ({ moduleId: s.module_id, correct: s.correct, total: s.total }));
+    return row && { diagnostikaId: row.id, totalQ: row.total_q, scoreTotal: row.score_total, moduleStats };
+  }
+}

@@ -1,0 +1,57 @@
+import { MINITEST_QUESTION_COUNT, isMinitestPassed } from '../../domain/content/minitest.rules.js';
+import type { LearnerActor } from '../../domain/identity/actor.js';
+import { scoreAnswers, type SubmittedAnswer } from '../../domain/shared/answer-sheet.rules.js';
+import { DomainError, notFound } from '../../domain/shared/domain-error.js';
+import type { QuestionView } from '../diagnostika/diagnostika.ports.js';
+import type { Transactor } from '../ports/transactor.port.js';
+import type { StageAssignments } from './content.ports.js';
+
+export interface MinitestDeps {
+  readonly transactor: Transactor;
+  readonly assignments: StageAssignments;
+}
+
+export interface MinitestOutcome {
+  readonly articleId: number;
+  readonly passed: boolean;
+  readonly correctCnt: number;
+  readonly totalCnt: number;
+  readonly alreadyPassed: boolean;
+}
+
+const notRequired = (articleId: number) => new DomainError('article_not_required', `Article ${articleId} is optional: it has no minitest, mark it read instead`);
+const notConfigured = (articleId: number) =>
+  new DomainError('minitest_not_configured', `Article ${articleId} has no configured ${MINITEST_QUESTION_COUNT}-question minitest`);
+
+/** GET /content/{id}/minitest: the 3 questions, without their correct options. */
+export const getMinitest = (deps: MinitestDeps) => async (articleId: number, actor: LearnerActor): Promise<QuestionView[]> => {
+  const minitest = await deps.transactor.read((db) => deps.assignments.minitestOf(db, actor.userId, articleId));
+  if (minitest === undefined) throw notFound(`Article ${articleId}`);
+  if (minitest.kind !== 'required') throw notRequired(articleId);
+  if (minitest.questions.length !== MINITEST_QUESTION_COUNT) throw notConfigured(articleId);
+  return minitest.questions;
+};
+
+/**
+ * POST /content/{id}/minitest/submit. The assignment row is locked, so concurrent submits score
+ * one after another and a PASS is recorded once. A FAIL stores nothing; after a PASS the
+ * answers are not scored again.
+ */
+export const submitMinitest =
+  (deps: MinitestDeps) =>
+  async (input: { articleId: number; answers: readonly SubmittedAnswer[] }, actor: LearnerActor): Promise<MinitestOutcome> =>
+    deps.transactor.run(async (tx) => {
+      const { articleId } = input;
+      const assignment = await deps.assignments.lockAssignment(tx, actor.userId, articleId);
+      if (assignment === undefined) throw notFound(`Article ${articleId}`);
+      if (assignment.kind !== 'required') throw notRequired(articleId);
+      if (assignment.minitestPassed) {
+        return { articleId, passed: true, correctCnt: MINITEST_QUESTION_COUNT, totalCnt: MINITEST_QUESTION_COUNT, alreadyPassed: true };
+      }
+      const questions = await deps.assignments.gradedMinitestOf(tx, articleId);
+      if (questions.length !== MINITEST_QUESTION_COUNT) throw notConfigured(articleId);
+      const score = scoreAnswers(questions, input.answers);
+      const passed = isMinitestPassed(score.scoreTotal);
+      if (passed) await deps.assignments.markMinitestPassed(tx, actor.userId, assignment.stageId, articleId);
+      return { articleId, passed, correctCnt: score.scoreTotal, totalCnt: questions.length, alreadyPassed: false };
+    });

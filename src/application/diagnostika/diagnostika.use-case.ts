@@ -1,0 +1,75 @@
+import { selectDiagnostikaQuestions } from '../../domain/diagnostika/diagnostika-question-set.rules.js';
+import type { LearnerActor } from '../../domain/identity/actor.js';
+import { scoreAnswers, type SubmittedAnswer } from '../../domain/shared/answer-sheet.rules.js';
+import { DomainError, notFound } from '../../domain/shared/domain-error.js';
+import type { RandomSource } from '../../domain/shared/random-source.js';
+import type { Transactor } from '../ports/transactor.port.js';
+import type { PinnedSettings, StageProgress } from '../progress/progress.ports.js';
+import type { DiagnostikaAttempts, DiagnostikaResult, QuestionBank, QuestionView } from './diagnostika.ports.js';
+
+export interface DiagnostikaDeps {
+  readonly transactor: Transactor;
+  readonly stages: StageProgress;
+  readonly pinnedSettings: PinnedSettings;
+  readonly diagnostika: DiagnostikaAttempts;
+  readonly questionBank: QuestionBank;
+  readonly random: RandomSource;
+}
+
+export interface StartedDiagnostika {
+  /** true: created now (201); false: the open one resumed (200). */
+  readonly created: boolean;
+  readonly diagnostikaId: number;
+  readonly totalQ: number;
+  readonly questions: QuestionView[];
+}
+
+const FIRST_POSITION = 1;
+
+/**
+ * POST /diagnostika/start. The learner's stage row is locked first, so concurrent starts
+ * serialise: the first draws the questions, the others find that diagnostika open and resume it
+ * with the same questions in the same stored order. The unique index on user_id backs this up.
+ */
+export const startDiagnostika = (deps: DiagnostikaDeps) => async (actor: LearnerActor): Promise<StartedDiagnostika> =>
+  deps.transactor.run(async (tx) => {
+    const stage = await deps.stages.lockCurrentStage(tx, actor.userId);
+    const existing = await deps.diagnostika.findOfLearner(tx, actor.userId);
+    if (existing?.submittedAt) throw new DomainError('diagnostika_already_completed', 'The diagnostika was already taken; it is taken once');
+    if (stage === undefined || stage.status !== 'active' || stage.position !== FIRST_POSITION) {
+      throw new DomainError('diagnostika_not_available', 'The diagnostika is taken on the first stage of the track only');
+    }
+    if (existing !== undefined) {
+      return { created: false, diagnostikaId: existing.id, totalQ: existing.totalQ, questions: await deps.diagnostika.questionsOf(tx, existing.id) };
+    }
+
+    // Sizes come from the version pinned on the stage, never from the track's active one.
+    const settings = await deps.pinnedSettings.settingsOf(tx, stage.settingsVersionId);
+    const modules = await deps.questionBank.activePoolsOfTrack(tx, stage.trackId);
+    const questions = selectDiagnostikaQuestions({ modules, perModule: settings.entryPerModuleQ, totalQ: settings.entryTotalQ }, deps.random);
+    const diagnostikaId = await deps.diagnostika.create(tx, { userId: actor.userId, stageId: stage.stageId, totalQ: settings.entryTotalQ, questions });
+    return { created: true, diagnostikaId, totalQ: settings.entryTotalQ, questions: await deps.diagnostika.questionsOf(tx, diagnostikaId) };
+  });
+
+/**
+ * POST /diagnostika/submit. The diagnostika row is locked, so of concurrent submits exactly one
+ * scores and writes; the rest find it submitted (409). Invalid answers write nothing (422).
+ */
+export const submitDiagnostika =
+  (deps: DiagnostikaDeps) =>
+  async (input: { diagnostikaId: number; answers: readonly SubmittedAnswer[] }, actor: LearnerActor): Promise<DiagnostikaResult> =>
+    deps.transactor.run(async (tx) => {
+      const diagnostika = await deps.diagnostika.lockOfLearner(tx, input.diagnostikaId, actor.userId);
+      if (diagnostika === undefined) throw notFound(`Diagnostika ${input.diagnostikaId}`);
+      if (diagnostika.submittedAt !== null) throw new DomainError('attempt_already_submitted', 'This diagnostika was already submitted');
+      const score = scoreAnswers(await deps.diagnostika.gradedQuestionsOf(tx, diagnostika.id), input.answers);
+      await deps.diagnostika.saveSubmission(tx, diagnostika.id, score);
+      return { diagnostikaId: diagnostika.id, totalQ: diagnostika.totalQ, scoreTotal: score.scoreTotal, moduleStats: score.moduleStats };
+    });
+
+/** GET /diagnostika/result: 404 until the diagnostika is submitted. */
+export const getDiagnostikaResult = (deps: DiagnostikaDeps) => async (actor: LearnerActor): Promise<DiagnostikaResult> => {
+  const result = await deps.transactor.read((db) => deps.diagnostika.resultOf(db, actor.userId));
+  if (result === undefined) throw notFound('Submitted diagnostika');
+  return result;
+};

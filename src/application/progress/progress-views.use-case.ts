@@ -1,0 +1,92 @@
+import type { LearnerActor } from '../../domain/identity/actor.js';
+import { DomainError, notFound } from '../../domain/shared/domain-error.js';
+import { weakModuleIds, type ModuleWeakness } from '../../domain/progress/weakness.rules.js';
+import type { TrackSettings, WeaknessMetric } from '../../domain/settings/track-settings.js';
+import type { Session, Transactor } from '../ports/transactor.port.js';
+import { loadEligibility, type StageEligibility } from './load-eligibility.js';
+import { loadWeaknessProfile } from './load-weakness.js';
+import type { PinnedSettings, StageChecklists, StageOverview, StageProgress, StageRecord, WeaknessEvidence } from './progress.ports.js';
+
+export interface ProgressDeps {
+  readonly transactor: Transactor;
+  readonly stages: StageProgress;
+  readonly pinnedSettings: PinnedSettings;
+  readonly checklists: StageChecklists;
+  readonly weaknessEvidence: WeaknessEvidence;
+}
+
+/** Where the learner stands: `graduated` shows the last stage's row. */
+export interface CurrentStageView extends Omit<StageOverview, 'status'> {
+  readonly status: 'active' | 'pending_approval' | 'graduated';
+}
+
+export interface PinnedSettingsView {
+  readonly settingsVersionId: number;
+  readonly settings: TrackSettings;
+}
+
+export interface WeaknessView {
+  readonly metric: WeaknessMetric;
+  readonly modules: ModuleWeakness[];
+  readonly contentWeakModuleIds: number[];
+  readonly examWeakModuleIds: number[];
+}
+
+/** The stage whose rules apply now: the current one, else (graduated) the last one. */
+async function stageInForce(deps: ProgressDeps, db: Session, userId: number): Promise<StageOverview> {
+  const overview = await deps.stages.findOverview(db, userId);
+  if (overview === undefined) throw notFound('Learner progress');
+  // A completed last row without graduation would mean a half-applied transition; never shown as current.
+  if (overview.status === 'completed' && overview.graduatedAt === null) throw new DomainError('no_active_stage', 'The learner has no current stage');
+  return overview;
+}
+
+/** GET /progress/current-stage: one indexed query. */
+export const getCurrentStage = (deps: ProgressDeps) => async (actor: LearnerActor): Promise<CurrentStageView> =>
+  deps.transactor.read(async (db) => {
+    const overview = await stageInForce(deps, db, actor.userId);
+    return { ...overview, status: overview.status === 'completed' ? 'graduated' : overview.status };
+  });
+
+/** GET /progress/history: every stage row, by position. */
+export const getStageHistory = (deps: ProgressDeps) => async (actor: LearnerActor): Promise<StageRecord[]> =>
+  deps.transactor.read((db) => deps.stages.listHistory(db, actor.userId));
+
+/** GET /progress/settings: the version pinned on the stage in force, never the track's active one. */
+export const getPinnedSettings = (deps: ProgressDeps) => async (actor: LearnerActor): Promise<PinnedSettingsView> =>
+  deps.transactor.read(async (db) => {
+    const stage = await stageInForce(deps, db, actor.userId);
+    return { settingsVersionId: stage.settingsVersionId, settings: await deps.pinnedSettings.settingsOf(db, stage.settingsVersionId) };
+  });
+
+/**
+ * GET /progress/eligibility: the level-exam admission report of the ACTIVE stage. A stage waiting
+ * for approval has nothing left to be admitted to, so it answers 409 no_active_stage like a
+ * graduated learner (the lead's exam start does the same).
+ */
+export const getEligibility = (deps: ProgressDeps) => {
+  const eligibility = loadEligibility(deps);
+  return async (actor: LearnerActor): Promise<StageEligibility> =>
+    deps.transactor.read(async (db) => {
+      const stage = await deps.stages.findCurrentStage(db, actor.userId);
+      if (stage === undefined || stage.status !== 'active') throw new DomainError('no_active_stage', 'The learner has no active stage');
+      return eligibility(db, actor, stage);
+    });
+};
+
+/** GET /progress/weakness: the profile under the pinned settings of the stage in force (also when pending or graduated). */
+export const getWeakness = (deps: ProgressDeps) => {
+  const weakness = loadWeaknessProfile(deps);
+  return async (actor: LearnerActor): Promise<WeaknessView> =>
+    deps.transactor.read(async (db) => {
+      const stage = await stageInForce(deps, db, actor.userId);
+      const settings = await deps.pinnedSettings.settingsOf(db, stage.settingsVersionId);
+      const modules = await weakness(db, { userId: actor.userId, trackId: stage.trackId }, settings);
+      return {
+        metric: settings.weaknessMetric,
+        modules,
+        contentWeakModuleIds: weakModuleIds(modules, settings.contentKWeakModules),
+        examWeakModuleIds: weakModuleIds(modules, settings.kExam),
+      };
+    });
+};
