@@ -95,10 +95,9 @@ CREATE UNIQUE INDEX uq_approval_requests_one_approved_per_from_stage
 -- the learner's own list and the latest request of a stage (resubmit)
 CREATE INDEX ix_approval_requests_user_from_stage
   ON approval_requests (user_id, from_stage_id, created_at);
--- admin list: filter by status (and type), ordered by created_at with id as the cursor tie-break
-CREATE INDEX ix_approval_requests_status_created ON approval_requests (status, created_at, id);
-CREATE INDEX ix_approval_requests_type_status_created
-  ON approval_requests (type, status, created_at, id);
+-- admin queue: filter by status (and type), keyset-paged in id order (the order requests were made)
+CREATE INDEX ix_approval_requests_status_id ON approval_requests (status, id);
+CREATE INDEX ix_approval_requests_type_status_id ON approval_requests (type, status, id);
 
 -- Down Migration
 

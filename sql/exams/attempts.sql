@@ -1,0 +1,112 @@
+-- Exam attempts. Level exams and rank finals have identical tables (level_exam_* and
+-- rank_final_*); these queries are written against the level-exam tables and the repository
+-- renames them for the rank final, so both kinds run exactly the same SQL.
+
+-- name: findOpen
+SELECT id AS attempt_id, attempt_no, total_q, pass_score, created_at
+FROM level_exam_attempts
+WHERE user_id = $1 AND stage_id = $2 AND submitted_at IS NULL;
+
+-- name: candidates
+-- Random questions without scanning a module's bank: start at a random point of the indexed
+-- random_key order (wrapping around) and read a small window per module, never seen ones first.
+-- $1 user, $2 stage, $3 module ids, $4 questions needed per module, $5 random start in [0, 1).
+WITH wanted AS (
+  SELECT * FROM unnest($3::bigint[], $4::int[]) AS w(module_id, need)
+), seen AS (
+  SELECT DISTINCT aq.question_id
+  FROM level_exam_attempts a
+  JOIN level_exam_attempt_questions aq ON aq.attempt_id = a.id
+  WHERE a.user_id = $1 AND a.stage_id = $2
+)
+SELECT w.module_id, c.question_id, c.seen
+FROM wanted w
+CROSS JOIN LATERAL (
+  (SELECT q.id AS question_id, false AS seen
+     FROM questions q
+    WHERE q.module_id = w.module_id AND q.is_active AND q.random_key >= $5
+      AND NOT EXISTS (SELECT 1 FROM seen s WHERE s.question_id = q.id)
+    ORDER BY q.random_key
+    LIMIT w.need * 2)
+  UNION ALL
+  (SELECT q.id, false
+     FROM questions q
+    WHERE q.module_id = w.module_id AND q.is_active AND q.random_key < $5
+      AND NOT EXISTS (SELECT 1 FROM seen s WHERE s.question_id = q.id)
+    ORDER BY q.random_key
+    LIMIT w.need * 2)
+  UNION ALL
+  (SELECT q.id, true
+     FROM seen s
+     JOIN questions q ON q.id = s.question_id
+    WHERE q.module_id = w.module_id AND q.is_active)
+) c;
+
+-- name: insert
+-- The attempt and its questions in stored (shuffled) order, in one statement; attempt_no is the
+-- next number on this stage (the caller holds the learner's stage row lock).
+WITH attempt AS (
+  INSERT INTO level_exam_attempts (user_id, stage_id, settings_version_id, attempt_no, total_q, pass_score, seed)
+  SELECT $1, $2, $3, COALESCE(max(attempt_no), 0) + 1, $4, $5, $6
+  FROM level_exam_attempts
+  WHERE user_id = $1 AND stage_id = $2
+  RETURNING id, attempt_no, total_q, pass_score, created_at
+), questions AS (
+  INSERT INTO level_exam_attempt_questions (attempt_id, question_id, module_id, pos)
+  SELECT attempt.id, q.question_id, q.module_id, q.pos
+  FROM attempt, unnest($7::bigint[], $8::bigint[], $9::int[]) AS q(question_id, module_id, pos)
+)
+SELECT id AS attempt_id, attempt_no, total_q, pass_score, created_at FROM attempt;
+
+-- name: questionsOf
+-- What the learner sees: text and options in stored order, never the correct option.
+SELECT q.id, q.module_id, q.text,
+       json_agg(json_build_object('id', o.id, 'pos', o.pos, 'text', o.text) ORDER BY o.pos) AS options
+FROM level_exam_attempt_questions aq
+JOIN questions q ON q.id = aq.question_id
+JOIN answer_options o ON o.question_id = aq.question_id
+WHERE aq.attempt_id = $1
+GROUP BY aq.pos, q.id
+ORDER BY aq.pos;
+
+-- name: lockForSubmit
+-- Serialises submits of one attempt; another learner's attempt is simply not found.
+SELECT a.id AS attempt_id, a.user_id, a.stage_id, a.settings_version_id, a.total_q, a.pass_score, a.submitted_at
+FROM level_exam_attempts a
+WHERE a.id = $1 AND a.user_id = $2
+FOR UPDATE OF a;
+
+-- name: gradingSheet
+SELECT aq.question_id, aq.module_id, q.correct_option_id, array_agg(o.id ORDER BY o.pos) AS option_ids
+FROM level_exam_attempt_questions aq
+JOIN questions q ON q.id = aq.question_id
+JOIN answer_options o ON o.question_id = aq.question_id
+WHERE aq.attempt_id = $1
+GROUP BY aq.pos, aq.question_id, aq.module_id, q.correct_option_id
+ORDER BY aq.pos;
+
+-- name: recordSubmission
+-- Answers, per-module stats and the verdict land together or not at all.
+WITH answers AS (
+  INSERT INTO level_exam_attempt_answers (attempt_id, question_id, selected_option_id)
+  SELECT $1, a.question_id, a.option_id FROM unnest($2::bigint[], $3::bigint[]) AS a(question_id, option_id)
+), stats AS (
+  INSERT INTO level_exam_attempt_module_stats (attempt_id, module_id, correct_cnt, total_cnt)
+  SELECT $1, s.module_id, s.correct_cnt, s.total_cnt FROM unnest($4::bigint[], $5::int[], $6::int[]) AS s(module_id, correct_cnt, total_cnt)
+)
+UPDATE level_exam_attempts
+SET submitted_at = now(), score_total = $7, passed = $8, passed_at = CASE WHEN $8 THEN now() END
+WHERE id = $1 AND submitted_at IS NULL
+RETURNING submitted_at;
+
+-- name: listForUser
+SELECT id AS attempt_id, attempt_no, stage_id, created_at, submitted_at, score_total, total_q, pass_score, passed
+FROM level_exam_attempts
+WHERE user_id = $1
+ORDER BY created_at DESC, id DESC;
+
+-- name: listOnStage
+SELECT id AS attempt_id, attempt_no, stage_id, created_at, submitted_at, score_total, total_q, pass_score, passed
+FROM level_exam_attempts
+WHERE user_id = $1 AND stage_id = $2
+ORDER BY created_at, id;

@@ -1,0 +1,68 @@
+import { Router } from 'express';
+import type { AttemptSummary, QuestionView } from '../../../application/exams/exams.ports.js';
+import type { StartedExam } from '../../../application/exams/start-exam.use-case.js';
+import type { SubmittedExam } from '../../../application/exams/submit-exam.use-case.js';
+import type { LearnerActor } from '../../../domain/identity/actor.js';
+import type { SubmittedAnswer } from '../../../domain/shared/answer-sheet.rules.js';
+import { learnerOf, type Authentication } from '../auth/authentication.js';
+
+export interface ExamUseCases {
+  readonly start: (actor: LearnerActor) => Promise<StartedExam>;
+  readonly submit: (input: { attemptId: number; answers: readonly SubmittedAnswer[] }, actor: LearnerActor) => Promise<SubmittedExam>;
+  readonly listAttempts: (actor: LearnerActor) => Promise<AttemptSummary[]>;
+}
+
+export const questionJson = (question: QuestionView) => ({
+  id: question.id,
+  module_id: question.moduleId,
+  text: question.text,
+  options: question.options.map((option) => ({ id: option.id, pos: option.pos, text: option.text })),
+});
+
+export const attemptSummaryJson = (attempt: AttemptSummary) => ({
+  attempt_id: attempt.attemptId,
+  attempt_no: attempt.attemptNo,
+  stage_id: attempt.stageId,
+  created_at: attempt.createdAt.toISOString(),
+  submitted_at: attempt.submittedAt?.toISOString() ?? null,
+  score_total: attempt.scoreTotal,
+  total_q: attempt.totalQ,
+  pass_score: attempt.passScore,
+  passed: attempt.passed,
+});
+
+/** The same three routes serve both exam kinds: /exams/level and /exams/rank-final. */
+export function examsRouter(prefix: '/exams/level' | '/exams/rank-final', useCases: ExamUseCases, auth: Authentication): Router {
+  const router = Router();
+
+  router.post(`${prefix}/start`, auth.learner, async (_req, res) => {
+    const started = await useCases.start(learnerOf(res));
+    res.status(started.created ? 201 : 200).json({
+      attempt_id: started.attempt.attemptId,
+      attempt_no: started.attempt.attemptNo,
+      total_q: started.attempt.totalQ,
+      pass_score: started.attempt.passScore,
+      questions: started.questions.map(questionJson),
+    });
+  });
+
+  router.post(`${prefix}/:attempt_id/submit`, auth.learner, async (req, res) => {
+    const body = req.body as { answers: SubmittedAnswer[] };
+    const result = await useCases.submit({ attemptId: Number(req.params.attempt_id), answers: body.answers }, learnerOf(res));
+    res.json({
+      attempt_id: result.attemptId,
+      score_total: result.scoreTotal,
+      total_q: result.totalQ,
+      pass_score: result.passScore,
+      passed: result.passed,
+      module_stats: result.moduleStats.map((stat) => ({ module_id: stat.moduleId, correct_cnt: stat.correct, total_cnt: stat.total })),
+      progress: { action: result.progress.action, from_stage_id: result.progress.fromStageId, to_stage_id: result.progress.toStageId },
+    });
+  });
+
+  router.get(`${prefix}/attempts`, auth.learner, async (_req, res) => {
+    res.json((await useCases.listAttempts(learnerOf(res))).map(attemptSummaryJson));
+  });
+
+  return router;
+}

@@ -1,0 +1,147 @@
+import type { AttemptSummary, ExamAttempts, LockedAttempt, NewAttempt, OpenAttempt, QuestionView } from '../../../application/exams/exams.ports.js';
+import type { Session } from '../../../application/ports/transactor.port.js';
+import type { ModuleCandidates } from '../../../domain/exams/question-pick.rules.js';
+import type { AnswerSheetScore, GradedQuestion } from '../../../domain/shared/answer-sheet.rules.js';
+import type { ExamKind } from '../../../domain/shared/exam-kind.js';
+import { SqlFile } from '../sql-file.js';
+import type { SqlCatalogue } from '../sql-files.js';
+
+type Query = 'findOpen' | 'candidates' | 'insert' | 'questionsOf' | 'lockForSubmit' | 'gradingSheet' | 'recordSubmission' | 'listForUser' | 'listOnStage';
+const QUERIES: readonly Query[] = ['findOpen', 'candidates', 'insert', 'questionsOf', 'lockForSubmit', 'gradingSheet', 'recordSubmission', 'listForUser', 'listOnStage'];
+
+/**
+ * sql/exams/attempts.sql is written against the level-exam tables; the rank final's tables are
+ * the same with another prefix, so its catalogue is the same text renamed.
+ */
+function catalogueFor(kind: ExamKind, catalogue: SqlCatalogue): SqlCatalogue {
+  if (kind === 'level') return catalogue;
+  const renamed = new Map<string, string>();
+  for (const name of QUERIES) {
+    const key = `exams/attempts.${name}`;
+    const sql = catalogue.get(key);
+    if (sql !== undefined) renamed.set(`exams/rank-final-attempts.${name}`, sql.replaceAll('level_exam_', 'rank_final_'));
+  }
+  return renamed;
+}
+
+interface OpenRow {
+  attempt_id: number;
+  attempt_no: number;
+  total_q: number;
+  pass_score: number;
+  created_at: Date;
+}
+
+interface SummaryRow extends OpenRow {
+  stage_id: number;
+  submitted_at: Date | null;
+  score_total: number | null;
+  passed: boolean;
+}
+
+const toOpen = (row: OpenRow): OpenAttempt => ({ attemptId: row.attempt_id, attemptNo: row.attempt_no, totalQ: row.total_q, passScore: row.pass_score, createdAt: row.created_at });
+
+const toSummary = (row: SummaryRow): AttemptSummary => ({
+  ...toOpen(row),
+  stageId: row.stage_id,
+  submittedAt: row.submitted_at,
+  scoreTotal: row.score_total,
+  passed: row.passed,
+});
+
+export class PgExamAttempts implements ExamAttempts {
+  private readonly sql: SqlFile<Query>;
+
+  constructor(
+    readonly kind: ExamKind,
+    catalogue: SqlCatalogue,
+  ) {
+    this.sql = new SqlFile(catalogueFor(kind, catalogue), kind === 'level' ? 'exams/attempts' : 'exams/rank-final-attempts', QUERIES);
+  }
+
+  async findOpen(tx: Session, userId: number, stageId: number): Promise<OpenAttempt | undefined> {
+    const row = await this.sql.first<OpenRow>(tx, 'findOpen', [userId, stageId]);
+    return row && toOpen(row);
+  }
+
+  async candidates(tx: Session, request: { userId: number; stageId: number; needs: readonly { moduleId: number; count: number }[]; windowStart: number }): Promise<ModuleCandidates[]> {
+    const rows = await this.sql.rows<{ module_id: number; question_id: number; seen: boolean }>(tx, 'candidates', [
+      request.userId,
+      request.stageId,
+      request.needs.map((need) => need.moduleId),
+      request.needs.map((need) => need.count),
+      request.windowStart,
+    ]);
+    return request.needs.map((need) => {
+      const own = rows.filter((row) => row.module_id === need.moduleId);
+      return { moduleId: need.moduleId, unseen: own.filter((row) => !row.seen).map((row) => row.question_id), seen: own.filter((row) => row.seen).map((row) => row.question_id) };
+    });
+  }
+
+  async insert(tx: Session, attempt: NewAttempt): Promise<OpenAttempt> {
+    const row = await this.sql.first<OpenRow>(tx, 'insert', [
+      attempt.userId,
+      attempt.stageId,
+      attempt.settingsVersionId,
+      attempt.totalQ,
+      attempt.passScore,
+      attempt.seed,
+      attempt.questions.map((question) => question.questionId),
+      attempt.questions.map((question) => question.moduleId),
+      attempt.questions.map((question) => question.pos),
+    ]);
+    return toOpen(row!);
+  }
+
+  async questionsOf(db: Session, attemptId: number): Promise<QuestionView[]> {
+    const rows = await this.sql.rows<{ id: number; module_id: number; text: string; options: QuestionView['options'] }>(db, 'questionsOf', [attemptId]);
+    return rows.map((row) => ({ id: row.id, moduleId: row.module_id, text: row.text, options: row.options }));
+  }
+
+  async lockForSubmit(tx: Session, attemptId: number, userId: number): Promise<LockedAttempt | undefined> {
+    const row = await this.sql.first<{ attempt_id: number; user_id: number; stage_id: number; settings_version_id: number; total_q: number; pass_score: number; submitted_at: Date | null }>(
+      tx,
+      'lockForSubmit',
+      [attemptId, userId],
+    );
+    return (
+      row && {
+        attemptId: row.attempt_id,
+        userId: row.user_id,
+        stageId: row.stage_id,
+        settingsVersionId: row.settings_version_id,
+        totalQ: row.total_q,
+        passScore: row.pass_score,
+        submittedAt: row.submitted_at,
+      }
+    );
+  }
+
+  async gradingSheet(tx: Session, attemptId: number): Promise<GradedQuestion[]> {
+    const rows = await this.sql.rows<{ question_id: number; module_id: number; correct_option_id: number; option_ids: number[] }>(tx, 'gradingSheet', [attemptId]);
+    return rows.map((row) => ({ questionId: row.question_id, moduleId: row.module_id, correctOptionId: row.correct_option_id, optionIds: row.option_ids }));
+  }
+
+  async recordSubmission(tx: Session, attemptId: number, score: AnswerSheetScore, passed: boolean): Promise<void> {
+    const updated = await this.sql.run(tx, 'recordSubmission', [
+      attemptId,
+      score.answers.map((answer) => answer.questionId),
+      score.answers.map((answer) => answer.selectedOptionId),
+      score.moduleStats.map((stat) => stat.moduleId),
+      score.moduleStats.map((stat) => stat.correct),
+      score.moduleStats.map((stat) => stat.total),
+      score.scoreTotal,
+      passed,
+    ]);
+    // The caller holds the row lock and saw it open; anything else is a broken invariant.
+    if (updated !== 1) throw new Error(`attempt ${attemptId} was not open when its submission was recorded`);
+  }
+
+  async listForUser(db: Session, userId: number): Promise<AttemptSummary[]> {
+    return (await this.sql.rows<SummaryRow>(db, 'listForUser', [userId])).map(toSummary);
+  }
+
+  async listOnStage(db: Session, userId: number, stageId: number): Promise<AttemptSummary[]> {
+    return (await this.sql.rows<SummaryRow>(db, 'listOnStage', [userId, stageId])).map(toSummary);
+  }
+}

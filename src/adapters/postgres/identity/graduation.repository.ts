@@ -1,0 +1,19 @@
+import type { Graduation } from '../../../application/approvals/approvals.ports.js';
+import type { Session } from '../../../application/ports/transactor.port.js';
+import { DomainError } from '../../../domain/shared/domain-error.js';
+import { SqlFile } from '../sql-file.js';
+import type { SqlCatalogue } from '../sql-files.js';
+
+export class PgGraduation implements Graduation {
+  private readonly sql: SqlFile<'markGraduated'>;
+
+  constructor(catalogue: SqlCatalogue) {
+    this.sql = new SqlFile(catalogue, 'identity/users', ['markGraduated']);
+  }
+
+  async markGraduated(tx: Session, userId: number): Promise<Date> {
+    const row = await this.sql.first<{ graduated_at: Date }>(tx, 'markGraduated', [userId]);
+    if (row === undefined) throw new DomainError('conflict', 'The learner has already graduated');
+    return row.graduated_at;
+  }
+}

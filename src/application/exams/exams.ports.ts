@@ -1,0 +1,68 @@
+import type { AnswerSheetScore, GradedQuestion } from '../../domain/shared/answer-sheet.rules.js';
+import type { AttemptQuestion } from '../../domain/shared/attempt-order.rules.js';
+import type { ExamKind } from '../../domain/shared/exam-kind.js';
+import type { ModuleCandidates } from '../../domain/exams/question-pick.rules.js';
+import type { Session } from '../ports/transactor.port.js';
+
+export interface QuestionView {
+  readonly id: number;
+  readonly moduleId: number;
+  readonly text: string;
+  readonly options: readonly { readonly id: number; readonly pos: number; readonly text: string }[];
+}
+
+export interface OpenAttempt {
+  readonly attemptId: number;
+  readonly attemptNo: number;
+  readonly totalQ: number;
+  readonly passScore: number;
+  readonly createdAt: Date;
+}
+
+export interface AttemptSummary {
+  readonly attemptId: number;
+  readonly attemptNo: number;
+  readonly stageId: number;
+  readonly createdAt: Date;
+  readonly submittedAt: Date | null;
+  readonly scoreTotal: number | null;
+  readonly totalQ: number;
+  readonly passScore: number;
+  readonly passed: boolean;
+}
+
+export interface LockedAttempt {
+  readonly attemptId: number;
+  readonly userId: number;
+  readonly stageId: number;
+  readonly settingsVersionId: number;
+  readonly totalQ: number;
+  readonly passScore: number;
+  readonly submittedAt: Date | null;
+}
+
+export interface NewAttempt {
+  readonly userId: number;
+  readonly stageId: number;
+  readonly settingsVersionId: number;
+  readonly totalQ: number;
+  readonly passScore: number;
+  readonly seed: number;
+  readonly questions: readonly AttemptQuestion[];
+}
+
+/** The attempts of one exam kind (level exam or rank final share the shape). */
+export interface ExamAttempts {
+  readonly kind: ExamKind;
+  findOpen(tx: Session, userId: number, stageId: number): Promise<OpenAttempt | undefined>;
+  /** Per module, a random window of active questions, marking the ones this learner already saw on this stage. */
+  candidates(tx: Session, request: { userId: number; stageId: number; needs: readonly { moduleId: number; count: number }[]; windowStart: number }): Promise<ModuleCandidates[]>;
+  insert(tx: Session, attempt: NewAttempt): Promise<OpenAttempt>;
+  questionsOf(db: Session, attemptId: number): Promise<QuestionView[]>;
+  /** FOR UPDATE of the attempt row; undefined when it does not exist or is another learner's. */
+  lockForSubmit(tx: Session, attemptId: number, userId: number): Promise<LockedAttempt | undefined>;
+  gradingSheet(tx: Session, attemptId: number): Promise<GradedQuestion[]>;
+  recordSubmission(tx: Session, attemptId: number, score: AnswerSheetScore, passed: boolean): Promise<void>;
+  listForUser(db: Session, userId: number): Promise<AttemptSummary[]>;
+  listOnStage(db: Session, userId: number, stageId: number): Promise<AttemptSummary[]>;
+}

@@ -1,0 +1,80 @@
+import { allocateQuestions } from '../../domain/exams/question-allocation.rules.js';
+import { pickExamQuestions } from '../../domain/exams/question-pick.rules.js';
+import type { LearnerActor } from '../../domain/identity/actor.js';
+import { assertExamAdmitted } from '../../domain/progress/exam-admission.rules.js';
+import { weaknessOrder } from '../../domain/progress/weakness.rules.js';
+import { DomainError } from '../../domain/shared/domain-error.js';
+import type { RandomSource } from '../../domain/shared/random-source.js';
+import { seededRandom } from '../../domain/shared/random-source.js';
+import { examParameters } from '../../domain/settings/exam-parameters.js';
+import type { Session, Transactor } from '../ports/transactor.port.js';
+import type { LoadEligibility } from '../progress/load-eligibility.js';
+import type { LoadWeaknessProfile } from '../progress/load-weakness.js';
+import type { PinnedSettings, StageProgress } from '../progress/progress.ports.js';
+import type { ExamAttempts, OpenAttempt, QuestionView } from './exams.ports.js';
+
+export interface StartExamDeps {
+  readonly transactor: Transactor;
+  readonly attempts: ExamAttempts;
+  readonly stages: StageProgress;
+  readonly settings: PinnedSettings;
+  readonly eligibility: LoadEligibility;
+  readonly weakness: LoadWeaknessProfile;
+  readonly random: RandomSource;
+}
+
+export interface StartedExam {
+  /** false when an open attempt was resumed (200), true when a new one was assembled (201). */
+  readonly created: boolean;
+  readonly attempt: OpenAttempt;
+  readonly questions: QuestionView[];
+}
+
+/** Seeds stay safe integers so the stored seed reproduces the attempt's random choices. */
+const SEED_RANGE = 2 ** 31 - 1;
+
+/**
+ * Start (or resume) a level exam or rank final (SPEC §3.4, §4). The learner's stage row is
+ * locked first, so concurrent starts serialise: the first assembles the attempt, the others
+ * find it open and resume it.
+ */
+export const startExam = (deps: StartExamDeps) => async (actor: LearnerActor): Promise<StartedExam> => {
+  const started = await deps.transactor.run(async (tx) => {
+    const stage = await deps.stages.lockCurrentStage(tx, actor.userId);
+    if (stage === undefined) throw new DomainError('no_active_stage', 'You have no current stage');
+    const open = await deps.attempts.findOpen(tx, actor.userId, stage.stageId);
+    if (open !== undefined) return { created: false, attempt: open };
+
+    const stageRef = { id: stage.stageId, rank: stage.rank, level: stage.level, position: stage.position };
+    assertExamAdmitted(deps.attempts.kind, stageRef, await deps.eligibility(tx, { userId: actor.userId }, stage));
+
+    const settings = await deps.settings.settingsOf(tx, stage.settingsVersionId);
+    const exam = examParameters(settings, deps.attempts.kind);
+    const profile = await deps.weakness(tx, { userId: actor.userId, trackId: stage.trackId }, settings);
+    const allocation = allocateQuestions(weaknessOrder(profile), exam.k, exam.totalQ, exam.minPerModule, exam.maxPerModule);
+
+    const seed = deps.random.nextInt(SEED_RANGE);
+    const random = seededRandom(seed);
+    const candidates = await deps.attempts.candidates(tx, {
+      userId: actor.userId,
+      stageId: stage.stageId,
+      needs: allocation,
+      windowStart: random.nextInt(1_000_000) / 1_000_000,
+    });
+    const questions = pickExamQuestions(allocation, candidates, random);
+    const attempt = await deps.attempts.insert(tx, {
+      userId: actor.userId,
+      stageId: stage.stageId,
+      settingsVersionId: stage.settingsVersionId,
+      totalQ: exam.totalQ,
+      passScore: exam.passScore,
+      seed,
+      questions,
+    });
+    return { created: true, attempt };
+  });
+  return { ...started, questions: await questionsOf(deps, started.attempt.attemptId) };
+};
+
+const questionsOf = (deps: StartExamDeps, attemptId: number): Promise<QuestionView[]> =>
+  deps.transactor.read((db: Session) => deps.attempts.questionsOf(db, attemptId));
