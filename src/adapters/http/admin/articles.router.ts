@@ -1,0 +1,87 @@
+import { Router } from 'express';
+import type { NewArticleInput } from '../../../application/authoring/article-library.use-case.js';
+import type { AdminArticle, ArticleChange, ArticleFilter } from '../../../application/authoring/authoring.ports.js';
+import type { ArticleKind } from '../../../domain/content/article-kind.js';
+import type { AdminActor } from '../../../domain/identity/actor.js';
+import { adminOf, type Authentication } from '../auth/authentication.js';
+import { decodeCursor, pageOf } from './page-cursor.js';
+import { DEFAULT_PAGE_SIZE } from './question-bank.router.js';
+
+export interface ArticleLibraryUseCases {
+  readonly list: (filter: ArticleFilter, actor: AdminActor) => Promise<AdminArticle[]>;
+  readonly get: (articleId: number, actor: AdminActor) => Promise<AdminArticle>;
+  readonly create: (input: NewArticleInput, actor: AdminActor) => Promise<AdminArticle>;
+  readonly edit: (articleId: number, change: ArticleChange, actor: AdminActor) => Promise<AdminArticle>;
+  readonly setMinitest: (articleId: number, questionIds: readonly number[], actor: AdminActor) => Promise<AdminArticle>;
+}
+
+const articleJson = (article: AdminArticle) => ({
+  id: article.id,
+  track_id: article.trackId,
+  module_id: article.moduleId,
+  stage_id: article.stageId,
+  kind: article.kind,
+  position: article.position,
+  title: article.title,
+  content_ref: article.contentRef,
+  body: article.body,
+  is_active: article.isActive,
+  created_at: article.createdAt.toISOString(),
+  minitest_question_ids: [...article.minitestQuestionIds],
+});
+
+const optionalId = (value: unknown): number | undefined => (value === undefined ? undefined : Number(value));
+
+/** Articles and the minitests of required ones. */
+export function articlesRouter(useCases: ArticleLibraryUseCases, auth: Authentication): Router {
+  const router = Router();
+
+  router.get('/admin/articles', auth.admin, async (req, res) => {
+    const query = req.query as Record<string, string | undefined>;
+    const limit = query.limit === undefined ? DEFAULT_PAGE_SIZE : Number(query.limit);
+    const rows = await useCases.list(
+      {
+        trackId: optionalId(query.track_id),
+        stageId: optionalId(query.stage_id),
+        moduleId: optionalId(query.module_id),
+        kind: query.kind as ArticleKind | undefined,
+        afterId: decodeCursor(query.cursor),
+        limit: limit + 1,
+      },
+      adminOf(res),
+    );
+    res.json(pageOf(rows, limit, articleJson));
+  });
+
+  router.post('/admin/articles', auth.admin, async (req, res) => {
+    const body = req.body as { module_id: number; stage_id: number; kind: ArticleKind; title: string; content_ref: string; body?: string; position?: number };
+    const article = await useCases.create(
+      { moduleId: body.module_id, stageId: body.stage_id, kind: body.kind, title: body.title, contentRef: body.content_ref, body: body.body, position: body.position },
+      adminOf(res),
+    );
+    res.status(201).json(articleJson(article));
+  });
+
+  router.get('/admin/articles/:article_id', auth.admin, async (req, res) => {
+    res.json(articleJson(await useCases.get(Number(req.params.article_id), adminOf(res))));
+  });
+
+  router.patch('/admin/articles/:article_id', auth.admin, async (req, res) => {
+    const body = req.body as { title?: string; content_ref?: string; body?: string; position?: number; is_active?: boolean };
+    const change: ArticleChange = {
+      ...(body.title === undefined ? {} : { title: body.title }),
+      ...(body.content_ref === undefined ? {} : { contentRef: body.content_ref }),
+      ...(body.body === undefined ? {} : { body: body.body }),
+      ...(body.position === undefined ? {} : { position: body.position }),
+      ...(body.is_active === undefined ? {} : { isActive: body.is_active }),
+    };
+    res.json(articleJson(await useCases.edit(Number(req.params.article_id), change, adminOf(res))));
+  });
+
+  router.put('/admin/articles/:article_id/minitest', auth.admin, async (req, res) => {
+    const body = req.body as { question_ids: number[] };
+    res.json(articleJson(await useCases.setMinitest(Number(req.params.article_id), body.question_ids, adminOf(res))));
+  });
+
+  return router;
+}

@@ -1,0 +1,44 @@
+import { Router } from 'express';
+import type { AuditFilter, AuditRecord } from '../../../application/ports/admin-audit-log.port.js';
+import type { AdminActor } from '../../../domain/identity/actor.js';
+import { adminOf, type Authentication } from '../auth/authentication.js';
+import { decodeCursor, pageOf } from './page-cursor.js';
+import { DEFAULT_PAGE_SIZE } from './question-bank.router.js';
+
+export interface AuditLogUseCases {
+  readonly list: (filter: AuditFilter, actor: AdminActor) => Promise<AuditRecord[]>;
+}
+
+const entryJson = (entry: AuditRecord) => ({
+  id: entry.id,
+  admin_id: entry.adminId,
+  admin_email: entry.adminEmail,
+  action: entry.action,
+  entity_type: entry.entityType,
+  entity_id: entry.entityId,
+  details: entry.details,
+  created_at: entry.createdAt.toISOString(),
+});
+
+/** The audit trail of admin changes, newest first. */
+export function auditLogRouter(useCases: AuditLogUseCases, auth: Authentication): Router {
+  const router = Router();
+
+  router.get('/admin/audit-log', auth.admin, async (req, res) => {
+    const query = req.query as Record<string, string | undefined>;
+    const limit = query.limit === undefined ? DEFAULT_PAGE_SIZE : Number(query.limit);
+    const rows = await useCases.list(
+      {
+        entityType: query.entity_type,
+        entityId: query.entity_id === undefined ? undefined : Number(query.entity_id),
+        adminId: query.admin_id === undefined ? undefined : Number(query.admin_id),
+        beforeId: decodeCursor(query.cursor),
+        limit: limit + 1,
+      },
+      adminOf(res),
+    );
+    res.json(pageOf(rows, limit, entryJson));
+  });
+
+  return router;
+}

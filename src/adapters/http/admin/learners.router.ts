@@ -1,0 +1,99 @@
+import { Router } from 'express';
+import type { LearnerDetail, LearnerSearch, LearnerSummary } from '../../../application/learners/learners.ports.js';
+import type { AdminActor } from '../../../domain/identity/actor.js';
+import { adminOf, type Authentication } from '../auth/authentication.js';
+import { decodeCursor, pageOf } from './page-cursor.js';
+import { DEFAULT_PAGE_SIZE } from './question-bank.router.js';
+
+export interface LearnersUseCases {
+  readonly search: (search: LearnerSearch, actor: AdminActor) => Promise<LearnerSummary[]>;
+  readonly detail: (userId: number, actor: AdminActor) => Promise<LearnerDetail>;
+}
+
+const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
+
+const summaryJson = (learner: LearnerSummary) => ({
+  id: learner.id,
+  email: learner.email,
+  full_name: learner.fullName,
+  track_id: learner.trackId,
+  track_name: learner.trackName,
+  created_at: learner.createdAt.toISOString(),
+  graduated_at: iso(learner.graduatedAt),
+  current_stage:
+    learner.currentStage === null
+      ? null
+      : { stage_id: learner.currentStage.stageId, rank: learner.currentStage.rank, level: learner.currentStage.level, status: learner.currentStage.status },
+});
+
+const detailJson = (detail: LearnerDetail) => ({
+  profile: summaryJson(detail.profile),
+  stages: detail.stages.map((stage) => ({
+    stage_id: stage.stageId,
+    rank: stage.rank,
+    level: stage.level,
+    position: stage.position,
+    status: stage.status,
+    settings_version_id: stage.settingsVersionId,
+    settings_version_no: stage.settingsVersionNo,
+    activated_at: stage.activatedAt.toISOString(),
+    completed_at: iso(stage.completedAt),
+  })),
+  diagnostika:
+    detail.diagnostika === null
+      ? null
+      : {
+          diagnostika_id: detail.diagnostika.diagnostikaId,
+          stage_id: detail.diagnostika.stageId,
+          total_q: detail.diagnostika.totalQ,
+          score_total: detail.diagnostika.scoreTotal,
+          created_at: detail.diagnostika.createdAt.toISOString(),
+          submitted_at: iso(detail.diagnostika.submittedAt),
+          module_stats: detail.diagnostika.moduleStats.map((stat) => ({ module_id: stat.moduleId, module_name: stat.moduleName, correct_cnt: stat.correctCnt, total_cnt: stat.totalCnt })),
+        },
+  attempts: detail.attempts.map((attempt) => ({
+    kind: attempt.kind,
+    attempt_id: attempt.attemptId,
+    attempt_no: attempt.attemptNo,
+    stage_id: attempt.stageId,
+    settings_version_id: attempt.settingsVersionId,
+    total_q: attempt.totalQ,
+    pass_score: attempt.passScore,
+    score_total: attempt.scoreTotal,
+    passed: attempt.passed,
+    created_at: attempt.createdAt.toISOString(),
+    submitted_at: iso(attempt.submittedAt),
+  })),
+  approvals: detail.approvals.map((approval) => ({
+    request_id: approval.requestId,
+    type: approval.type,
+    status: approval.status,
+    from_stage_id: approval.fromStageId,
+    to_stage_id: approval.toStageId,
+    comment: approval.comment,
+    created_at: approval.createdAt.toISOString(),
+    decided_at: iso(approval.decidedAt),
+    decided_by_admin_id: approval.decidedByAdminId,
+  })),
+});
+
+/** Learners as admins see them. */
+export function learnersRouter(useCases: LearnersUseCases, auth: Authentication): Router {
+  const router = Router();
+
+  router.get('/admin/users', auth.admin, async (req, res) => {
+    const query = req.query as Record<string, string | undefined>;
+    const limit = query.limit === undefined ? DEFAULT_PAGE_SIZE : Number(query.limit);
+    const rows = await useCases.search(
+      { q: query.q, trackId: query.track_id === undefined ? undefined : Number(query.track_id), afterId: decodeCursor(query.cursor), limit: limit + 1 },
+      adminOf(res),
+    );
+    res.json(pageOf(rows, limit, summaryJson));
+  });
+
+  router.get('/admin/users/:user_id', auth.admin, async (req, res) => {
+    res.json(detailJson(await useCases.detail(Number(req.params.user_id), adminOf(res))));
+  });
+
+  return router;
+}

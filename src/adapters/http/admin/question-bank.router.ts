@@ -1,0 +1,60 @@
+import { Router } from 'express';
+import type { AdminQuestion } from '../../../application/authoring/authoring.ports.js';
+import type { AdminActor } from '../../../domain/identity/actor.js';
+import { adminOf, type Authentication } from '../auth/authentication.js';
+import { decodeCursor, pageOf } from './page-cursor.js';
+
+export interface QuestionBankUseCases {
+  readonly list: (moduleId: number, page: { afterId?: number; limit: number }, actor: AdminActor) => Promise<AdminQuestion[]>;
+  readonly get: (questionId: number, actor: AdminActor) => Promise<AdminQuestion>;
+  readonly create: (moduleId: number, input: { text: string; options: readonly string[]; correctOptionPos: number }, actor: AdminActor) => Promise<AdminQuestion>;
+  readonly edit: (questionId: number, change: { text?: string; isActive?: boolean }, actor: AdminActor) => Promise<AdminQuestion>;
+}
+
+export const DEFAULT_PAGE_SIZE = 20;
+
+const questionJson = (question: AdminQuestion) => ({
+  id: question.id,
+  module_id: question.moduleId,
+  text: question.text,
+  is_active: question.isActive,
+  created_at: question.createdAt.toISOString(),
+  options: question.options.map((option) => ({ id: option.id, pos: option.pos, text: option.text })),
+  correct_option_id: question.correctOptionId,
+  correct_option_pos: question.options.find((option) => option.id === question.correctOptionId)?.pos ?? null,
+  usage: {
+    diagnostika: question.usage.diagnostika,
+    level_exam: question.usage.levelExam,
+    rank_final: question.usage.rankFinal,
+    minitests: question.usage.minitests,
+  },
+});
+
+/** A module's question bank, with correct options (admins only). */
+export function questionBankRouter(useCases: QuestionBankUseCases, auth: Authentication): Router {
+  const router = Router();
+
+  router.get('/admin/modules/:module_id/questions', auth.admin, async (req, res) => {
+    const query = req.query as { limit?: string; cursor?: string };
+    const limit = query.limit === undefined ? DEFAULT_PAGE_SIZE : Number(query.limit);
+    const rows = await useCases.list(Number(req.params.module_id), { afterId: decodeCursor(query.cursor), limit: limit + 1 }, adminOf(res));
+    res.json(pageOf(rows, limit, questionJson));
+  });
+
+  router.post('/admin/modules/:module_id/questions', auth.admin, async (req, res) => {
+    const body = req.body as { text: string; options: string[]; correct_option_pos: number };
+    const question = await useCases.create(Number(req.params.module_id), { text: body.text, options: body.options, correctOptionPos: body.correct_option_pos }, adminOf(res));
+    res.status(201).json(questionJson(question));
+  });
+
+  router.get('/admin/questions/:question_id', auth.admin, async (req, res) => {
+    res.json(questionJson(await useCases.get(Number(req.params.question_id), adminOf(res))));
+  });
+
+  router.patch('/admin/questions/:question_id', auth.admin, async (req, res) => {
+    const body = req.body as { text?: string; is_active?: boolean };
+    res.json(questionJson(await useCases.edit(Number(req.params.question_id), { text: body.text, isActive: body.is_active }, adminOf(res))));
+  });
+
+  return router;
+}
