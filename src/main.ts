@@ -11,15 +11,61 @@ import { PgLearnerAccounts } from './adapters/postgres/identity/learner-accounts
 import { PgLoginThrottle } from './adapters/postgres/identity/login-throttle.js';
 import { createPool } from './adapters/postgres/pool.js';
 import { PgLearnerPlacement } from './adapters/postgres/progress/learner-placement.repository.js';
+import { PgApprovalRequests } from './adapters/postgres/approvals/approval-requests.repository.js';
+import { PgExamAttempts } from './adapters/postgres/exams/exam-attempts.repository.js';
+import { PgGraduation } from './adapters/postgres/identity/graduation.repository.js';
+import { PgStageTransitions } from './adapters/postgres/progress/stage-transitions.repository.js';
+import { getApproval, listApprovals } from './application/approvals/admin-approvals.use-case.js';
+import { approveRequest, rejectRequest } from './application/approvals/decide-approval.use-case.js';
+import { listMyApprovals, resubmitApproval } from './application/approvals/learner-approvals.use-case.js';
+import type { ExamAttempts } from './application/exams/exams.ports.js';
+import { listAttempts } from './application/exams/list-attempts.use-case.js';
+import { startExam } from './application/exams/start-exam.use-case.js';
+import { submitExam } from './application/exams/submit-exam.use-case.js';
+import { applyProgression } from './application/progress/apply-progression.js';
+import { PgPinnedSettings } from './adapters/postgres/progress/pinned-settings.repository.js';
+import { PgStageChecklists } from './adapters/postgres/progress/stage-checklists.repository.js';
+import { PgStageProgress } from './adapters/postgres/progress/stage-progress.repository.js';
+import { PgWeaknessEvidence } from './adapters/postgres/progress/weakness-evidence.repository.js';
+import { PgTrackCatalog } from './adapters/postgres/catalog/track-catalog.repository.js';
+import { PgStageAssignments } from './adapters/postgres/content/stage-assignments.repository.js';
+import { PgDiagnostikaAttempts } from './adapters/postgres/diagnostika/diagnostika.repository.js';
+import { PgQuestionBank } from './adapters/postgres/diagnostika/question-bank.repository.js';
+import { getTrack, listTracks } from './application/catalog/browse-catalog.use-case.js';
+import { assignContent } from './application/content/assign-content.use-case.js';
+import { getMinitest, submitMinitest } from './application/content/minitest.use-case.js';
+import { getArticle, listMyContent, markArticleRead } from './application/content/reading.use-case.js';
+import { getDiagnostikaResult, startDiagnostika, submitDiagnostika } from './application/diagnostika/diagnostika.use-case.js';
+import { getCurrentStage, getEligibility, getPinnedSettings, getStageHistory, getWeakness } from './application/progress/progress-views.use-case.js';
 import { loadSqlCatalogue } from './adapters/postgres/sql-files.js';
 import { PgTransactor } from './adapters/postgres/transactor.js';
 import { Argon2PasswordHasher } from './adapters/security/argon2-password-hasher.js';
+import { cryptoRandom } from './adapters/security/crypto-random.js';
 import { JwtTokenIssuer } from './adapters/security/jwt-token-issuer.js';
 import { logInAdmin, logInLearner } from './application/identity/log-in.use-case.js';
 import { checkAdminAccess, getAdminProfile, getLearnerProfile } from './application/identity/profiles.use-case.js';
 import { signUpLearner } from './application/identity/sign-up-learner.use-case.js';
+import { loadEligibility } from './application/progress/load-eligibility.js';
+import { loadWeaknessProfile } from './application/progress/load-weakness.js';
 import { createLoginVerifier } from './application/identity/verify-login.js';
 import { loadConfig, type AppConfig } from './config/config.js';
+import { PgAdminAuditLog } from './adapters/postgres/audit/admin-audit-log.repository.js';
+import { PgArticleAuthoring } from './adapters/postgres/authoring/article-authoring.repository.js';
+import { PgBundleWriter } from './adapters/postgres/authoring/bundle-writer.repository.js';
+import { PgQuestionAuthoring } from './adapters/postgres/authoring/question-authoring.repository.js';
+import { PgTrackAuthoring } from './adapters/postgres/authoring/track-authoring.repository.js';
+import { PgLearnerOverview } from './adapters/postgres/learners/learner-overview.repository.js';
+import { PgSettingsVersions } from './adapters/postgres/settings/settings-versions.repository.js';
+import * as articleAuthoring from './application/authoring/article-library.use-case.js';
+import * as trackAuthoring from './application/authoring/catalog-authoring.use-case.js';
+import { importBundle } from './application/authoring/import-bundle.use-case.js';
+import * as questionAuthoring from './application/authoring/question-bank.use-case.js';
+import { readAuditLog } from './application/audit/read-audit-log.use-case.js';
+import { getLearnerDetail, searchLearners } from './application/learners/learner-overview.use-case.js';
+import { createSettingsDraft, editSettingsDraft } from './application/settings/draft-settings-version.use-case.js';
+import { activateSettingsVersion, archiveSettingsVersion } from './application/settings/publish-settings-version.use-case.js';
+import { getSettingsVersion, listSettingsVersions } from './application/settings/read-settings-versions.use-case.js';
+import type { RandomSource } from './domain/shared/random-source.js';
 
 /**
  * Composition root: config → pool → adapters → use cases → createApp → listen.
@@ -43,8 +89,14 @@ export function openPool(config: AppConfig, logger: Logger): pg.Pool {
   });
 }
 
+/** What a test may replace in the wiring; production passes nothing. */
+export interface ComposeOverrides {
+  /** Every random choice (question sets, order, exam seeds); tests inject `seededRandom(n)`. */
+  readonly random?: RandomSource;
+}
+
 /** Wires adapters and use cases into the Express app; the tests go through this same wiring. */
-export async function composeApp(config: AppConfig, pool: pg.Pool, logger: Logger): Promise<Express> {
+export async function composeApp(config: AppConfig, pool: pg.Pool, logger: Logger, overrides: ComposeOverrides = {}): Promise<Express> {
   const sql = loadSqlCatalogue();
   const transactor = new PgTransactor(pool);
   const hasher = new Argon2PasswordHasher(config.passwordHash);
@@ -52,6 +104,74 @@ export async function composeApp(config: AppConfig, pool: pg.Pool, logger: Logge
   const learners = new PgLearnerAccounts(sql);
   const admins = new PgAdminAccounts(sql);
   const verifier = await createLoginVerifier(hasher, new PgLoginThrottle(pool, config.loginRateLimit));
+
+  // Learner journey part 1 (issue 5): progress building blocks, shared with exams and approvals.
+  const random = overrides.random ?? cryptoRandom();
+  const stages = new PgStageProgress(sql);
+  const pinnedSettings = new PgPinnedSettings(sql);
+  const progressDeps = { transactor, stages, pinnedSettings, checklists: new PgStageChecklists(sql), weaknessEvidence: new PgWeaknessEvidence(sql) };
+  const eligibility = loadEligibility(progressDeps);
+  const weakness = loadWeaknessProfile(progressDeps);
+  const diagnostikaDeps = { transactor, stages, pinnedSettings, diagnostika: new PgDiagnostikaAttempts(sql), questionBank: new PgQuestionBank(sql), random };
+  const assignments = new PgStageAssignments(sql);
+  const contentDeps = { transactor, assignments };
+  const catalogDeps = { transactor, catalog: new PgTrackCatalog(sql) };
+
+  // Learner journey part 2 (issue 6): exams, progression, approvals.
+  const approvals = new PgApprovalRequests(sql);
+  const transitions = new PgStageTransitions(sql);
+  const progression = applyProgression({ transitions, approvals });
+  const levelExams = new PgExamAttempts('level', sql);
+  const rankFinals = new PgExamAttempts('rank_final', sql);
+  const examUseCases = (attempts: ExamAttempts) => ({
+    start: startExam({ transactor, attempts, stages, settings: pinnedSettings, eligibility, weakness, random }),
+    submit: submitExam({ transactor, attempts, stages, progression }),
+    listAttempts: listAttempts({ transactor, attempts }),
+  });
+  const decideDeps = { transactor, approvals, transitions, graduation: new PgGraduation(sql) };
+
+  // Admin workspace (issue 7): settings versions, catalog and content authoring, import, learners.
+  const audit = new PgAdminAuditLog(sql);
+  const settingsDeps = { transactor, versions: new PgSettingsVersions(sql), audit };
+  const authoredTracks = new PgTrackAuthoring(sql);
+  const authoredQuestions = new PgQuestionAuthoring(sql);
+  const trackDeps = { transactor, tracks: authoredTracks, audit };
+  const questionDeps = { transactor, questions: authoredQuestions, audit };
+  const articleDeps = { transactor, articles: new PgArticleAuthoring(sql), questions: authoredQuestions, audit };
+  const learnerOverviewDeps = { transactor, learners: new PgLearnerOverview(sql) };
+  const adminWorkspace = {
+    settings: {
+      list: listSettingsVersions(settingsDeps),
+      get: getSettingsVersion(settingsDeps),
+      createDraft: createSettingsDraft(settingsDeps),
+      editDraft: editSettingsDraft(settingsDeps),
+      activate: activateSettingsVersion(settingsDeps),
+      archive: archiveSettingsVersion(settingsDeps),
+    },
+    catalog: {
+      listTracks: trackAuthoring.listTracks(trackDeps),
+      getTrack: trackAuthoring.getTrack(trackDeps),
+      createTrack: trackAuthoring.createTrack(trackDeps),
+      addModule: trackAuthoring.addModule(trackDeps),
+      renameModule: trackAuthoring.renameModule(trackDeps),
+    },
+    questions: {
+      list: questionAuthoring.listQuestions(questionDeps),
+      get: questionAuthoring.getQuestion(questionDeps),
+      create: questionAuthoring.createQuestion(questionDeps),
+      edit: questionAuthoring.editQuestion(questionDeps),
+    },
+    articles: {
+      list: articleAuthoring.listArticles(articleDeps),
+      get: articleAuthoring.getArticle(articleDeps),
+      create: articleAuthoring.createArticle(articleDeps),
+      edit: articleAuthoring.editArticle(articleDeps),
+      setMinitest: articleAuthoring.setMinitest(articleDeps),
+    },
+    bundleImport: { importBundle: importBundle({ transactor, tracks: authoredTracks, writer: new PgBundleWriter(sql), audit }) },
+    learners: { search: searchLearners(learnerOverviewDeps), detail: getLearnerDetail(learnerOverviewDeps) },
+    auditLog: { list: readAuditLog({ transactor, audit }) },
+  };
 
   return createApp({
     settings: config,
@@ -67,6 +187,38 @@ export async function composeApp(config: AppConfig, pool: pg.Pool, logger: Logge
         getLearnerProfile: getLearnerProfile({ transactor, learners }),
         getAdminProfile: getAdminProfile({ transactor, admins }),
       },
+      progress: {
+        getCurrentStage: getCurrentStage(progressDeps),
+        getHistory: getStageHistory(progressDeps),
+        getSettings: getPinnedSettings(progressDeps),
+        getEligibility: getEligibility(progressDeps),
+        getWeakness: getWeakness(progressDeps),
+      },
+      catalog: { listTracks: listTracks(catalogDeps), getTrack: getTrack(catalogDeps) },
+      diagnostika: {
+        start: startDiagnostika(diagnostikaDeps),
+        submit: submitDiagnostika(diagnostikaDeps),
+        getResult: getDiagnostikaResult(diagnostikaDeps),
+      },
+      content: {
+        assign: assignContent({ transactor, stages, pinnedSettings, diagnostika: diagnostikaDeps.diagnostika, assignments, weakness }),
+        listMine: listMyContent(contentDeps),
+        getArticle: getArticle(contentDeps),
+        markRead: markArticleRead(contentDeps),
+        getMinitest: getMinitest(contentDeps),
+        submitMinitest: submitMinitest(contentDeps),
+      },
+      levelExams: examUseCases(levelExams),
+      rankFinals: examUseCases(rankFinals),
+      approvals: {
+        listMine: listMyApprovals({ transactor, approvals }),
+        resubmit: resubmitApproval({ transactor, approvals, stages }),
+        list: listApprovals({ transactor, approvals }),
+        get: getApproval({ transactor, approvals, levelExams, rankFinals }),
+        approve: approveRequest(decideDeps),
+        reject: rejectRequest(decideDeps),
+      },
+      admin: adminWorkspace,
     },
   });
 }

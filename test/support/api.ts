@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import type pg from 'pg';
 import { createLogger, type Logger } from '../../src/adapters/logging/logger.js';
 import { loadConfig, type AppConfig, type EnvOverrides } from '../../src/config/config.js';
+import type { RandomSource } from '../../src/domain/shared/random-source.js';
 import { composeApp, openPool } from '../../src/main.js';
 import { contractViolations } from './contract.js';
 import { useTestDatabase, type TestDatabase } from './database.js';
@@ -59,6 +60,8 @@ export interface UseApiOptions {
   readonly seeded?: boolean;
   /** Capture log lines (e.g. to prove secrets are never logged). */
   readonly logger?: Logger;
+  /** Replaces the production RandomSource (e.g. `seededRandom(7)`) so question draws are reproducible. */
+  readonly random?: RandomSource;
 }
 
 /** An app built by the real composition root on a fresh database, listening on port 0. */
@@ -73,7 +76,7 @@ export function useApi(options: UseApiOptions = {}): TestApi {
     config = testConfig(db.url, options.env);
     const logger = options.logger ?? createLogger('silent');
     pool = openPool(config, logger);
-    const app = await composeApp(config, pool, logger);
+    const app = await composeApp(config, pool, logger, { random: options.random });
     server = await new Promise<Server>((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });

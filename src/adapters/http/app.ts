@@ -13,7 +13,15 @@ import { contractRouter } from './contract/contract.router.js';
 import type { OpenApiContract } from './contract/openapi-document.js';
 import { healthRouter } from './health/health.router.js';
 import { identityRouter, type IdentityUseCases } from './identity/identity.router.js';
+import { approvalsRouter, type ApprovalUseCases } from './approvals/approvals.router.js';
+import { examsRouter, type ExamUseCases } from './exams/exams.router.js';
+import { catalogRouter, type CatalogUseCases } from './catalog/catalog.router.js';
+import { contentRouter, type ContentUseCases } from './content/content.router.js';
+import { diagnostikaRouter, type DiagnostikaUseCases } from './diagnostika/diagnostika.router.js';
+import { progressRouter, type ProgressUseCases } from './progress/progress.router.js';
 import { requestTimeout } from './middleware/request-timeout.js';
+import { adminWorkspaceRouter, type AdminWorkspaceUseCases } from './admin/admin-workspace.router.js';
+import { IMPORT_PATH, importBodyParser } from './admin/bundle-import.router.js';
 import { problemHandler } from './problem/problem-response.js';
 
 export interface HttpSettings {
@@ -35,6 +43,14 @@ export interface AppDeps {
   };
   readonly useCases: {
     readonly identity: IdentityUseCases;
+    readonly progress: ProgressUseCases;
+    readonly catalog: CatalogUseCases;
+    readonly diagnostika: DiagnostikaUseCases;
+    readonly content: ContentUseCases;
+    readonly levelExams: ExamUseCases;
+    readonly rankFinals: ExamUseCases;
+    readonly approvals: ApprovalUseCases;
+    readonly admin: AdminWorkspaceUseCases;
   };
 }
 
@@ -75,6 +91,10 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(requestTimeout(deps.settings.requestTimeoutMs));
+  const auth = createAuthentication(deps.auth.verification, deps.auth.checkAdminAccess);
+  // The bundle import alone takes bodies beyond the global limit (up to 20 MB): its admin is
+  // authenticated before such a body is read, and the global parser then skips the parsed body.
+  app.post(`${API_BASE}${IMPORT_PATH}`, auth.admin, importBodyParser());
   app.use(express.json({ limit: `${deps.settings.bodyLimitKb}kb`, type: ['application/json', 'application/*+json'] }));
 
   app.use(contractRouter(deps.contract));
@@ -89,9 +109,16 @@ export function createApp(deps: AppDeps): Express {
       ignoreUndocumented: false,
     }),
   );
-  const auth = createAuthentication(deps.auth.verification, deps.auth.checkAdminAccess);
   app.use(API_BASE, healthRouter(deps.databaseHealth));
   app.use(API_BASE, identityRouter(deps.useCases.identity, auth));
+  app.use(API_BASE, progressRouter(deps.useCases.progress, auth));
+  app.use(API_BASE, catalogRouter(deps.useCases.catalog, auth));
+  app.use(API_BASE, diagnostikaRouter(deps.useCases.diagnostika, auth));
+  app.use(API_BASE, contentRouter(deps.useCases.content, auth));
+  app.use(API_BASE, examsRouter('/exams/level', deps.useCases.levelExams, auth));
+  app.use(API_BASE, examsRouter('/exams/rank-final', deps.useCases.rankFinals, auth));
+  app.use(API_BASE, approvalsRouter(deps.useCases.approvals, auth));
+  app.use(API_BASE, adminWorkspaceRouter(deps.useCases.admin, auth));
 
   app.use((req, _res, next) => next(new DomainError('not_found', `No route for ${req.method} ${req.path}`)));
   app.use(problemHandler);

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { loadSqlCatalogue, sqlOf, SQL_ROOT, type SqlCatalogue } from '../sql-files.js';
+import { pgSession, PgTransactor } from '../transactor.js';
 import { parseContentDocument, type ContentDocument } from './content-document.js';
 
 /**
@@ -62,10 +63,8 @@ export async function seedDatabase(pool: pg.Pool, options: SeedOptions = {}): Pr
   // Read and validate everything before touching the database.
   const documents = readContentDocuments(options.contentDir ?? DEFAULT_CONTENT_DIR);
 
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query('BEGIN');
+  return new PgTransactor(pool).run(async (tx) => {
+    const client = pgSession(tx).queryable;
     const count = async (key: string, params: unknown[]): Promise<number> =>
       (await client.query(sqlOf(catalogue, key), params)).rowCount ?? 0;
 
@@ -91,18 +90,6 @@ export async function seedDatabase(pool: pg.Pool, options: SeedOptions = {}): Pr
       summary.articles += await count('seed/content.insertArticles', params);
       summary.minitestQuestions += await count('seed/content.insertMinitests', params);
     }
-
-    await client.query('COMMIT');
     return summary;
-  } catch (error) {
-    try {
-      await client.query('ROLLBACK');
-    } catch (rollbackError) {
-      // a client whose ROLLBACK failed is in an unknown state: destroy it rather than pool it
-      broken = rollbackError as Error;
-    }
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  });
 }
