@@ -28,13 +28,11 @@ export async function createLoginVerifier(hasher: PasswordHasher, throttle: Logi
     async verify(attempt, lookUp) {
       const email = normalizeEmail(attempt.email);
       await throttle.countAttempt(attempt.ip);
-      await throttle.assertEmailAllowed(email);
+      await throttle.reserveEmailAttempt(email);
       const account = await lookUp(email);
       const matches = await hasher.verify(account?.passwordHash ?? dummyHash, attempt.password);
-      if (account === undefined || !matches || !account.isActive) {
-        await throttle.countFailure(email);
-        throw invalidCredentials();
-      }
+      if (account === undefined || !matches || !account.isActive) throw invalidCredentials();
+      await throttle.releaseEmailAttempt(email);
       return account.id;
     },
   };

@@ -74,6 +74,15 @@ describe('login rate limiting', () => {
       expect(limited.body.retry_after).to.equal(retryAfter);
     });
 
+    it('checks no more passwords than the limit even when 30 wrong guesses arrive at once', async () => {
+      const learner = await newLearner(api);
+      const responses = await Promise.all(
+        Array.from({ length: 30 }, () => api.request('POST', '/api/v1/auth/login', { body: { email: learner.email, password: 'wrong-password' } })),
+      );
+      expect(responses.filter((r) => r.status === 401)).to.have.length(3);
+      expect(responses.filter((r) => r.status === 429)).to.have.length(27);
+    });
+
     it('does not count successful logins against the email', async () => {
       const learner = await newLearner(api);
       for (let i = 0; i < 5; i += 1) {

@@ -42,17 +42,12 @@ export class PgLoginThrottle implements LoginThrottle {
     if (this.byIp !== undefined) await consume(this.byIp, ip);
   }
 
-  async assertEmailAllowed(email: string): Promise<void> {
-    if (this.byEmail === undefined) return;
-    const state = await guard(() => this.byEmail!.get(email));
-    if (state !== null && state.consumedPoints >= this.byEmail.points) throw rateLimited(state.msBeforeNext);
+  async reserveEmailAttempt(email: string): Promise<void> {
+    if (this.byEmail !== undefined) await consume(this.byEmail, email);
   }
 
-  async countFailure(email: string): Promise<void> {
-    if (this.byEmail !== undefined) await consume(this.byEmail, email).catch((error: unknown) => {
-      // The failure is already being reported as invalid_credentials; the next attempt gets the 429.
-      if (!(error instanceof DomainError && error.code === 'rate_limited')) throw error;
-    });
+  async releaseEmailAttempt(email: string): Promise<void> {
+    if (this.byEmail !== undefined) await guard(() => this.byEmail!.reward(email, 1));
   }
 }
 
