@@ -57,6 +57,15 @@ export function toDomainError(error: unknown): unknown {
     case '22003':
     case '22P02':
       return new DomainError('validation_failed', 'A value is out of range');
+    // Text PostgreSQL cannot store: a NUL character (22021) or one the encoding lacks (22P05), a
+    // value too long for its column (22001), a malformed date (22007, 22008). The contract lets
+    // such strings through, so they arrive here; they are the client's input, never a 500.
+    case '22001':
+    case '22007':
+    case '22008':
+    case '22021':
+    case '22P05':
+      return new DomainError('validation_failed', 'A value cannot be stored (for example a NUL character in a text)');
     default:
       return error;
   }

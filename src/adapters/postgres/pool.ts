@@ -45,5 +45,11 @@ export function createPool(options: PoolOptions): pg.Pool {
   });
   // An idle client losing its connection emits 'error' on the pool; unhandled, it would crash the process.
   pool.on('error', (error) => options.onError?.(error));
+  // A CHECKED-OUT client losing its connection emits 'error' on the client itself, where pg-pool
+  // listens only while the client is idle: without this listener a database restart in the middle
+  // of a transaction crashes the process. The error needs no handling here: it also rejects the
+  // query in flight (or the next one, "not queryable"), which the transactor answers with 503 and
+  // by destroying the client.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }

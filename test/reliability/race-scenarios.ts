@@ -1,0 +1,307 @@
+import { randomBytes } from 'node:crypto';
+import { expect } from 'chai';
+import type pg from 'pg';
+import type { ApiResponse, TestApi } from '../support/api.js';
+import { newAdmin, newLearner, uniqueEmail, type Learner } from '../support/fixtures/identity.js';
+import { JourneyApi } from '../support/reliability/journey-api.js';
+import { JourneyRows } from '../support/reliability/journey-rows.js';
+import { expectAllSucceeded, expectExactlyOneEffect, fireConcurrently, statusSummary } from '../support/reliability/races.js';
+
+/**
+ * The one-shot operations of QUALITY.md "Races", each fired RACE_SIZE times at once. A scenario
+ * is written once and runs against one in-process app (races.test.ts) and split across two
+ * server processes on one database (two-instances.test.ts): request i goes to instance i mod n.
+ *
+ * To add a race when its endpoint lands: append a scenario to RACE_SCENARIOS — arrange the state
+ * through the API (fixtures of the journey), fire the identical request, check "exactly one
+ * effect" with expectExactlyOneEffect and the state through the API or SQL. Both suites pick it
+ * up, and both end with assertInvariants().
+ */
+export const RACE_SIZE = 30;
+
+type Client = Pick<TestApi, 'request'>;
+
+export interface RaceTarget {
+  /** One client per server instance. */
+  readonly clients: readonly Client[];
+  /** The database every instance uses (for SQL checks of the outcome). */
+  readonly pool: pg.Pool;
+}
+
+export interface RaceScenario<State = any> {
+  readonly name: string;
+  /** The expected outcome, in words (the test title). */
+  readonly outcome: string;
+  /** Builds what the race needs (learners, attempts, requests …) through the API. */
+  arrange(target: RaceTarget): Promise<State>;
+  /** The request fired RACE_SIZE times; `client` is the instance this copy goes to. */
+  fire(client: Client, state: State, index: number): Promise<ApiResponse>;
+  /** Exactly one effect, the others idempotent or 409, and the resulting state. */
+  check(responses: readonly ApiResponse[], state: State, target: RaceTarget): Promise<void>;
+}
+
+const password = () => `pw-${randomBytes(6).toString('hex')}`;
+
+const signupSameEmail: RaceScenario<{ email: string; password: string }> = {
+  name: 'signup with one email',
+  outcome: 'exactly one 201, the others 409 email_taken; one user, one first stage',
+  arrange: async () => ({ email: uniqueEmail('race'), password: password() }),
+  fire: (client, state) => client.request('POST', '/api/v1/auth/signup', { body: { email: state.email, full_name: 'Racer', password: state.password } }),
+  async check(responses, state, target) {
+    const winner = expectExactlyOneEffect(responses, { effect: 201, conflicts: ['email_taken'] });
+    const users = await target.pool.query('SELECT id FROM users WHERE lower(email) = $1', [state.email]);
+    expect(users.rows.map((row) => row.id)).to.deep.equal([winner.body.id]);
+    const stages = await target.pool.query(`SELECT status FROM user_stage_progress WHERE user_id = $1`, [winner.body.id]);
+    expect(stages.rows).to.deep.equal([{ status: 'active' }]);
+    // The account works: its password is the one every racer sent.
+    const login = await target.clients[0]!.request('POST', '/api/v1/auth/login', { body: { email: state.email, password: state.password } });
+    expect(login.status).to.equal(200);
+  },
+};
+
+const signupEmailInManyCases: RaceScenario<{ email: string }> = {
+  name: 'signup with one email written in different letter cases',
+  outcome: 'exactly one 201, the others 409 email_taken',
+  arrange: async () => ({ email: uniqueEmail('case-race') }),
+  fire: (client, state, index) => {
+    // ada@… / ADA@… / Ada@…: the same account once lower-cased.
+    const email = index % 3 === 0 ? state.email : index % 3 === 1 ? state.email.toUpperCase() : state.email[0]!.toUpperCase() + state.email.slice(1);
+    return client.request('POST', '/api/v1/auth/signup', { body: { email, full_name: `Racer ${index}`, password: password() } });
+  },
+  async check(responses, state, target) {
+    const winner = expectExactlyOneEffect(responses, { effect: 201, conflicts: ['email_taken'] });
+    expect(winner.body.email).to.equal(state.email);
+    const users = await target.pool.query('SELECT count(*)::int AS n FROM users WHERE lower(email) = $1', [state.email]);
+    expect(users.rows[0].n).to.equal(1);
+  },
+};
+
+const loginOneLearner: RaceScenario<{ email: string; password: string; id: number }> = {
+  name: 'login of one learner',
+  outcome: 'not one-shot: all 200, every token works on every instance',
+  async arrange(target) {
+    const learner = await newLearner(target.clients[0]!);
+    return { email: learner.email, password: learner.password, id: learner.id };
+  },
+  fire: (client, state) => client.request('POST', '/api/v1/auth/login', { body: { email: state.email, password: state.password } }),
+  async check(responses, state, target) {
+    expectAllSucceeded(responses, 200);
+    // Every token issued under the race is a working learner token, on every instance.
+    for (const [index, response] of responses.entries()) {
+      const me = await target.clients[index % target.clients.length]!.request('GET', '/api/v1/users/me', { token: response.body.access_token });
+      expect(me.status).to.equal(200);
+      expect(me.body.id).to.equal(state.id);
+    }
+  },
+};
+
+const journeyOf = (target: RaceTarget) => new JourneyApi(target.clients[0]!, target.pool);
+const adminsFor = async (target: RaceTarget) => [await newAdmin({ request: target.clients[0]!.request, db: { pool: target.pool } }), await newAdmin({ request: target.clients[0]!.request, db: { pool: target.pool } })];
+const count = async (target: RaceTarget, sql: string, params: unknown[]) => Number((await target.pool.query(sql, params)).rows[0].n);
+
+const diagnostikaStart: RaceScenario<Learner> = {
+  name: 'diagnostika start',
+  outcome: 'exactly one 201, the others 200 with the same diagnostika; one diagnostika stored',
+  arrange: (target) => newLearner(target.clients[0]!),
+  fire: (client, learner) => client.request('POST', '/api/v1/diagnostika/start', { token: learner.token }),
+  async check(responses, learner, target) {
+    const winner = expectExactlyOneEffect(responses, { effect: 201, idempotent: [200] });
+    for (const response of responses) expect(response.body).to.deep.equal(winner.body);
+    expect(await count(target, 'SELECT count(*) AS n FROM diagnostika_results WHERE user_id = $1', [learner.id])).to.equal(1);
+  },
+};
+
+const diagnostikaSubmit: RaceScenario<{ learner: Learner; body: unknown }> = {
+  name: 'diagnostika submit',
+  outcome: 'exactly one 200, the others 409 attempt_already_submitted; scored once',
+  async arrange(target) {
+    const journey = journeyOf(target);
+    const learner = await newLearner(target.clients[0]!);
+    const started = await journey.startDiagnostika(learner.token);
+    return { learner, body: { diagnostika_id: started.diagnostika_id, answers: await journey.answers(started.questions, 7) } };
+  },
+  fire: (client, state) => client.request('POST', '/api/v1/diagnostika/submit', { token: state.learner.token, body: state.body }),
+  async check(responses, state, target) {
+    const winner = expectExactlyOneEffect(responses, { effect: 200, conflicts: ['attempt_already_submitted'] });
+    expect(winner.body.score_total).to.equal(7);
+    const result = await target.clients[0]!.request('GET', '/api/v1/diagnostika/result', { token: state.learner.token });
+    expect(result.body).to.deep.equal(winner.body);
+  },
+};
+
+const contentAssign: RaceScenario<Learner> = {
+  name: 'content assign',
+  outcome: 'exactly one 201, the others 200 with the same set; one set stored',
+  arrange: (target) => journeyOf(target).diagnosedLearner(),
+  fire: (client, learner) => client.request('POST', '/api/v1/content/assign', { token: learner.token }),
+  async check(responses, learner, target) {
+    const winner = expectExactlyOneEffect(responses, { effect: 201, idempotent: [200] });
+    for (const response of responses) expect(response.body).to.deep.equal(winner.body);
+    const stored = await count(target, 'SELECT count(*) AS n FROM user_stage_articles WHERE user_id = $1', [learner.id]);
+    expect(stored).to.equal(winner.body.assigned_optional + winner.body.assigned_required);
+  },
+};
+
+const minitestSubmit: RaceScenario<{ learner: Learner; articleId: number; body: unknown }> = {
+  name: 'minitest submit (all right)',
+  outcome: 'all 200; exactly one scores the PASS (already_passed false), the others answer already_passed true',
+  async arrange(target) {
+    const journey = journeyOf(target);
+    const learner = await journey.diagnosedLearner();
+    await journey.assignContent(learner.token);
+    const required = (await journey.myContent(learner.token)).find((item) => item.kind === 'required')!;
+    const minitest = await journey.expectStatus('GET', `/api/v1/content/${required.article_id}/minitest`, learner.token, [200]);
+    return { learner, articleId: required.article_id, body: { answers: await journey.answers(minitest.body.questions) } };
+  },
+  fire: (client, state) => client.request('POST', `/api/v1/content/${state.articleId}/minitest/submit`, { token: state.learner.token, body: state.body }),
+  async check(responses, state, target) {
+    expectAllSucceeded(responses, 200);
+    const scored = responses.filter((response) => response.body.already_passed === false);
+    expect(scored.length, `PASS scored ${scored.length} times`).to.equal(1);
+    expect(scored[0]!.body.passed).to.equal(true);
+    expect(await count(target, 'SELECT count(*) AS n FROM user_stage_articles WHERE user_id = $1 AND article_id = $2 AND minitest_passed', [state.learner.id, state.articleId])).to.equal(1);
+  },
+};
+
+const examStart = (kind: 'level' | 'rank-final'): RaceScenario<Learner> => ({
+  name: `${kind === 'level' ? 'level exam' : 'rank final'} start`,
+  outcome: 'exactly one 201, the others 200 with the same attempt; one open attempt',
+  async arrange(target) {
+    const journey = journeyOf(target);
+    return kind === 'level' ? journey.eligibleLearner() : journey.finalist((await adminsFor(target))[0]!.token);
+  },
+  fire: (client, learner) => client.request('POST', `/api/v1/exams/${kind}/start`, { token: learner.token }),
+  async check(responses, learner, target) {
+    const winner = expectExactlyOneEffect(responses, { effect: 201, idempotent: [200] });
+    for (const response of responses) expect(response.body).to.deep.equal(winner.body);
+    const table = kind === 'level' ? 'level_exam_attempts' : 'rank_final_attempts';
+    expect(await count(target, `SELECT count(*) AS n FROM ${table} WHERE user_id = $1 AND submitted_at IS NULL`, [learner.id])).to.equal(1);
+  },
+});
+
+const examSubmit = (kind: 'level' | 'rank-final'): RaceScenario<{ learner: Learner; attemptId: number; body: unknown }> => ({
+  name: `${kind === 'level' ? 'level exam' : 'rank final'} submit (a PASS)`,
+  outcome: 'exactly one 200, the others 409 attempt_already_submitted; one PASS, one approval request',
+  async arrange(target) {
+    const journey = journeyOf(target);
+    const learner = kind === 'level' ? await journey.eligibleLearner() : await journey.finalist((await adminsFor(target))[0]!.token);
+    const started = await journey.startExam(kind, learner.token);
+    return { learner, attemptId: started.attempt_id, body: { answers: await journey.answers(started.questions) } };
+  },
+  fire: (client, state) => client.request('POST', `/api/v1/exams/${kind}/${state.attemptId}/submit`, { token: state.learner.token, body: state.body }),
+  async check(responses, state, target) {
+    const winner = expectExactlyOneEffect(responses, { effect: 200, conflicts: ['attempt_already_submitted'] });
+    expect(winner.body).to.include({ passed: true });
+    expect(winner.body.progress.action).to.equal('pending_approval');
+    expect(await count(target, `SELECT count(*) AS n FROM approval_requests WHERE user_id = $1 AND status = 'pending'`, [state.learner.id])).to.equal(1);
+  },
+});
+
+const decide = (decisions: (index: number) => 'approve' | 'reject'): RaceScenario<{ learner: Learner & { requestId: number }; admins: { token: string }[] }> => ({
+  name: decisions(1) === decisions(0) ? `${decisions(0)} by two admins` : 'approve and reject by two admins at once',
+  outcome: 'exactly one 200, the others 409 approval_not_pending; the decision applied once',
+  arrange: async (target) => ({ learner: await journeyOf(target).waitingLearner(), admins: await adminsFor(target) }),
+  fire: (client, state, index) =>
+    client.request('POST', `/api/v1/admin/approvals/${state.learner.requestId}/${decisions(index)}`, { token: state.admins[index % 2]!.token, body: { comment: `decided by racer ${index}` } }),
+  async check(responses, state, target) {
+    const winner = expectExactlyOneEffect(responses, { effect: 200, conflicts: ['approval_not_pending'] });
+    const stage = await target.clients[0]!.request('GET', '/api/v1/progress/current-stage', { token: state.learner.token });
+    expect(stage.body).to.include(winner.body.status === 'approved' ? { rank: 'junior', level: 1, status: 'active' } : { rank: 'trainee', level: 0, status: 'pending_approval' });
+    expect(await count(target, `SELECT count(*) AS n FROM approval_requests WHERE user_id = $1 AND status <> 'pending'`, [state.learner.id])).to.equal(1);
+  },
+});
+
+const approveGraduation: RaceScenario<{ learner: Learner; requestId: number; admins: { token: string }[] }> = {
+  name: 'approve a graduation by two admins',
+  outcome: 'exactly one 200 (graduated), the others 409 approval_not_pending; graduated once',
+  async arrange(target) {
+    // Nine stages cleared by rows (SPEC-true, see journey-rows.ts); senior 3 passed and waiting for graduation.
+    const learner = await newLearner(target.clients[0]!);
+    const rows = new JourneyRows(target.pool);
+    await rows.diagnostika(learner.id, { submit: true });
+    for (let stage = 0; stage < 9; stage += 1) await rows.clearStage(learner.id, { approve: true });
+    const requestId = (await rows.clearStage(learner.id, { approve: false }))!;
+    return { learner, requestId, admins: await adminsFor(target) };
+  },
+  fire: (client, state, index) => client.request('POST', `/api/v1/admin/approvals/${state.requestId}/approve`, { token: state.admins[index % 2]!.token, body: {} }),
+  async check(responses, state, target) {
+    const winner = expectExactlyOneEffect(responses, { effect: 200, conflicts: ['approval_not_pending'] });
+    expect(winner.body).to.include({ status: 'approved', graduated: true, to_stage_id: null });
+    const stage = await target.clients[0]!.request('GET', '/api/v1/progress/current-stage', { token: state.learner.token });
+    expect(stage.body).to.include({ status: 'graduated', rank: 'senior', level: 3 });
+    const me = await target.clients[0]!.request('GET', '/api/v1/users/me', { token: state.learner.token });
+    expect(me.body.graduated_at).to.be.a('string');
+  },
+};
+
+const resubmit: RaceScenario<Learner & { requestId: number }> = {
+  name: 'resubmit after a rejection',
+  outcome: 'exactly one 201, the others 409 approval_already_pending; one new pending request',
+  async arrange(target) {
+    const learner = await journeyOf(target).waitingLearner();
+    const [admin] = await adminsFor(target);
+    await journeyOf(target).expectStatus('POST', `/api/v1/admin/approvals/${learner.requestId}/reject`, admin!.token, [200], { comment: 'not yet' });
+    return learner;
+  },
+  fire: (client, learner) => client.request('POST', `/api/v1/approvals/${learner.requestId}/resubmit`, { token: learner.token }),
+  async check(responses, learner, target) {
+    expectExactlyOneEffect(responses, { effect: 201, conflicts: ['approval_already_pending'] });
+    expect(await count(target, `SELECT count(*) AS n FROM approval_requests WHERE user_id = $1 AND status = 'pending'`, [learner.id])).to.equal(1);
+  },
+};
+
+const settingsActivate: RaceScenario<{ admins: { token: string }[]; trackId: number; draftIds: number[] }> = {
+  name: 'settings activate (one draft, then two drafts of one track at once)',
+  outcome: 'one draft: exactly one 200, the others 409 settings_version_not_draft; always exactly one active version',
+  async arrange(target) {
+    const admins = await adminsFor(target);
+    const { rows } = await target.pool.query(`SELECT id FROM tracks WHERE name = 'default'`);
+    const trackId = Number(rows[0].id);
+    const draftIds: number[] = [];
+    for (let draft = 0; draft < 3; draft += 1) {
+      const created = await target.clients[0]!.request('POST', `/api/v1/admin/tracks/${trackId}/settings-versions`, { token: admins[0]!.token, body: { note: `race draft ${draft}` } });
+      expect(created.status, created.text).to.equal(201);
+      draftIds.push(created.body.id);
+    }
+    return { admins, trackId, draftIds };
+  },
+  fire: (client, state, index) => client.request('POST', `/api/v1/admin/settings-versions/${state.draftIds[0]}/activate`, { token: state.admins[index % 2]!.token }),
+  async check(responses, state, target) {
+    const winner = expectExactlyOneEffect(responses, { effect: 200, conflicts: ['settings_version_not_draft'] });
+    expect(winner.body).to.include({ id: state.draftIds[0], status: 'active' });
+    // Two other drafts of the same track activated at once: both succeed one after the other, one ends active.
+    const both = await fireConcurrently(RACE_SIZE, (index) =>
+      target.clients[index % target.clients.length]!.request('POST', `/api/v1/admin/settings-versions/${state.draftIds[1 + (index % 2)]}/activate`, { token: state.admins[index % 2]!.token }),
+    );
+    expect(both.filter((response) => response.status === 200).length, statusSummary(both)).to.equal(2);
+    expectExactlyOneEffect(both.filter((_, index) => index % 2 === 0), { effect: 200, conflicts: ['settings_version_not_draft'] });
+    expect(await count(target, `SELECT count(*) AS n FROM settings_versions WHERE track_id = $1 AND status = 'active'`, [state.trackId])).to.equal(1);
+  },
+};
+
+export const RACE_SCENARIOS: readonly RaceScenario[] = [
+  signupSameEmail,
+  signupEmailInManyCases,
+  loginOneLearner,
+  diagnostikaStart,
+  diagnostikaSubmit,
+  contentAssign,
+  minitestSubmit,
+  examStart('level'),
+  examSubmit('level'),
+  examStart('rank-final'),
+  examSubmit('rank-final'),
+  decide(() => 'approve'),
+  decide(() => 'reject'),
+  decide((index) => (index % 2 === 0 ? 'approve' : 'reject')),
+  approveGraduation,
+  resubmit,
+  settingsActivate,
+];
+
+/** Fires one scenario at a target: arrange, RACE_SIZE identical requests at once, check. */
+export async function runRace(scenario: RaceScenario, target: RaceTarget, size = RACE_SIZE): Promise<void> {
+  const state = await scenario.arrange(target);
+  const responses = await fireConcurrently(size, (index) => scenario.fire(target.clients[index % target.clients.length]!, state, index));
+  await scenario.check(responses, state, target);
+}
