@@ -43,7 +43,15 @@ export class PgLoginThrottle implements LoginThrottle {
   }
 
   async reserveEmailAttempt(email: string): Promise<void> {
-    if (this.byEmail !== undefined) await consume(this.byEmail, email);
+    if (this.byEmail === undefined) return;
+    try {
+      await consume(this.byEmail, email);
+    } catch (error) {
+      // The store counts a refused attempt too; give it back, so only attempts whose password was
+      // checked and failed keep the email locked (a burst of correct logins leaves it open).
+      if (error instanceof DomainError && error.code === 'rate_limited') await guard(() => this.byEmail!.reward(email, 1));
+      throw error;
+    }
   }
 
   async releaseEmailAttempt(email: string): Promise<void> {
