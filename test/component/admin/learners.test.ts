@@ -20,6 +20,8 @@ describe('admin: learners', () => {
     const byName = await newLearner(api, { full_name: `Ada ${tag} Lovelace` });
     const byEmail = await newLearner(api, { email: uniqueEmail(tag.toLowerCase()) });
     await newLearner(api, { full_name: 'Someone Else' });
+    // An admin types an email as is: the @ needs no percent-encoding.
+    expect((await list(`q=${byEmail.email}`)).body.items.map((item: { id: number }) => item.id)).to.deep.equal([byEmail.id]);
     const response = await list(`q=${encodeURIComponent(tag.toUpperCase())}`);
     expect(response.status).to.equal(200);
     expect(response.body.next_cursor).to.equal(null);
