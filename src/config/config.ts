@@ -1,4 +1,4 @@
-import { bool, cleanEnv, makeValidator, num, port, str, type CleanedEnv } from 'envalid';
+import { bool, cleanEnv, makeValidator, port, str, type CleanedEnv } from 'envalid';
 
 /**
  * The only reader of process.env. Everything tunable is declared here once, typed, with its

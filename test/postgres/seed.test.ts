@@ -6,6 +6,7 @@ import { expect } from 'chai';
 import { parseContentDocument } from '../../src/adapters/postgres/seed/content-document.js';
 import { DEFAULT_CONTENT_DIR, readContentDocuments, seedDatabase, type SeedSummary } from '../../src/adapters/postgres/seed/seed-database.js';
 import { useTestDatabase } from '../support/database.js';
+import { SEEDED_SETTINGS } from '../support/fixtures/seeded-settings.js';
 import { unique } from './fixtures/rows.js';
 
 const FIXTURE_CONTENT = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'content');
@@ -15,26 +16,9 @@ const TABLES = [
   'questions', 'answer_options', 'articles', 'article_minitest_questions',
 ] as const;
 
-const SEED_SETTINGS = {
-  expected_modules_count: 5,
-  entry_total_q: 20,
-  entry_per_module_q: 4,
-  level_exam_total_q: 20,
-  level_exam_pass_score: 15,
-  k_exam: 3,
-  level_exam_min_per_module: 3,
-  level_exam_max_per_module: 6,
-  rank_final_total_q: 40,
-  rank_final_pass_score: 30,
-  k_final: 3,
-  rank_final_min_per_module: 6,
-  rank_final_max_per_module: 12,
-  content_k_weak_modules: 3,
-  content_optional_per_module: 1,
-  weakness_metric: 'error_rate',
-};
 
-type TrackSettings = typeof SEED_SETTINGS;
+
+type TrackSettings = typeof SEEDED_SETTINGS;
 
 /** Per-module question counts of an exam (SPEC §3.4), given the modules in weakness order. */
 function allocate(weakFirst: readonly number[], k: number, total: number, min: number, max: number): Map<number, number> {
@@ -125,7 +109,7 @@ describe('seed (sql/seed, seedDatabase)', () => {
     expect(rows).to.have.length(1);
     const { settings_version_id: _id, version_no, status, activated, ...settings } = rows[0];
     expect({ version_no, status, activated }).to.deep.equal({ version_no: 1, status: 'active', activated: true });
-    expect(settings).to.deep.equal(SEED_SETTINGS);
+    expect(settings).to.deep.equal(SEEDED_SETTINGS);
   });
 
   it('gives every module at least 30 active questions of 4 options, correct positions spread over 1-4', async () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { ApiResponse } from '../support/api.js';
 import { useTestDatabase } from '../support/database.js';
-import { httpClient } from '../support/reliability/http-client.js';
+import { httpClient } from '../support/http-client.js';
 import { scaled } from '../support/reliability/long-runs.js';
 import { startServerProcess } from '../support/reliability/server-process.js';
 import { CRASH_WORKLOADS, type CrashWorkload } from './crash-workloads.js';

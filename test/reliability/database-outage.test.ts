@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { useTestDatabase } from '../support/database.js';
 import { newLearner, uniqueEmail, type Learner } from '../support/fixtures/identity.js';
-import { httpClient, type HttpClient } from '../support/reliability/http-client.js';
+import { httpClient, type HttpClient } from '../support/http-client.js';
 import { describeSamples, startLoad, type LoadOperation, type LoadSample } from '../support/reliability/load.js';
 import { scaled } from '../support/reliability/long-runs.js';
 import { startServerProcess, type ServerProcess } from '../support/reliability/server-process.js';

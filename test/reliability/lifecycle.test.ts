@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { useApi, type ApiResponse } from '../support/api.js';
 import { useTestDatabase } from '../support/database.js';
 import { uniqueEmail } from '../support/fixtures/identity.js';
-import { httpClient } from '../support/reliability/http-client.js';
+import { httpClient } from '../support/http-client.js';
 import { startServerProcess } from '../support/reliability/server-process.js';
 import { assertInvariants } from './invariants.js';
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { useTestDatabase } from '../support/database.js';
 import { newLearner } from '../support/fixtures/identity.js';
-import { httpClient, type HttpClient } from '../support/reliability/http-client.js';
+import { httpClient, type HttpClient } from '../support/http-client.js';
 import { scaled } from '../support/reliability/long-runs.js';
 import { startServerProcess, type ServerProcess } from '../support/reliability/server-process.js';
 import { assertInvariants } from './invariants.js';

@@ -1,13 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { expect } from 'chai';
 import type pg from 'pg';
 import { createLogger, type Logger } from '../../src/adapters/logging/logger.js';
 import { loadConfig, type AppConfig, type EnvOverrides } from '../../src/config/config.js';
 import type { RandomSource } from '../../src/domain/shared/random-source.js';
 import { composeApp, openPool } from '../../src/main.js';
-import { contractViolations } from './contract.js';
 import { useTestDatabase, type TestDatabase } from './database.js';
+import { httpClient } from './http-client.js';
 
 /** The environment of a test server: a fixed secret, fast password hashing, silent logs, no rate limits unless asked. */
 export function testEnv(databaseUrl: string, overrides: EnvOverrides = {}): EnvOverrides {
@@ -91,20 +90,8 @@ export function useApi(options: UseApiOptions = {}): TestApi {
     await pool?.end();
   });
 
-  const send = async <T>(method: string, path: string, requestOptions: RequestOptions = {}): Promise<ApiResponse<T>> => {
-    const headers: Record<string, string> = { ...requestOptions.headers };
-    if (requestOptions.token !== undefined) headers.authorization = `Bearer ${requestOptions.token}`;
-    let body: string | undefined = requestOptions.rawBody;
-    if (requestOptions.body !== undefined) {
-      body = JSON.stringify(requestOptions.body);
-      headers['content-type'] ??= 'application/json';
-    }
-    const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
-    const text = await response.text();
-    let parsed: unknown = text;
-    if (/json/.test(response.headers.get('content-type') ?? '') && text.length > 0) parsed = JSON.parse(text);
-    return { status: response.status, headers: response.headers, body: parsed as T, text };
-  };
+  // No client-side timeout here: a test's own mocha timeout governs in-process requests.
+  const client = httpClient(() => baseUrl, { timeoutMs: 0 });
 
   return {
     db,
@@ -113,19 +100,7 @@ export function useApi(options: UseApiOptions = {}): TestApi {
       if (config === undefined) throw new Error('useApi(): config exists only inside tests');
       return config;
     },
-    raw: send,
-    async request<T>(method: string, path: string, requestOptions?: RequestOptions) {
-      const response = await send<T>(method, path, requestOptions);
-      const violations = contractViolations({
-        method,
-        path,
-        status: response.status,
-        contentType: response.headers.get('content-type') ?? undefined,
-        body: response.body,
-        rawBody: response.text,
-      });
-      expect(violations, `${method} ${path} → ${response.status} breaks the contract:\n${violations.join('\n')}\n${response.text.slice(0, 500)}`).to.deep.equal([]);
-      return response;
-    },
+    raw: client.raw,
+    request: client.request,
   };
 }

@@ -9,26 +9,9 @@ import { auditOf, createTrackWithModules, SMALL_TRACK_SETTINGS } from '../../sup
 import { takeExam } from '../../support/fixtures/exams.js';
 import { newAdmin, newLearner, type Admin } from '../../support/fixtures/identity.js';
 import { completeReadingList, takeDiagnostika } from '../../support/fixtures/journey.js';
+import { SEEDED_SETTINGS } from '../../support/fixtures/seeded-settings.js';
 
-/** The seeded settings of the default track (SEED.md), as the API shows them. */
-const SEEDED_SETTINGS = {
-  expected_modules_count: 5,
-  entry_total_q: 20,
-  entry_per_module_q: 4,
-  level_exam_total_q: 20,
-  level_exam_pass_score: 15,
-  k_exam: 3,
-  level_exam_min_per_module: 3,
-  level_exam_max_per_module: 6,
-  rank_final_total_q: 40,
-  rank_final_pass_score: 30,
-  k_final: 3,
-  rank_final_min_per_module: 6,
-  rank_final_max_per_module: 12,
-  content_k_weak_modules: 3,
-  content_optional_per_module: 1,
-  weakness_metric: 'error_rate',
-};
+
 
 const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import type { ApiResponse, RequestOptions, TestApi } from '../api.js';
-import { contractViolations } from '../contract.js';
+import type { ApiResponse, RequestOptions, TestApi } from './api.js';
+import { contractViolations } from './contract.js';
 
 /**
  * The request side of useApi() for any base URL: a server process, a second instance, a server
@@ -11,7 +11,7 @@ export interface HttpClient extends Pick<TestApi, 'request' | 'raw'> {
 }
 
 export interface HttpClientOptions {
-  /** Client-side limit, so a hung server fails the test instead of hanging it. */
+  /** Client-side limit, so a hung server fails the test instead of hanging it; 0 for none. */
   readonly timeoutMs?: number;
 }
 
@@ -27,7 +27,8 @@ export function httpClient(baseUrl: string | (() => string), options: HttpClient
       body = JSON.stringify(requestOptions.body);
       headers['content-type'] ??= 'application/json';
     }
-    const response = await fetch(`${base()}${path}`, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+    const signal = timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined;
+    const response = await fetch(`${base()}${path}`, { method, headers, body, signal });
     const text = await response.text();
     let parsed: unknown = text;
     if (/json/.test(response.headers.get('content-type') ?? '') && text.length > 0) parsed = JSON.parse(text);
