@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { parseContentDocument } from '../../src/adapters/postgres/seed/content-document.js';
 import { DEFAULT_CONTENT_DIR, readContentDocuments, seedDatabase, type SeedSummary } from '../../src/adapters/postgres/seed/seed-database.js';
 import { useTestDatabase } from '../support/database.js';
-import { SEEDED_SETTINGS } from '../support/fixtures/seeded-settings.js';
+import { SEEDED_SETTINGS } from '../support/fixtures/settings-presets.js';
 import { unique } from './fixtures/rows.js';
 
 const FIXTURE_CONTENT = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'content');

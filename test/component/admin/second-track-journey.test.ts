@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { useApi } from '../../support/api.js';
-import { SMALL_TRACK_SETTINGS, uniqueName } from '../../support/fixtures/admin.js';
+import { uniqueName } from '../../support/fixtures/admin.js';
+import { SMALL_TRACK_SETTINGS } from '../../support/fixtures/settings-presets.js';
 import { takeExam } from '../../support/fixtures/exams.js';
 import { newAdmin, newLearner } from '../../support/fixtures/identity.js';
 import { completeReadingList, takeDiagnostika } from '../../support/fixtures/journey.js';

@@ -5,11 +5,12 @@ import { PgTransactor } from '../../../src/adapters/postgres/transactor.js';
 import { DEFAULT_TRACK_SETTINGS } from '../../../src/domain/settings/track-settings.js';
 import { DomainError } from '../../../src/domain/shared/domain-error.js';
 import { useApi } from '../../support/api.js';
-import { auditOf, createTrackWithModules, SMALL_TRACK_SETTINGS } from '../../support/fixtures/admin.js';
+import { auditOf, createTrackWithModules } from '../../support/fixtures/admin.js';
+import { SMALL_TRACK_SETTINGS } from '../../support/fixtures/settings-presets.js';
 import { takeExam } from '../../support/fixtures/exams.js';
 import { newAdmin, newLearner, type Admin } from '../../support/fixtures/identity.js';
 import { completeReadingList, takeDiagnostika } from '../../support/fixtures/journey.js';
-import { SEEDED_SETTINGS } from '../../support/fixtures/seeded-settings.js';
+import { SEEDED_SETTINGS } from '../../support/fixtures/settings-presets.js';
 
 
 
