@@ -60,13 +60,20 @@ SELECT id AS attempt_id, attempt_no, total_q, pass_score, created_at FROM attemp
 
 -- name: questionsOf
 -- What the learner sees: text and options in stored order, never the correct option.
-SELECT q.id, q.module_id, q.text,
-       json_agg(json_build_object('id', o.id, 'pos', o.pos, 'text', o.text) ORDER BY o.pos) AS options
+-- Each question is looked up by primary key from its attempt row (the LATERAL aggregate cannot be
+-- flattened into a join): joined plainly, the generic plan merge-joined the attempt's 20 rows with
+-- the whole questions_pkey — 70 ms at 100,000 questions per module (docs/benchmarks.md).
+SELECT q.id, q.module_id, q.text, q.options
 FROM level_exam_attempt_questions aq
-JOIN questions q ON q.id = aq.question_id
-JOIN answer_options o ON o.question_id = aq.question_id
+CROSS JOIN LATERAL (
+  SELECT qq.id, qq.module_id, qq.text,
+         json_agg(json_build_object('id', o.id, 'pos', o.pos, 'text', o.text) ORDER BY o.pos) AS options
+  FROM questions qq
+  JOIN answer_options o ON o.question_id = qq.id
+  WHERE qq.id = aq.question_id
+  GROUP BY qq.id
+) q
 WHERE aq.attempt_id = $1
-GROUP BY aq.pos, q.id
 ORDER BY aq.pos;
 
 -- name: lockForSubmit
@@ -77,12 +84,17 @@ WHERE a.id = $1 AND a.user_id = $2
 FOR UPDATE OF a;
 
 -- name: gradingSheet
-SELECT aq.question_id, aq.module_id, q.correct_option_id, array_agg(o.id ORDER BY o.pos) AS option_ids
+-- Per-question primary-key lookups, for the same reason as questionsOf.
+SELECT aq.question_id, aq.module_id, g.correct_option_id, g.option_ids
 FROM level_exam_attempt_questions aq
-JOIN questions q ON q.id = aq.question_id
-JOIN answer_options o ON o.question_id = aq.question_id
+CROSS JOIN LATERAL (
+  SELECT q.correct_option_id, array_agg(o.id ORDER BY o.pos) AS option_ids
+  FROM questions q
+  JOIN answer_options o ON o.question_id = q.id
+  WHERE q.id = aq.question_id
+  GROUP BY q.id
+) g
 WHERE aq.attempt_id = $1
-GROUP BY aq.pos, aq.question_id, aq.module_id, q.correct_option_id
 ORDER BY aq.pos;
 
 -- name: recordSubmission
