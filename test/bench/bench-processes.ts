@@ -21,6 +21,8 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ser
     env: {
       NODE_ENV: 'production',
       APP_ENV: 'production',
+      // As the production image runs it (Dockerfile): freed argon2 blocks go back to the OS.
+      MALLOC_MMAP_THRESHOLD_: '131072',
       LOG_LEVEL: 'warn',
       JWT_SECRET: options.jwtSecret,
       DB_POOL_MAX: String(options.poolMax),

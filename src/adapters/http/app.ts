@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import cors from 'cors';
 import express, { type Express } from 'express';
-import * as OpenApiValidator from 'express-openapi-validator';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { DatabaseHealth } from '../../application/ports/database-health.port.js';
@@ -10,6 +9,7 @@ import { DomainError } from '../../domain/shared/domain-error.js';
 import type { Logger } from '../logging/logger.js';
 import { createAuthentication, type TokenVerification } from './auth/authentication.js';
 import { contractRouter } from './contract/contract.router.js';
+import { contractValidator } from './contract/request-validator.js';
 import type { OpenApiContract } from './contract/openapi-document.js';
 import { healthRouter } from './health/health.router.js';
 import { identityRouter, type IdentityUseCases } from './identity/identity.router.js';
@@ -98,17 +98,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: `${deps.settings.bodyLimitKb}kb`, type: ['application/json', 'application/*+json'] }));
 
   app.use(contractRouter(deps.contract));
-  app.use(
-    API_BASE,
-    OpenApiValidator.middleware({
-      apiSpec: deps.contract.document as never,
-      validateRequests: { allowUnknownQueryParameters: false, coerceTypes: true },
-      validateResponses: false,
-      validateSecurity: false,
-      validateFormats: true,
-      ignoreUndocumented: false,
-    }),
-  );
+  app.use(API_BASE, contractValidator({ document: deps.contract.document }));
   app.use(API_BASE, healthRouter(deps.databaseHealth));
   app.use(API_BASE, identityRouter(deps.useCases.identity, auth));
   app.use(API_BASE, progressRouter(deps.useCases.progress, auth));

@@ -25,8 +25,7 @@ export class PgTransactor implements Transactor {
     const client = await this.connect();
     let broken: Error | undefined;
     try {
-      await client.query('BEGIN');
-      await this.boundByDeadline(client);
+      await client.query(beginStatement());
       const result = await work(new PgSession(client, true));
       // The request may already have been answered 503: its effects must not land.
       if ((remainingMs() ?? Infinity) <= 0) throw new DomainError('request_timeout', 'The request took too long and was rolled back');
@@ -61,12 +60,13 @@ export class PgTransactor implements Transactor {
       throw toDomainError(error);
     }
   }
+}
 
-  /** Shortens the statement timeout so no statement outlives the request that issued it. */
-  private async boundByDeadline(client: pg.PoolClient): Promise<void> {
-    const left = remainingMs();
-    if (left === undefined) return;
-    const ms = Math.max(1, Math.floor(left));
-    await client.query(`SET LOCAL statement_timeout = ${ms}`);
-  }
+/**
+ * BEGIN, and within a request also a statement timeout no longer than the time the request has
+ * left, so no statement outlives the request that issued it — one round trip for both.
+ */
+function beginStatement(): string {
+  const left = remainingMs();
+  return left === undefined ? 'BEGIN' : `BEGIN; SET LOCAL statement_timeout = ${Math.max(1, Math.floor(left))}`;
 }

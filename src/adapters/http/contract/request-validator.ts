@@ -1,0 +1,62 @@
+import { createRequire } from 'node:module';
+import type { RequestHandler } from 'express';
+import * as OpenApiValidator from 'express-openapi-validator';
+import type * as PathToRegexpModule from 'path-to-regexp';
+
+/**
+ * express-openapi-validator 5.6 recompiles the pattern of every path of the contract on every
+ * request to find the operation (openapi.metadata.js `lookupRoute`): with ~45 paths that was half
+ * of the read path's CPU in the benchmarks. The patterns are pure functions of (path, options), so
+ * the compiled result is kept the first time. The validator reads `pathToRegexp` from the shared
+ * module object at call time, which is why replacing the export reaches it; the contract test
+ * checks that it still does. Upstream: cdimascio/express-openapi-validator#1217.
+ */
+type PathToRegexp = typeof PathToRegexpModule.pathToRegexp;
+
+/** The CommonJS module object itself (the one the validator requires), not an ESM namespace copy. */
+export const pathToRegexpModule = createRequire(import.meta.url)('path-to-regexp') as { pathToRegexp: PathToRegexp };
+
+const MEMOIZED = Symbol.for('adaptive-learning.memoized-path-to-regexp');
+
+export function memoizePathToRegexp(module: { pathToRegexp: PathToRegexp } = pathToRegexpModule): PathToRegexp {
+  const current = module.pathToRegexp as PathToRegexp & { [MEMOIZED]?: true };
+  if (current[MEMOIZED]) return current;
+  const compiled = new Map<string, ReturnType<PathToRegexp>>();
+  const memoized = ((path: Parameters<PathToRegexp>[0], options?: Parameters<PathToRegexp>[1]) => {
+    if (typeof path !== 'string') return current(path, options);
+    const key = `${path}\u0000${keyOf(options)}`;
+    let result = compiled.get(key);
+    if (result === undefined) {
+      result = current(path, options);
+      compiled.set(key, result);
+    }
+    return result;
+  }) as PathToRegexp & { [MEMOIZED]?: true };
+  memoized[MEMOIZED] = true;
+  module.pathToRegexp = memoized;
+  return memoized;
+}
+
+/** The validator passes only these two flags; anything else falls back to a full (slower) key. */
+function keyOf(options: object | undefined): string {
+  if (options === undefined) return '';
+  const { sensitive, strict, ...rest } = options as { sensitive?: boolean; strict?: boolean };
+  return Object.keys(rest).length === 0 ? `${sensitive === true ? 's' : ''}${strict === true ? 't' : ''}` : JSON.stringify(options);
+}
+
+export interface ValidatorOptions {
+  readonly document: Record<string, unknown>;
+}
+
+/** Every request under the API base is validated against the contract; unknown properties and query parameters are refused. */
+export function contractValidator(options: ValidatorOptions): RequestHandler[] {
+  memoizePathToRegexp();
+  return OpenApiValidator.middleware({
+    apiSpec: options.document as never,
+    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: true },
+    validateResponses: false,
+    validateSecurity: false,
+    validateFormats: true,
+    ignoreUndocumented: false,
+  }) as RequestHandler[];
+}
