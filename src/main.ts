@@ -242,10 +242,20 @@ export async function startServer(config: AppConfig, logger: Logger = createLogg
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      // A handler whose client hung up keeps running after its socket closed: let its queries end.
+      await untilPoolIdle(pool, 10_000);
       await pool.end();
     })());
 
   return { server, url: `http://127.0.0.1:${port}`, logger, stop };
+}
+
+/** Resolves once no pooled client is checked out or awaited (or after `limitMs`). */
+async function untilPoolIdle(pool: pg.Pool, limitMs: number): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while ((pool.totalCount > pool.idleCount || pool.waitingCount > 0) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /** SIGTERM / SIGINT: finish in-flight requests, close the pool, exit. */
