@@ -43,20 +43,33 @@ CROSS JOIN LATERAL (
 ) c;
 
 -- name: insert
--- The attempt and its questions in stored (shuffled) order, in one statement; attempt_no is the
--- next number on this stage (the caller holds the learner's stage row lock).
+-- The attempt and its questions in stored (shuffled) order, in one statement that also answers
+-- with what the learner sees (as questionsOf does), saving the round trip of reading it back;
+-- attempt_no is the next number on this stage (the caller holds the learner's stage row lock).
 WITH attempt AS (
   INSERT INTO level_exam_attempts (user_id, stage_id, settings_version_id, attempt_no, total_q, pass_score, seed)
   SELECT $1, $2, $3, COALESCE(max(attempt_no), 0) + 1, $4, $5, $6
   FROM level_exam_attempts
   WHERE user_id = $1 AND stage_id = $2
   RETURNING id, attempt_no, total_q, pass_score, created_at
-), questions AS (
+), stored_order AS (
   INSERT INTO level_exam_attempt_questions (attempt_id, question_id, module_id, pos)
   SELECT attempt.id, q.question_id, q.module_id, q.pos
   FROM attempt, unnest($7::bigint[], $8::bigint[], $9::int[]) AS q(question_id, module_id, pos)
 )
-SELECT id AS attempt_id, attempt_no, total_q, pass_score, created_at FROM attempt;
+SELECT a.id AS attempt_id, a.attempt_no, a.total_q, a.pass_score, a.created_at,
+       (SELECT json_agg(v.question ORDER BY v.pos)
+          FROM unnest($7::bigint[], $9::int[]) AS picked(question_id, pos)
+          CROSS JOIN LATERAL (
+            SELECT picked.pos,
+                   json_build_object('id', qq.id, 'module_id', qq.module_id, 'text', qq.text,
+                     'options', json_agg(json_build_object('id', o.id, 'pos', o.pos, 'text', o.text) ORDER BY o.pos)) AS question
+            FROM questions qq
+            JOIN answer_options o ON o.question_id = qq.id
+            WHERE qq.id = picked.question_id
+            GROUP BY qq.id
+          ) v) AS questions
+FROM attempt a;
 
 -- name: questionsOf
 -- What the learner sees: text and options in stored order, never the correct option.
@@ -77,16 +90,13 @@ WHERE aq.attempt_id = $1
 ORDER BY aq.pos;
 
 -- name: lockForSubmit
--- Serialises submits of one attempt; another learner's attempt is simply not found.
-SELECT a.id AS attempt_id, a.user_id, a.stage_id, a.settings_version_id, a.total_q, a.pass_score, a.submitted_at
+-- The attempt row locked (serialises submits of one attempt; another learner's attempt is simply
+-- not found), one row per question with its grading sheet in stored order. Each question is looked
+-- up by primary key, for the same reason as questionsOf.
+SELECT a.id AS attempt_id, a.user_id, a.stage_id, a.settings_version_id, a.total_q, a.pass_score, a.submitted_at,
+       aq.question_id, aq.module_id, g.correct_option_id, g.option_ids
 FROM level_exam_attempts a
-WHERE a.id = $1 AND a.user_id = $2
-FOR UPDATE OF a;
-
--- name: gradingSheet
--- Per-question primary-key lookups, for the same reason as questionsOf.
-SELECT aq.question_id, aq.module_id, g.correct_option_id, g.option_ids
-FROM level_exam_attempt_questions aq
+JOIN level_exam_attempt_questions aq ON aq.attempt_id = a.id
 CROSS JOIN LATERAL (
   SELECT q.correct_option_id, array_agg(o.id ORDER BY o.pos) AS option_ids
   FROM questions q
@@ -94,8 +104,9 @@ CROSS JOIN LATERAL (
   WHERE q.id = aq.question_id
   GROUP BY q.id
 ) g
-WHERE aq.attempt_id = $1
-ORDER BY aq.pos;
+WHERE a.id = $1 AND a.user_id = $2
+ORDER BY aq.pos
+FOR UPDATE OF a;
 
 -- name: recordSubmission
 -- Answers, per-module stats and the verdict land together or not at all.

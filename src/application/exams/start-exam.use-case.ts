@@ -7,7 +7,7 @@ import { DomainError } from '../../domain/shared/domain-error.js';
 import type { RandomSource } from '../../domain/shared/random-source.js';
 import { seededRandom } from '../../domain/shared/random-source.js';
 import { examParameters } from '../../domain/settings/exam-parameters.js';
-import type { Session, Transactor } from '../ports/transactor.port.js';
+import type { Transactor } from '../ports/transactor.port.js';
 import type { LoadEligibility } from '../progress/load-eligibility.js';
 import type { LoadWeaknessProfile } from '../progress/load-weakness.js';
 import type { PinnedSettings, StageProgress } from '../progress/progress.ports.js';
@@ -39,11 +39,11 @@ const SEED_RANGE = 2 ** 31 - 1;
  * find it open and resume it.
  */
 export const startExam = (deps: StartExamDeps) => async (actor: LearnerActor): Promise<StartedExam> => {
-  const started = await deps.transactor.run(async (tx) => {
+  return deps.transactor.run(async (tx) => {
     const stage = await deps.stages.lockCurrentStage(tx, actor.userId);
     if (stage === undefined) throw new DomainError('no_active_stage', 'You have no current stage');
     const open = await deps.attempts.findOpen(tx, actor.userId, stage.stageId);
-    if (open !== undefined) return { created: false, attempt: open };
+    if (open !== undefined) return { created: false, attempt: open, questions: await deps.attempts.questionsOf(tx, open.attemptId) };
 
     const stageRef = { id: stage.stageId, rank: stage.rank, level: stage.level, position: stage.position };
     assertExamAdmitted(deps.attempts.kind, stageRef, await deps.eligibility(tx, { userId: actor.userId }, stage));
@@ -62,7 +62,7 @@ export const startExam = (deps: StartExamDeps) => async (actor: LearnerActor): P
       windowStart: random.nextInt(1_000_000) / 1_000_000,
     });
     const questions = pickExamQuestions(allocation, candidates, random);
-    const attempt = await deps.attempts.insert(tx, {
+    const inserted = await deps.attempts.insert(tx, {
       userId: actor.userId,
       stageId: stage.stageId,
       settingsVersionId: stage.settingsVersionId,
@@ -71,10 +71,6 @@ export const startExam = (deps: StartExamDeps) => async (actor: LearnerActor): P
       seed,
       questions,
     });
-    return { created: true, attempt };
+    return { created: true, ...inserted };
   });
-  return { ...started, questions: await questionsOf(deps, started.attempt.attemptId) };
 };
-
-const questionsOf = (deps: StartExamDeps, attemptId: number): Promise<QuestionView[]> =>
-  deps.transactor.read((db: Session) => deps.attempts.questionsOf(db, attemptId));

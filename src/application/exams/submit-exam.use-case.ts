@@ -40,7 +40,7 @@ export const submitExam =
       // An open attempt always belongs to the current stage (the schema forbids an open attempt beside a PASS).
       if (stage === undefined || stage.stageId !== attempt.stageId) throw new DomainError('conflict', 'The attempt no longer belongs to your current stage');
 
-      const score = scoreAnswers(await deps.attempts.gradingSheet(tx, attempt.attemptId), input.answers);
+      const score = scoreAnswers(attempt.sheet, input.answers);
       const passed = isPassed(score.scoreTotal, attempt.passScore);
       await deps.attempts.recordSubmission(tx, attempt.attemptId, score, passed);
 

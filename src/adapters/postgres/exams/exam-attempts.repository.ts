@@ -1,13 +1,13 @@
 import type { AttemptSummary, ExamAttempts, LockedAttempt, NewAttempt, OpenAttempt, QuestionView } from '../../../application/exams/exams.ports.js';
 import type { Session } from '../../../application/ports/transactor.port.js';
 import type { ModuleCandidates } from '../../../domain/exams/question-pick.rules.js';
-import type { AnswerSheetScore, GradedQuestion } from '../../../domain/shared/answer-sheet.rules.js';
+import type { AnswerSheetScore } from '../../../domain/shared/answer-sheet.rules.js';
 import type { ExamKind } from '../../../domain/shared/exam-kind.js';
 import { SqlFile } from '../sql-file.js';
 import type { SqlCatalogue } from '../sql-files.js';
 
-type Query = 'findOpen' | 'candidates' | 'insert' | 'questionsOf' | 'lockForSubmit' | 'gradingSheet' | 'recordSubmission' | 'listForUser' | 'listOnStage';
-const QUERIES: readonly Query[] = ['findOpen', 'candidates', 'insert', 'questionsOf', 'lockForSubmit', 'gradingSheet', 'recordSubmission', 'listForUser', 'listOnStage'];
+type Query = 'findOpen' | 'candidates' | 'insert' | 'questionsOf' | 'lockForSubmit' | 'recordSubmission' | 'listForUser' | 'listOnStage';
+const QUERIES: readonly Query[] = ['findOpen', 'candidates', 'insert', 'questionsOf', 'lockForSubmit', 'recordSubmission', 'listForUser', 'listOnStage'];
 
 /**
  * sql/exams/attempts.sql is written against the level-exam tables; the rank final's tables are
@@ -38,6 +38,15 @@ interface SummaryRow extends OpenRow {
   score_total: number | null;
   passed: boolean;
 }
+
+interface QuestionRow {
+  id: number;
+  module_id: number;
+  text: string;
+  options: QuestionView['options'];
+}
+
+const toQuestionView = (row: QuestionRow): QuestionView => ({ id: row.id, moduleId: row.module_id, text: row.text, options: row.options });
 
 const toOpen = (row: OpenRow): OpenAttempt => ({ attemptId: row.attempt_id, attemptNo: row.attempt_no, totalQ: row.total_q, passScore: row.pass_score, createdAt: row.created_at });
 
@@ -78,8 +87,8 @@ export class PgExamAttempts implements ExamAttempts {
     });
   }
 
-  async insert(tx: Session, attempt: NewAttempt): Promise<OpenAttempt> {
-    const row = await this.sql.first<OpenRow>(tx, 'insert', [
+  async insert(tx: Session, attempt: NewAttempt): Promise<{ attempt: OpenAttempt; questions: QuestionView[] }> {
+    const row = await this.sql.first<OpenRow & { questions: QuestionRow[] }>(tx, 'insert', [
       attempt.userId,
       attempt.stageId,
       attempt.settingsVersionId,
@@ -90,36 +99,39 @@ export class PgExamAttempts implements ExamAttempts {
       attempt.questions.map((question) => question.moduleId),
       attempt.questions.map((question) => question.pos),
     ]);
-    return toOpen(row!);
+    return { attempt: toOpen(row!), questions: row!.questions.map(toQuestionView) };
   }
 
   async questionsOf(db: Session, attemptId: number): Promise<QuestionView[]> {
-    const rows = await this.sql.rows<{ id: number; module_id: number; text: string; options: QuestionView['options'] }>(db, 'questionsOf', [attemptId]);
-    return rows.map((row) => ({ id: row.id, moduleId: row.module_id, text: row.text, options: row.options }));
+    return (await this.sql.rows<QuestionRow>(db, 'questionsOf', [attemptId])).map(toQuestionView);
   }
 
   async lockForSubmit(tx: Session, attemptId: number, userId: number): Promise<LockedAttempt | undefined> {
-    const row = await this.sql.first<{ attempt_id: number; user_id: number; stage_id: number; settings_version_id: number; total_q: number; pass_score: number; submitted_at: Date | null }>(
-      tx,
-      'lockForSubmit',
-      [attemptId, userId],
-    );
-    return (
-      row && {
-        attemptId: row.attempt_id,
-        userId: row.user_id,
-        stageId: row.stage_id,
-        settingsVersionId: row.settings_version_id,
-        totalQ: row.total_q,
-        passScore: row.pass_score,
-        submittedAt: row.submitted_at,
-      }
-    );
-  }
-
-  async gradingSheet(tx: Session, attemptId: number): Promise<GradedQuestion[]> {
-    const rows = await this.sql.rows<{ question_id: number; module_id: number; correct_option_id: number; option_ids: number[] }>(tx, 'gradingSheet', [attemptId]);
-    return rows.map((row) => ({ questionId: row.question_id, moduleId: row.module_id, correctOptionId: row.correct_option_id, optionIds: row.option_ids }));
+    const rows = await this.sql.rows<{
+      attempt_id: number;
+      user_id: number;
+      stage_id: number;
+      settings_version_id: number;
+      total_q: number;
+      pass_score: number;
+      submitted_at: Date | null;
+      question_id: number;
+      module_id: number;
+      correct_option_id: number;
+      option_ids: number[];
+    }>(tx, 'lockForSubmit', [attemptId, userId]);
+    const [first] = rows;
+    if (first === undefined) return undefined;
+    return {
+      attemptId: first.attempt_id,
+      userId: first.user_id,
+      stageId: first.stage_id,
+      settingsVersionId: first.settings_version_id,
+      totalQ: first.total_q,
+      passScore: first.pass_score,
+      submittedAt: first.submitted_at,
+      sheet: rows.map((row) => ({ questionId: row.question_id, moduleId: row.module_id, correctOptionId: row.correct_option_id, optionIds: row.option_ids })),
+    };
   }
 
   async recordSubmission(tx: Session, attemptId: number, score: AnswerSheetScore, passed: boolean): Promise<void> {
