@@ -5,7 +5,8 @@
 SELECT m.id FROM modules m WHERE m.id = $1;
 
 -- name: list
--- $1 module, $2 cursor (last id of the previous page, NULL: first page), $3 limit
+-- $1 module, $2 cursor (last id of the previous page, NULL: first page), $3 limit; or, for the
+-- detail view, $1 NULL and $4 the one question.
 SELECT q.id, q.module_id, q.text, q.is_active, q.created_at, q.correct_option_id,
        COALESCE((SELECT jsonb_agg(jsonb_build_object('id', o.id, 'pos', o.pos, 'text', o.text) ORDER BY o.pos)
                  FROM answer_options o WHERE o.question_id = q.id), '[]'::jsonb) AS options,
@@ -14,20 +15,10 @@ SELECT q.id, q.module_id, q.text, q.is_active, q.created_at, q.correct_option_id
        (SELECT count(*)::int FROM rank_final_attempt_questions r WHERE r.question_id = q.id) AS rank_final_uses,
        (SELECT count(*)::int FROM article_minitest_questions mq WHERE mq.question_id = q.id) AS minitest_uses
 FROM questions q
-WHERE q.module_id = $1 AND ($2::bigint IS NULL OR q.id > $2::bigint)
+WHERE ($1::bigint IS NULL OR q.module_id = $1) AND ($4::bigint IS NULL OR q.id = $4)
+  AND ($2::bigint IS NULL OR q.id > $2::bigint)
 ORDER BY q.id
 LIMIT $3;
-
--- name: find
-SELECT q.id, q.module_id, q.text, q.is_active, q.created_at, q.correct_option_id,
-       COALESCE((SELECT jsonb_agg(jsonb_build_object('id', o.id, 'pos', o.pos, 'text', o.text) ORDER BY o.pos)
-                 FROM answer_options o WHERE o.question_id = q.id), '[]'::jsonb) AS options,
-       (SELECT count(*)::int FROM diagnostika_attempt_questions d WHERE d.question_id = q.id) AS diagnostika_uses,
-       (SELECT count(*)::int FROM level_exam_attempt_questions l WHERE l.question_id = q.id) AS level_exam_uses,
-       (SELECT count(*)::int FROM rank_final_attempt_questions r WHERE r.question_id = q.id) AS rank_final_uses,
-       (SELECT count(*)::int FROM article_minitest_questions mq WHERE mq.question_id = q.id) AS minitest_uses
-FROM questions q
-WHERE q.id = $1;
 
 -- name: insertQuestion
 -- step 1 of 3 (questions ↔ answer_options reference each other): inactive, no correct option yet

@@ -1,6 +1,7 @@
 -- Tracks, their ladder of stages and their modules, as the admin workspace shapes them.
 
 -- name: listTracks
+-- Every track, or the one of $1 (the detail view reads the same shape).
 SELECT t.id, t.name, t.created_at,
        (SELECT v.id FROM settings_versions v WHERE v.track_id = t.id AND v.status = 'active') AS active_settings_version_id,
        COALESCE((SELECT jsonb_agg(jsonb_build_object('id', s.id, 'rank', s.rank, 'level', s.level, 'position', s.position) ORDER BY s.position)
@@ -8,17 +9,8 @@ SELECT t.id, t.name, t.created_at,
        COALESCE((SELECT jsonb_agg(jsonb_build_object('id', m.id, 'track_id', m.track_id, 'name', m.name) ORDER BY m.id)
                  FROM modules m WHERE m.track_id = t.id), '[]'::jsonb) AS modules
 FROM tracks t
+WHERE $1::bigint IS NULL OR t.id = $1
 ORDER BY t.id;
-
--- name: findTrack
-SELECT t.id, t.name, t.created_at,
-       (SELECT v.id FROM settings_versions v WHERE v.track_id = t.id AND v.status = 'active') AS active_settings_version_id,
-       COALESCE((SELECT jsonb_agg(jsonb_build_object('id', s.id, 'rank', s.rank, 'level', s.level, 'position', s.position) ORDER BY s.position)
-                 FROM stages s WHERE s.track_id = t.id), '[]'::jsonb) AS stages,
-       COALESCE((SELECT jsonb_agg(jsonb_build_object('id', m.id, 'track_id', m.track_id, 'name', m.name) ORDER BY m.id)
-                 FROM modules m WHERE m.track_id = t.id), '[]'::jsonb) AS modules
-FROM tracks t
-WHERE t.id = $1;
 
 -- name: insertTrack
 INSERT INTO tracks (name) VALUES ($1) RETURNING id;

@@ -41,13 +41,13 @@ const toQuestion = (row: QuestionRow): AdminQuestion => ({
   usage: toUsage(row),
 });
 
-type Query = 'moduleExists' | 'list' | 'find' | 'insertQuestion' | 'insertOptions' | 'activate' | 'lock' | 'usage' | 'update' | 'lockCandidates';
+type Query = 'moduleExists' | 'list' | 'insertQuestion' | 'insertOptions' | 'activate' | 'lock' | 'usage' | 'update' | 'lockCandidates';
 
 export class PgQuestionAuthoring implements QuestionBank {
   private readonly sql: SqlFile<Query>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'authoring/questions', ['moduleExists', 'list', 'find', 'insertQuestion', 'insertOptions', 'activate', 'lock', 'usage', 'update', 'lockCandidates']);
+    this.sql = new SqlFile(catalogue, 'authoring/questions', ['moduleExists', 'list', 'insertQuestion', 'insertOptions', 'activate', 'lock', 'usage', 'update', 'lockCandidates']);
   }
 
   async moduleExists(db: Session, moduleId: number): Promise<boolean> {
@@ -55,11 +55,11 @@ export class PgQuestionAuthoring implements QuestionBank {
   }
 
   async list(db: Session, moduleId: number, page: { afterId?: number; limit: number }): Promise<AdminQuestion[]> {
-    return (await this.sql.rows<QuestionRow>(db, 'list', [moduleId, page.afterId ?? null, page.limit])).map(toQuestion);
+    return (await this.sql.rows<QuestionRow>(db, 'list', [moduleId, page.afterId ?? null, page.limit, null])).map(toQuestion);
   }
 
   async find(db: Session, questionId: number): Promise<AdminQuestion | undefined> {
-    const row = await this.sql.first<QuestionRow>(db, 'find', [questionId]);
+    const row = await this.sql.first<QuestionRow>(db, 'list', [null, null, 1, questionId]);
     return row && toQuestion(row);
   }
 

@@ -32,18 +32,18 @@ const toTrack = (row: TrackRow): AuthoredTrack => ({
 });
 
 export class PgTrackAuthoring implements TrackCatalog {
-  private readonly sql: SqlFile<'listTracks' | 'findTrack' | 'insertTrack' | 'insertStages' | 'insertModule' | 'renameModule'>;
+  private readonly sql: SqlFile<'listTracks' | 'insertTrack' | 'insertStages' | 'insertModule' | 'renameModule'>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'authoring/tracks', ['listTracks', 'findTrack', 'insertTrack', 'insertStages', 'insertModule', 'renameModule']);
+    this.sql = new SqlFile(catalogue, 'authoring/tracks', ['listTracks', 'insertTrack', 'insertStages', 'insertModule', 'renameModule']);
   }
 
   async listTracks(db: Session): Promise<AuthoredTrack[]> {
-    return (await this.sql.rows<TrackRow>(db, 'listTracks')).map(toTrack);
+    return (await this.sql.rows<TrackRow>(db, 'listTracks', [null])).map(toTrack);
   }
 
   async findTrack(db: Session, trackId: number): Promise<AuthoredTrack | undefined> {
-    const row = await this.sql.first<TrackRow>(db, 'findTrack', [trackId]);
+    const row = await this.sql.first<TrackRow>(db, 'listTracks', [trackId]);
     return row && toTrack(row);
   }
 
