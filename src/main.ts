@@ -91,7 +91,7 @@ export function openPool(config: AppConfig, logger: Logger): pg.Pool {
 
 /** What a test may replace in the wiring; production passes nothing. */
 export interface ComposeOverrides {
-  /** Every random choice (question sets, order, exam seeds); tests inject `seededRandom(n)`. */
+  /** Every random choice (question sets, order, exam draws); tests inject a deterministic source. */
   readonly random?: RandomSource;
 }
 
