@@ -81,7 +81,9 @@ export function createApp(deps: AppDeps): Express {
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
     }),
   );
-  app.use(helmet());
+  // Helmet's defaults, except upgrade-insecure-requests: on a plain-HTTP host (the demo, a LAN
+  // address) it would make browsers fetch Swagger UI's scripts and "Try it out" calls over HTTPS.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(
     cors({
       // An empty list means no cross-origin access at all.
