@@ -1,7 +1,7 @@
 import type { ArticleKind } from '../../domain/content/article-kind.js';
 import type { CandidateArticle, ContentSelection } from '../../domain/content/content-selection.rules.js';
 import type { GradedQuestion } from '../../domain/shared/answer-sheet.rules.js';
-import type { QuestionView } from '../diagnostika/diagnostika.ports.js';
+import type { QuestionView } from '../shared/question-view.js';
 import type { Session } from '../ports/transactor.port.js';
 
 /** A line of GET /content/my. */

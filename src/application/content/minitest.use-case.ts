@@ -2,7 +2,7 @@ import { MINITEST_QUESTION_COUNT, isMinitestPassed } from '../../domain/content/
 import type { LearnerActor } from '../../domain/identity/actor.js';
 import { scoreAnswers, type SubmittedAnswer } from '../../domain/shared/answer-sheet.rules.js';
 import { DomainError, notFound } from '../../domain/shared/domain-error.js';
-import type { QuestionView } from '../diagnostika/diagnostika.ports.js';
+import type { QuestionView } from '../shared/question-view.js';
 import type { Transactor } from '../ports/transactor.port.js';
 import type { StageAssignments } from './content.ports.js';
 

@@ -2,15 +2,7 @@ import type { ModuleQuestionPool } from '../../domain/diagnostika/diagnostika-qu
 import type { AnswerSheetScore, GradedQuestion, ModuleStat } from '../../domain/shared/answer-sheet.rules.js';
 import type { AttemptQuestion } from '../../domain/shared/attempt-order.rules.js';
 import type { Session } from '../ports/transactor.port.js';
-
-/** A question as learners see it: never with its correct option. */
-export interface QuestionView {
-  readonly id: number;
-  readonly moduleId: number;
-  readonly text: string;
-  /** By position. */
-  readonly options: readonly { readonly id: number; readonly pos: number; readonly text: string }[];
-}
+import type { QuestionView } from '../shared/question-view.js';
 
 export interface DiagnostikaRecord {
   readonly id: number;

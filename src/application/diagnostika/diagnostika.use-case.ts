@@ -5,7 +5,8 @@ import { DomainError, notFound } from '../../domain/shared/domain-error.js';
 import type { RandomSource } from '../../domain/shared/random-source.js';
 import type { Transactor } from '../ports/transactor.port.js';
 import type { PinnedSettings, StageProgress } from '../progress/progress.ports.js';
-import type { DiagnostikaAttempts, DiagnostikaResult, QuestionBank, QuestionView } from './diagnostika.ports.js';
+import type { QuestionView } from '../shared/question-view.js';
+import type { DiagnostikaAttempts, DiagnostikaResult, QuestionBank } from './diagnostika.ports.js';
 
 export interface DiagnostikaDeps {
   readonly transactor: Transactor;

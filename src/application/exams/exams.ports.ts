@@ -3,13 +3,7 @@ import type { AttemptQuestion } from '../../domain/shared/attempt-order.rules.js
 import type { ExamKind } from '../../domain/shared/exam-kind.js';
 import type { ModuleCandidates } from '../../domain/exams/question-pick.rules.js';
 import type { Session } from '../ports/transactor.port.js';
-
-export interface QuestionView {
-  readonly id: number;
-  readonly moduleId: number;
-  readonly text: string;
-  readonly options: readonly { readonly id: number; readonly pos: number; readonly text: string }[];
-}
+import type { QuestionView } from '../shared/question-view.js';
 
 export interface OpenAttempt {
   readonly attemptId: number;

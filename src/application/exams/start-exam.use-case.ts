@@ -11,7 +11,8 @@ import type { Transactor } from '../ports/transactor.port.js';
 import type { LoadEligibility } from '../progress/load-eligibility.js';
 import type { LoadWeaknessProfile } from '../progress/load-weakness.js';
 import type { PinnedSettings, StageProgress } from '../progress/progress.ports.js';
-import type { ExamAttempts, OpenAttempt, QuestionView } from './exams.ports.js';
+import type { QuestionView } from '../shared/question-view.js';
+import type { ExamAttempts, OpenAttempt } from './exams.ports.js';
 
 export interface StartExamDeps {
   readonly transactor: Transactor;

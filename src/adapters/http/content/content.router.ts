@@ -2,11 +2,11 @@ import { Router } from 'express';
 import type { ContentAssignment } from '../../../application/content/assign-content.use-case.js';
 import type { ArticleView, AssignmentView } from '../../../application/content/content.ports.js';
 import type { MinitestOutcome } from '../../../application/content/minitest.use-case.js';
-import type { QuestionView } from '../../../application/diagnostika/diagnostika.ports.js';
+import type { QuestionView } from '../../../application/shared/question-view.js';
 import type { LearnerActor } from '../../../domain/identity/actor.js';
 import type { SubmittedAnswer } from '../../../domain/shared/answer-sheet.rules.js';
 import { learnerOf, type Authentication } from '../auth/authentication.js';
-import { questionJson } from '../diagnostika/diagnostika.router.js';
+import { questionJson } from '../shared/question-json.js';
 
 export interface ContentUseCases {
   readonly assign: (actor: LearnerActor) => Promise<ContentAssignment>;

@@ -1,8 +1,9 @@
 import { Router } from 'express';
-import type { DiagnostikaResult, QuestionView } from '../../../application/diagnostika/diagnostika.ports.js';
+import type { DiagnostikaResult } from '../../../application/diagnostika/diagnostika.ports.js';
 import type { StartedDiagnostika } from '../../../application/diagnostika/diagnostika.use-case.js';
 import type { LearnerActor } from '../../../domain/identity/actor.js';
 import type { SubmittedAnswer } from '../../../domain/shared/answer-sheet.rules.js';
+import { questionJson } from '../shared/question-json.js';
 import { learnerOf, type Authentication } from '../auth/authentication.js';
 
 export interface DiagnostikaUseCases {
@@ -10,14 +11,6 @@ export interface DiagnostikaUseCases {
   readonly submit: (input: { diagnostikaId: number; answers: readonly SubmittedAnswer[] }, actor: LearnerActor) => Promise<DiagnostikaResult>;
   readonly getResult: (actor: LearnerActor) => Promise<DiagnostikaResult>;
 }
-
-/** A question as sent to learners (shared by the minitest): no correct option, ever. */
-export const questionJson = (q: QuestionView) => ({
-  id: q.id,
-  module_id: q.moduleId,
-  text: q.text,
-  options: q.options.map((o) => ({ id: o.id, pos: o.pos, text: o.text })),
-});
 
 const resultJson = (result: DiagnostikaResult) => ({
   diagnostika_id: result.diagnostikaId,

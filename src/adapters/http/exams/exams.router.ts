@@ -1,23 +1,17 @@
 import { Router } from 'express';
-import type { AttemptSummary, QuestionView } from '../../../application/exams/exams.ports.js';
+import type { AttemptSummary } from '../../../application/exams/exams.ports.js';
 import type { StartedExam } from '../../../application/exams/start-exam.use-case.js';
 import type { SubmittedExam } from '../../../application/exams/submit-exam.use-case.js';
 import type { LearnerActor } from '../../../domain/identity/actor.js';
 import type { SubmittedAnswer } from '../../../domain/shared/answer-sheet.rules.js';
 import { learnerOf, type Authentication } from '../auth/authentication.js';
+import { questionJson } from '../shared/question-json.js';
 
 export interface ExamUseCases {
   readonly start: (actor: LearnerActor) => Promise<StartedExam>;
   readonly submit: (input: { attemptId: number; answers: readonly SubmittedAnswer[] }, actor: LearnerActor) => Promise<SubmittedExam>;
   readonly listAttempts: (actor: LearnerActor) => Promise<AttemptSummary[]>;
 }
-
-export const questionJson = (question: QuestionView) => ({
-  id: question.id,
-  module_id: question.moduleId,
-  text: question.text,
-  options: question.options.map((option) => ({ id: option.id, pos: option.pos, text: option.text })),
-});
 
 export const attemptSummaryJson = (attempt: AttemptSummary) => ({
   attempt_id: attempt.attemptId,

@@ -3,7 +3,7 @@ import type { Session } from '../../../application/ports/transactor.port.js';
 import type { ArticleKind } from '../../../domain/content/article-kind.js';
 import type { CandidateArticle, ContentSelection } from '../../../domain/content/content-selection.rules.js';
 import type { GradedQuestion } from '../../../domain/shared/answer-sheet.rules.js';
-import { toGraded, toQuestionView, type GradedRow, type QuestionViewRow } from '../diagnostika/question-rows.js';
+import { toGraded, toQuestionView, type GradedRow, type QuestionViewRow } from '../shared/question-rows.js';
 import { SqlFile } from '../sql-file.js';
 import type { SqlCatalogue } from '../sql-files.js';
 

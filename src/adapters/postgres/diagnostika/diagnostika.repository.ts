@@ -1,10 +1,11 @@
-import type { DiagnostikaAttempts, DiagnostikaRecord, DiagnostikaResult, QuestionView } from '../../../application/diagnostika/diagnostika.ports.js';
+import type { DiagnostikaAttempts, DiagnostikaRecord, DiagnostikaResult } from '../../../application/diagnostika/diagnostika.ports.js';
+import type { QuestionView } from '../../../application/shared/question-view.js';
 import type { Session } from '../../../application/ports/transactor.port.js';
 import type { AnswerSheetScore, GradedQuestion, ModuleStat } from '../../../domain/shared/answer-sheet.rules.js';
 import type { AttemptQuestion } from '../../../domain/shared/attempt-order.rules.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import { isUniqueViolation } from '../pg-errors.js';
-import { toGraded, toQuestionView, type GradedRow, type QuestionViewRow } from './question-rows.js';
+import { toGraded, toQuestionView, type GradedRow, type QuestionViewRow } from '../shared/question-rows.js';
 import { SqlFile } from '../sql-file.js';
 import type { SqlCatalogue } from '../sql-files.js';
 

@@ -1,8 +1,10 @@
-import type { AttemptSummary, ExamAttempts, LockedAttempt, NewAttempt, OpenAttempt, QuestionView } from '../../../application/exams/exams.ports.js';
+import type { AttemptSummary, ExamAttempts, LockedAttempt, NewAttempt, OpenAttempt } from '../../../application/exams/exams.ports.js';
+import type { QuestionView } from '../../../application/shared/question-view.js';
 import type { Session } from '../../../application/ports/transactor.port.js';
 import type { ModuleCandidates } from '../../../domain/exams/question-pick.rules.js';
 import type { AnswerSheetScore } from '../../../domain/shared/answer-sheet.rules.js';
 import type { ExamKind } from '../../../domain/shared/exam-kind.js';
+import { toQuestionView, type QuestionViewRow } from '../shared/question-rows.js';
 import { SqlFile } from '../sql-file.js';
 import type { SqlCatalogue } from '../sql-files.js';
 
@@ -38,15 +40,6 @@ interface SummaryRow extends OpenRow {
   score_total: number | null;
   passed: boolean;
 }
-
-interface QuestionRow {
-  id: number;
-  module_id: number;
-  text: string;
-  options: QuestionView['options'];
-}
-
-const toQuestionView = (row: QuestionRow): QuestionView => ({ id: row.id, moduleId: row.module_id, text: row.text, options: row.options });
 
 const toOpen = (row: OpenRow): OpenAttempt => ({ attemptId: row.attempt_id, attemptNo: row.attempt_no, totalQ: row.total_q, passScore: row.pass_score, createdAt: row.created_at });
 
@@ -88,7 +81,7 @@ export class PgExamAttempts implements ExamAttempts {
   }
 
   async insert(tx: Session, attempt: NewAttempt): Promise<{ attempt: OpenAttempt; questions: QuestionView[] }> {
-    const row = await this.sql.first<OpenRow & { questions: QuestionRow[] }>(tx, 'insert', [
+    const row = await this.sql.first<OpenRow & { questions: QuestionViewRow[] }>(tx, 'insert', [
       attempt.userId,
       attempt.stageId,
       attempt.settingsVersionId,
@@ -103,7 +96,7 @@ export class PgExamAttempts implements ExamAttempts {
   }
 
   async questionsOf(db: Session, attemptId: number): Promise<QuestionView[]> {
-    return (await this.sql.rows<QuestionRow>(db, 'questionsOf', [attemptId])).map(toQuestionView);
+    return (await this.sql.rows<QuestionViewRow>(db, 'questionsOf', [attemptId])).map(toQuestionView);
   }
 
   async lockForSubmit(tx: Session, attemptId: number, userId: number): Promise<LockedAttempt | undefined> {

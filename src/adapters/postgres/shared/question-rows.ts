@@ -1,7 +1,7 @@
-import type { QuestionView } from '../../../application/diagnostika/diagnostika.ports.js';
+import type { QuestionView } from '../../../application/shared/question-view.js';
 import type { GradedQuestion } from '../../../domain/shared/answer-sheet.rules.js';
 
-/** Row shapes of questions as the diagnostika and the minitest queries return them. */
+/** Row shapes of questions as the diagnostika, minitest and exam queries return them. */
 export interface QuestionViewRow {
   id: number;
   module_id: number;
