@@ -66,16 +66,9 @@ export interface QuestionBank {
 
 // --- articles ---
 
-export interface AdminArticle {
+export interface AdminArticle extends NewArticle {
   readonly id: number;
   readonly trackId: number;
-  readonly moduleId: number;
-  readonly stageId: number;
-  readonly kind: ArticleKind;
-  readonly position: number;
-  readonly title: string;
-  readonly contentRef: string;
-  readonly body: string;
   readonly isActive: boolean;
   readonly createdAt: Date;
   /** In minitest order; empty for an optional article or one without a minitest yet. */

@@ -1,5 +1,6 @@
 import type { Rank } from '../../domain/progress/stage-ladder.js';
 import type { Session } from '../ports/transactor.port.js';
+import type { StageRecord } from '../progress/progress.ports.js';
 
 /**
  * The admin's read model of learners: a reporting view across progress, diagnostika, exams and
@@ -16,16 +17,9 @@ export interface LearnerSummary {
   readonly currentStage: { readonly stageId: number; readonly rank: Rank; readonly level: number; readonly status: 'active' | 'pending_approval' } | null;
 }
 
-export interface LearnerStageRow {
-  readonly stageId: number;
-  readonly rank: Rank;
-  readonly level: number;
-  readonly position: number;
-  readonly status: 'active' | 'pending_approval' | 'completed';
-  readonly settingsVersionId: number;
+/** A stage row of the learner, with the number of its pinned settings version. */
+export interface LearnerStageRow extends StageRecord {
   readonly settingsVersionNo: number;
-  readonly activatedAt: Date;
-  readonly completedAt: Date | null;
 }
 
 export interface LearnerDiagnostika {
