@@ -35,8 +35,18 @@ import { getTrack, listTracks } from './application/catalog/browse-catalog.use-c
 import { assignContent } from './application/content/assign-content.use-case.js';
 import { getMinitest, submitMinitest } from './application/content/minitest.use-case.js';
 import { getArticle, listMyContent, markArticleRead } from './application/content/reading.use-case.js';
-import { getDiagnostikaResult, startDiagnostika, submitDiagnostika } from './application/diagnostika/diagnostika.use-case.js';
-import { getCurrentStage, getEligibility, getPinnedSettings, getStageHistory, getWeakness } from './application/progress/progress-views.use-case.js';
+import {
+  getDiagnostikaResult,
+  startDiagnostika,
+  submitDiagnostika,
+} from './application/diagnostika/diagnostika.use-case.js';
+import {
+  getCurrentStage,
+  getEligibility,
+  getPinnedSettings,
+  getStageHistory,
+  getWeakness,
+} from './application/progress/progress-views.use-case.js';
 import { loadSqlCatalogue } from './adapters/postgres/sql-files.js';
 import { PgTransactor } from './adapters/postgres/transactor.js';
 import { Argon2PasswordHasher } from './adapters/security/argon2-password-hasher.js';
@@ -63,7 +73,10 @@ import * as questionAuthoring from './application/authoring/question-bank.use-ca
 import { readAuditLog } from './application/audit/read-audit-log.use-case.js';
 import { getLearnerDetail, searchLearners } from './application/learners/learner-overview.use-case.js';
 import { createSettingsDraft, editSettingsDraft } from './application/settings/draft-settings-version.use-case.js';
-import { activateSettingsVersion, archiveSettingsVersion } from './application/settings/publish-settings-version.use-case.js';
+import {
+  activateSettingsVersion,
+  archiveSettingsVersion,
+} from './application/settings/publish-settings-version.use-case.js';
 import { getSettingsVersion, listSettingsVersions } from './application/settings/read-settings-versions.use-case.js';
 import type { RandomSource } from './domain/shared/random-source.js';
 
@@ -85,7 +98,8 @@ export function openPool(config: AppConfig, logger: Logger): pg.Pool {
     max: config.db.poolMax,
     statementTimeoutMs: config.db.statementTimeoutMs,
     // pg attaches its whole client to the error; log only what an operator needs.
-    onError: (error) => logger.warn({ code: (error as { code?: string }).code, message: error.message }, 'idle database client failed'),
+    onError: (error) =>
+      logger.warn({ code: (error as { code?: string }).code, message: error.message }, 'idle database client failed'),
   });
 }
 
@@ -96,7 +110,12 @@ export interface ComposeOverrides {
 }
 
 /** Wires adapters and use cases into the Express app; the tests go through this same wiring. */
-export async function composeApp(config: AppConfig, pool: pg.Pool, logger: Logger, overrides: ComposeOverrides = {}): Promise<Express> {
+export async function composeApp(
+  config: AppConfig,
+  pool: pg.Pool,
+  logger: Logger,
+  overrides: ComposeOverrides = {},
+): Promise<Express> {
   const sql = loadSqlCatalogue();
   const transactor = new PgTransactor(pool);
   const hasher = new Argon2PasswordHasher(config.passwordHash);
@@ -109,10 +128,23 @@ export async function composeApp(config: AppConfig, pool: pg.Pool, logger: Logge
   const random = overrides.random ?? cryptoRandom();
   const stages = new PgStageProgress(sql);
   const pinnedSettings = new PgPinnedSettings(sql);
-  const progressDeps = { transactor, stages, pinnedSettings, checklists: new PgStageChecklists(sql), weaknessEvidence: new PgWeaknessEvidence(sql) };
+  const progressDeps = {
+    transactor,
+    stages,
+    pinnedSettings,
+    checklists: new PgStageChecklists(sql),
+    weaknessEvidence: new PgWeaknessEvidence(sql),
+  };
   const eligibility = loadEligibility(progressDeps);
   const weakness = loadWeaknessProfile(progressDeps);
-  const diagnostikaDeps = { transactor, stages, pinnedSettings, diagnostika: new PgDiagnostikaAttempts(sql), questionBank: new PgQuestionBank(sql), random };
+  const diagnostikaDeps = {
+    transactor,
+    stages,
+    pinnedSettings,
+    diagnostika: new PgDiagnostikaAttempts(sql),
+    questionBank: new PgQuestionBank(sql),
+    random,
+  };
   const assignments = new PgStageAssignments(sql);
   const contentDeps = { transactor, assignments };
   const catalogDeps = { transactor, catalog: new PgTrackCatalog(sql) };
@@ -168,7 +200,9 @@ export async function composeApp(config: AppConfig, pool: pg.Pool, logger: Logge
       edit: articleAuthoring.editArticle(articleDeps),
       setMinitest: articleAuthoring.setMinitest(articleDeps),
     },
-    bundleImport: { importBundle: importBundle({ transactor, tracks: authoredTracks, writer: new PgBundleWriter(sql), audit }) },
+    bundleImport: {
+      importBundle: importBundle({ transactor, tracks: authoredTracks, writer: new PgBundleWriter(sql), audit }),
+    },
     learners: { search: searchLearners(learnerOverviewDeps), detail: getLearnerDetail(learnerOverviewDeps) },
     auditLog: { list: readAuditLog({ transactor, audit }) },
   };
@@ -181,7 +215,13 @@ export async function composeApp(config: AppConfig, pool: pg.Pool, logger: Logge
     auth: { verification: config.jwt, checkAdminAccess: checkAdminAccess({ transactor, admins }) },
     useCases: {
       identity: {
-        signUp: signUpLearner({ transactor, learners, placement: new PgLearnerPlacement(sql), hasher, defaultTrackName: config.defaultTrack }),
+        signUp: signUpLearner({
+          transactor,
+          learners,
+          placement: new PgLearnerPlacement(sql),
+          hasher,
+          defaultTrackName: config.defaultTrack,
+        }),
         logInLearner: logInLearner({ transactor, verifier, tokens, learners }),
         logInAdmin: logInAdmin({ transactor, verifier, tokens, admins }),
         getLearnerProfile: getLearnerProfile({ transactor, learners }),
@@ -201,7 +241,14 @@ export async function composeApp(config: AppConfig, pool: pg.Pool, logger: Logge
         getResult: getDiagnostikaResult(diagnostikaDeps),
       },
       content: {
-        assign: assignContent({ transactor, stages, pinnedSettings, diagnostika: diagnostikaDeps.diagnostika, assignments, weakness }),
+        assign: assignContent({
+          transactor,
+          stages,
+          pinnedSettings,
+          diagnostika: diagnostikaDeps.diagnostika,
+          assignments,
+          weakness,
+        }),
         listMine: listMyContent(contentDeps),
         getArticle: getArticle(contentDeps),
         markRead: markArticleRead(contentDeps),
@@ -223,7 +270,10 @@ export async function composeApp(config: AppConfig, pool: pg.Pool, logger: Logge
   });
 }
 
-export async function startServer(config: AppConfig, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+export async function startServer(
+  config: AppConfig,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<RunningServer> {
   const pool = openPool(config, logger);
   const app = await composeApp(config, pool, logger);
 
@@ -259,7 +309,10 @@ async function untilPoolIdle(pool: pg.Pool, limitMs: number): Promise<void> {
 }
 
 /** SIGTERM / SIGINT: finish in-flight requests, close the pool, exit. */
-export function stopOnSignals(running: Pick<RunningServer, 'stop' | 'logger'>, beforeExit: () => Promise<void> = async () => undefined): void {
+export function stopOnSignals(
+  running: Pick<RunningServer, 'stop' | 'logger'>,
+  beforeExit: () => Promise<void> = async () => undefined,
+): void {
   let received = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (received) return;

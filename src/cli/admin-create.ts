@@ -16,14 +16,19 @@ import { loadPasswordHashConfig, readCliEnv } from '../config/config.js';
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' } } });
-  if (values.email === undefined || values.name === undefined) throw new Error('usage: npm run admin:create -- --email <email> --name <full name>');
+  if (values.email === undefined || values.name === undefined)
+    throw new Error('usage: npm run admin:create -- --email <email> --name <full name>');
   const cli = readCliEnv();
   if (cli.databaseUrl === undefined) throw new Error('DATABASE_URL is required');
   const password = cli.adminPassword ?? (await promptHidden('Password for the new admin: '));
 
   const pool = createPool({ connectionString: cli.databaseUrl, max: 2, statementTimeoutMs: 30_000 });
   try {
-    const admin = await createAdmin({ transactor: new PgTransactor(pool), admins: new PgAdminAccounts(loadSqlCatalogue()), hasher: new Argon2PasswordHasher(loadPasswordHashConfig()) })({
+    const admin = await createAdmin({
+      transactor: new PgTransactor(pool),
+      admins: new PgAdminAccounts(loadSqlCatalogue()),
+      hasher: new Argon2PasswordHasher(loadPasswordHashConfig()),
+    })({
       email: values.email,
       fullName: values.name,
       password,

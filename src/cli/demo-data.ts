@@ -15,7 +15,11 @@ export const DEMO_ADMIN_EMAIL = 'admin@example.com';
  * The embedded demo's data: the idempotent seed, and admin@example.com with ADMIN_PASSWORD (or a
  * generated password, printed once when the admin is first created).
  */
-export async function prepareDemoData(databaseUrl: string, adminPassword: string | undefined, logger: Logger): Promise<void> {
+export async function prepareDemoData(
+  databaseUrl: string,
+  adminPassword: string | undefined,
+  logger: Logger,
+): Promise<void> {
   const pool = createPool({ connectionString: databaseUrl, max: 2, statementTimeoutMs: 60_000 });
   try {
     const summary = await seedDatabase(pool);
@@ -28,7 +32,10 @@ export async function prepareDemoData(databaseUrl: string, adminPassword: string
     const password = adminPassword ?? randomBytes(12).toString('base64url');
     const hasher = new Argon2PasswordHasher(loadPasswordHashConfig());
     await createAdmin({ transactor, admins, hasher })({ email: DEMO_ADMIN_EMAIL, fullName: 'Demo Admin', password });
-    if (adminPassword === undefined) console.log(`\n  Demo admin: ${DEMO_ADMIN_EMAIL} / ${password}   (shown once; set ADMIN_PASSWORD to choose it)\n`);
+    if (adminPassword === undefined)
+      console.log(
+        `\n  Demo admin: ${DEMO_ADMIN_EMAIL} / ${password}   (shown once; set ADMIN_PASSWORD to choose it)\n`,
+      );
     else logger.info({ email: DEMO_ADMIN_EMAIL }, 'demo admin password set from ADMIN_PASSWORD');
   } finally {
     await pool.end();

@@ -52,7 +52,9 @@ function demoJwtSecret(): string {
 }
 
 function announce(url: string): void {
-  console.log(`\n  API         ${url}/api/v1   (try ${url}/api/v1/health/db)\n  Swagger UI  ${url}/docs\n  Contract    ${url}/openapi.yaml\n\n  Ctrl-C stops everything.\n`);
+  console.log(
+    `\n  API         ${url}/api/v1   (try ${url}/api/v1/health/db)\n  Swagger UI  ${url}/docs\n  Contract    ${url}/openapi.yaml\n\n  Ctrl-C stops everything.\n`,
+  );
 }
 
 main().catch((error: unknown) => {

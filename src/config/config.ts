@@ -7,7 +7,11 @@ import { bool, cleanEnv, makeValidator, port, str, type CleanedEnv } from 'enval
  */
 export class ConfigError extends Error {
   constructor(readonly problems: Readonly<Record<string, string>>) {
-    super(`Invalid configuration: ${Object.entries(problems).map(([k, v]) => `${k} (${v})`).join('; ')}`);
+    super(
+      `Invalid configuration: ${Object.entries(problems)
+        .map(([k, v]) => `${k} (${v})`)
+        .join('; ')}`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -31,7 +35,10 @@ const jwtSecret = makeValidator<string>((input) => {
 });
 
 const origins = makeValidator<string[]>((input) =>
-  input.split(',').map((origin) => origin.trim()).filter((origin) => origin.length > 0),
+  input
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin.length > 0),
 );
 
 const specs = {
@@ -90,7 +97,9 @@ export function loadConfig(overrides: EnvOverrides = {}): AppConfig {
   const source = { ...process.env, ...dropUndefined(overrides) };
   const env = cleanEnv(source, specs, {
     reporter: ({ errors }) => {
-      const problems = Object.fromEntries(Object.entries(errors).map(([key, error]) => [key, String((error as Error).message)]));
+      const problems = Object.fromEntries(
+        Object.entries(errors).map(([key, error]) => [key, String((error as Error).message)]),
+      );
       if (Object.keys(problems).length > 0) throw new ConfigError(problems);
     },
   });
@@ -128,16 +137,33 @@ export function loadConfig(overrides: EnvOverrides = {}): AppConfig {
 /** argon2id parameters alone, for CLI tools that hash passwords without running the server. */
 export function loadPasswordHashConfig(): AppConfig['passwordHash'] {
   const { PASSWORD_HASH_MEMORY_KIB, PASSWORD_HASH_TIME_COST, PASSWORD_HASH_PARALLELISM } = specs;
-  const env = cleanEnv(process.env, { PASSWORD_HASH_MEMORY_KIB, PASSWORD_HASH_TIME_COST, PASSWORD_HASH_PARALLELISM }, {
-    reporter: ({ errors }) => {
-      if (Object.keys(errors).length > 0) throw new ConfigError(Object.fromEntries(Object.entries(errors).map(([k, e]) => [k, String((e as Error).message)])));
+  const env = cleanEnv(
+    process.env,
+    { PASSWORD_HASH_MEMORY_KIB, PASSWORD_HASH_TIME_COST, PASSWORD_HASH_PARALLELISM },
+    {
+      reporter: ({ errors }) => {
+        if (Object.keys(errors).length > 0)
+          throw new ConfigError(
+            Object.fromEntries(Object.entries(errors).map(([k, e]) => [k, String((e as Error).message)])),
+          );
+      },
     },
-  });
-  return { memoryKib: env.PASSWORD_HASH_MEMORY_KIB, timeCost: env.PASSWORD_HASH_TIME_COST, parallelism: env.PASSWORD_HASH_PARALLELISM };
+  );
+  return {
+    memoryKib: env.PASSWORD_HASH_MEMORY_KIB,
+    timeCost: env.PASSWORD_HASH_TIME_COST,
+    parallelism: env.PASSWORD_HASH_PARALLELISM,
+  };
 }
 
 /** Variables the CLI tools read before a full config exists (the embedded launcher, admin:create). */
-export function readCliEnv(): { databaseUrl?: string; jwtSecret?: string; adminPassword?: string; testDatabaseUrl?: string; ci: boolean } {
+export function readCliEnv(): {
+  databaseUrl?: string;
+  jwtSecret?: string;
+  adminPassword?: string;
+  testDatabaseUrl?: string;
+  ci: boolean;
+} {
   return {
     databaseUrl: nonEmpty(process.env.DATABASE_URL),
     jwtSecret: nonEmpty(process.env.JWT_SECRET),
@@ -152,5 +178,7 @@ function nonEmpty(value: string | undefined): string | undefined {
 }
 
 function dropUndefined(record: EnvOverrides): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return Object.fromEntries(
+    Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }

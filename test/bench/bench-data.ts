@@ -9,7 +9,10 @@ import { parseSqlFile } from '../../src/adapters/postgres/sql-files.js';
  * states are the ones the journey reaches (see the file's header), produced in seconds instead of
  * through 100,000 × a dozen HTTP calls.
  */
-const QUERIES = parseSqlFile(readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'sql', 'bench-data.sql'), 'utf8'), 'bench');
+const QUERIES = parseSqlFile(
+  readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'sql', 'bench-data.sql'), 'utf8'),
+  'bench',
+);
 
 function sql(name: string): string {
   const text = QUERIES.get(`bench.${name}`);
@@ -76,16 +79,21 @@ async function tryFastLoad(client: pg.PoolClient): Promise<void> {
 export const BENCH_PASSWORD = 'bench-password-1';
 const BATCH = 10_000;
 
-export async function openBenchData(pool: pg.Pool, options: { trackName: string; passwordHash: string }): Promise<BenchData> {
+export async function openBenchData(
+  pool: pg.Pool,
+  options: { trackName: string; passwordHash: string },
+): Promise<BenchData> {
   // One session owns the TEMP helper tables for the whole bench.
   const client = await pool.connect();
   await tryFastLoad(client);
   await client.query(sql('createContext'), [options.trackName]);
-  for (const name of ['createModules', 'createQuestionInfo', 'createSlots', 'createArticles']) await client.query(sql(name));
+  for (const name of ['createModules', 'createQuestionInfo', 'createSlots', 'createArticles'])
+    await client.query(sql(name));
   const adminId = (await client.query<{ id: number }>(sql('insertAdmin'), [options.passwordHash])).rows[0]!.id;
 
   const activeQuestionsPerModule = async () =>
-    (await client.query<{ module_id: number; active: number }>(sql('activeQuestionsPerModule'), [options.trackName])).rows;
+    (await client.query<{ module_id: number; active: number }>(sql('activeQuestionsPerModule'), [options.trackName]))
+      .rows;
 
   const inTransaction = async <T>(work: () => Promise<T>): Promise<T> => {
     await client.query('BEGIN');
@@ -107,10 +115,20 @@ export async function openBenchData(pool: pg.Pool, options: { trackName: string;
         await inTransaction(async () => {
           // Offsets such that learner i of this batch gets base + (i - first + 1): ids stay dense
           // even if the server created rows between two batches.
-          const bases = (await client.query<Record<'users' | 'diagnostika' | 'attempts' | 'approvals', number>>(sql('idBases'))).rows[0]!;
+          const bases = (
+            await client.query<Record<'users' | 'diagnostika' | 'attempts' | 'approvals', number>>(sql('idBases'))
+          ).rows[0]!;
           const userOffset = bases.users - (first - 1);
-          const params = [first, last, userOffset, bases.diagnostika - (first - 1), bases.attempts - 2 * (first - 1), bases.approvals - (first - 1)];
-          for (const name of BATCH_STATEMENTS) await client.query(sql(name), [...params, options.passwordHash, adminId]);
+          const params = [
+            first,
+            last,
+            userOffset,
+            bases.diagnostika - (first - 1),
+            bases.attempts - 2 * (first - 1),
+            bases.approvals - (first - 1),
+          ];
+          for (const name of BATCH_STATEMENTS)
+            await client.query(sql(name), [...params, options.passwordHash, adminId]);
           await client.query(sql('syncSequences'));
           for (let i = first; i <= last; i += 1) ids.push(userOffset + i);
         });

@@ -43,21 +43,30 @@ export interface CeilingProcess {
   stop(): Promise<void>;
 }
 
-export async function startCeiling(options: { databaseUrl: string; poolMax: number; minId: number; maxId: number }): Promise<CeilingProcess> {
+export async function startCeiling(options: {
+  databaseUrl: string;
+  poolMax: number;
+  minId: number;
+  maxId: number;
+}): Promise<CeilingProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'test', 'bench', 'ceiling-app.ts')], {
-    cwd: PROJECT_ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: options.databaseUrl,
-      PORT: String(port),
-      DB_POOL_MAX: String(options.poolMax),
-      MIN_ID: String(options.minId),
-      MAX_ID: String(options.maxId),
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(PROJECT_ROOT, 'test', 'bench', 'ceiling-app.ts')],
+    {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: options.databaseUrl,
+        PORT: String(port),
+        DB_POOL_MAX: String(options.poolMax),
+        MIN_ID: String(options.minId),
+        MAX_ID: String(options.maxId),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   process.once('exit', () => child.kill('SIGKILL'));
   let output = '';
@@ -90,7 +99,8 @@ export async function startCeiling(options: { databaseUrl: string; poolMax: numb
 export function memoryOf(pid: number): { rss: number; hwm: number } | undefined {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) * 1024;
+    const kib = (field: string) =>
+      Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) * 1024;
     return { rss: kib('VmRSS'), hwm: kib('VmHWM') };
   } catch {
     return undefined;

@@ -12,7 +12,9 @@ export interface LoadRequest {
   readonly headers?: Record<string, string>;
   readonly body?: string;
   /** Built again before every request; return null to skip the rest of the sequence (autocannon reset). */
-  readonly setup?: (context: Record<string, unknown>) => { path?: string; headers?: Record<string, string>; body?: string } | null;
+  readonly setup?: (
+    context: Record<string, unknown>,
+  ) => { path?: string; headers?: Record<string, string>; body?: string } | null;
   readonly onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
 }
 
@@ -50,7 +52,10 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 export function median(values: readonly number[]): number {
   const finite = values.filter((value) => Number.isFinite(value));
-  return percentile([...finite].sort((a, b) => a - b), 50);
+  return percentile(
+    [...finite].sort((a, b) => a - b),
+    50,
+  );
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
@@ -72,7 +77,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         }),
     ...(request.onResponse === undefined
       ? {}
-      : { onResponse: (status: number, body: string, context: object) => request.onResponse!(status, body, context as Record<string, unknown>) }),
+      : {
+          onResponse: (status: number, body: string, context: object) =>
+            request.onResponse!(status, body, context as Record<string, unknown>),
+        }),
   }));
 
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -92,7 +100,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     });
   });
 
-  const expected = (status: number) => (options.expect ? options.expect.includes(status) : status >= 200 && status < 300);
+  const expected = (status: number) =>
+    options.expect ? options.expect.includes(status) : status >= 200 && status < 300;
   let ok = 0;
   const failures: Record<string, number> = {};
   for (const [status, count] of statuses) {

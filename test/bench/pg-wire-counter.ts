@@ -84,7 +84,11 @@ export async function startWireCounter(target: { host: string; port: number }): 
         } else if (type === 'B') {
           const portal = cString(body, 0);
           const name = cString(body, portal.next);
-          statements.push({ name: name.value, text: name.value === '' ? unnamedText : (prepared.get(name.value) ?? ''), params: bindParams(body, name.next) });
+          statements.push({
+            name: name.value,
+            text: name.value === '' ? unnamedText : (prepared.get(name.value) ?? ''),
+            params: bindParams(body, name.next),
+          });
         }
       }
     });

@@ -7,7 +7,14 @@ export interface BenchReport {
   readonly profile: BenchProfile;
   readonly date: string;
   readonly commit: string;
-  readonly machine: { cores: number; cpuModel: string; totalMemBytes: number; node: string; postgres: string; loadAverage: number[] };
+  readonly machine: {
+    cores: number;
+    cpuModel: string;
+    totalMemBytes: number;
+    node: string;
+    postgres: string;
+    loadAverage: number[];
+  };
   readonly poolMax: number;
   readonly connections: typeof CONNECTIONS;
   readonly bankSmallSize: number;
@@ -19,7 +26,12 @@ export interface BenchReport {
   readonly readUnderLogin: LoadResult[];
   readonly logins: LoadResult[];
   readonly cycles: LoadResult[];
-  readonly learnerScale: { smallRead: LoadResult[]; smallEligibility: LoadResult[]; largeRead: LoadResult[]; largeEligibility: LoadResult[] };
+  readonly learnerScale: {
+    smallRead: LoadResult[];
+    smallEligibility: LoadResult[];
+    largeRead: LoadResult[];
+    largeEligibility: LoadResult[];
+  };
   readonly bankScale: { small: LoadResult[]; large: LoadResult[] };
   readonly memory: { peakBytes: number; source: string };
   readonly roundTrips: RoundTripRow[];
@@ -106,7 +118,12 @@ function rows(report: BenchReport): Row[] {
       bar: '≤ 1.3×',
       met: eligibilityScale <= 1.3,
     },
-    { scenario: 'memory: server peak RSS over the whole bench', measured: `${peakMib.toFixed(0)} MiB (${report.memory.source})`, bar: '≤ 250 MB', met: peakMib * 1.048576 <= 250 },
+    {
+      scenario: 'memory: server peak RSS over the whole bench',
+      measured: `${peakMib.toFixed(0)} MiB (${report.memory.source})`,
+      bar: '≤ 250 MB',
+      met: peakMib * 1.048576 <= 250,
+    },
   ];
 }
 
@@ -139,7 +156,9 @@ function runsTable(report: BenchReport): string {
   for (const [name, results] of series) {
     results.forEach((result, i) => {
       const failures = Object.keys(result.failures).length === 0 ? '' : JSON.stringify(result.failures);
-      lines.push(`| ${name} | ${i + 1} | ${result.ok} | ${result.rps.toFixed(1)} | ${ms(result.p50)} | ${ms(result.p99)} | ${failures} |`);
+      lines.push(
+        `| ${name} | ${i + 1} | ${result.ok} | ${result.rps.toFixed(1)} | ${ms(result.p50)} | ${ms(result.p99)} | ${failures} |`,
+      );
     });
   }
   return lines.join('\n');

@@ -28,9 +28,15 @@ import { capture, explainStatements, statementLabel, type Plan } from './sql-ins
 const profile: BenchProfile = process.argv.includes('--quick') ? PROFILES.quick : PROFILES.full;
 /** Where the markdown report goes: docs/benchmarks.md for the full bench, nowhere for --quick unless `--out <file>`. */
 const outIndex = process.argv.indexOf('--out');
-const reportPath = outIndex > 0 ? process.argv[outIndex + 1] : profile.name === 'full' ? join(PROJECT_ROOT, 'docs', 'benchmarks.md') : undefined;
+const reportPath =
+  outIndex > 0
+    ? process.argv[outIndex + 1]
+    : profile.name === 'full'
+      ? join(PROJECT_ROOT, 'docs', 'benchmarks.md')
+      : undefined;
 const started = Date.now();
-const log = (message: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${message}`);
+const log = (message: string) =>
+  console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${message}`);
 const API = '/api/v1';
 const TRACK = 'default';
 
@@ -40,7 +46,8 @@ let current: BenchDatabase | undefined;
 /** Runs that answered anything unexpected: the harness (not the timing) is broken. */
 const problems: string[] = [];
 function checked(result: LoadResult): LoadResult {
-  if (Object.keys(result.failures).length > 0) problems.push(`${result.title}: ${JSON.stringify(result.failures)} of ${result.total}`);
+  if (Object.keys(result.failures).length > 0)
+    problems.push(`${result.title}: ${JSON.stringify(result.failures)} of ${result.total}`);
   if (result.ok === 0) problems.push(`${result.title}: no successful response`);
   return result;
 }
@@ -54,7 +61,11 @@ function build(): void {
 function gitCommit(): string {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).trim() !== '';
+    const dirty =
+      execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8',
+      }).trim() !== '';
     return dirty ? `${head} (with uncommitted changes)` : head;
   } catch {
     return 'unknown (not a git checkout)';
@@ -99,7 +110,9 @@ async function main(): Promise<void> {
     publish(JSON.parse(readFileSync(LAST_REPORT, 'utf8')) as BenchReport);
     return;
   }
-  log(`profile ${profile.name}: ${profile.learnersSmall} → ${profile.learnersLarge} learners, bank → ${profile.bankLarge}/module, ${profile.runs} run(s) × ${profile.seconds}s`);
+  log(
+    `profile ${profile.name}: ${profile.learnersSmall} → ${profile.learnersLarge} learners, bank → ${profile.bankLarge}/module, ${profile.runs} run(s) × ${profile.seconds}s`,
+  );
   build();
 
   const cores = os.availableParallelism();
@@ -148,7 +161,9 @@ async function main(): Promise<void> {
         url: base,
         connections: CONNECTIONS.read,
         duration: seconds,
-        requests: [{ method: 'GET', path: `${API}${path}`, setup: () => ({ headers: { authorization: `Bearer ${next()}` } }) }],
+        requests: [
+          { method: 'GET', path: `${API}${path}`, setup: () => ({ headers: { authorization: `Bearer ${next()}` } }) },
+        ],
       });
     };
 
@@ -167,28 +182,54 @@ async function main(): Promise<void> {
     // ── grow to the large learner set ─────────────────────────────────────────────────────────
     log(`learners ${profile.learnersSmall + 1}..${profile.learnersLarge} (set-based)`);
     const learnerLoadSeconds = await addLearners(profile.learnersSmall + 1, profile.learnersLarge);
-    log(`  ${profile.learnersLarge - profile.learnersSmall} learners written and vacuumed in ${learnerLoadSeconds.toFixed(1)} s`);
+    log(
+      `  ${profile.learnersLarge - profile.learnersSmall} learners written and vacuumed in ${learnerLoadSeconds.toFixed(1)} s`,
+    );
 
     const take = slicer(profile.learnersSmall + 1);
     const startPoolSize = profile.runs * (profile.startsPerRun + 2 * CONNECTIONS.exam) + 2 * CONNECTIONS.exam;
     const bankSmallPool = take(startPoolSize);
     const bankLargePool = take(startPoolSize);
     const countPool = take(4 * profile.countRequests + 4);
-    const cyclePool = take(Math.min(profile.cycleLearners, profile.learnersLarge - profile.learnersSmall - 2 * startPoolSize - countPool.length));
+    const cyclePool = take(
+      Math.min(
+        profile.cycleLearners,
+        profile.learnersLarge - profile.learnersSmall - 2 * startPoolSize - countPool.length,
+      ),
+    );
     const allNumbers = Array.from({ length: profile.learnersLarge }, (_, i) => i + 1);
     const largeTokens = tokensFor(sample(allNumbers, profile.readTokens));
 
-    ceiling = await startCeiling({ databaseUrl: db.url, poolMax, minId: userIds.get(1)!, maxId: userIds.get(profile.learnersLarge)! });
+    ceiling = await startCeiling({
+      databaseUrl: db.url,
+      poolMax,
+      minId: userIds.get(1)!,
+      maxId: userIds.get(profile.learnersLarge)!,
+    });
     const ceilingRun = (title: string, seconds = profile.seconds) =>
-      runLoad({ title, url: ceiling!.url, connections: CONNECTIONS.ceiling, duration: seconds, requests: [{ method: 'GET', path: '/row' }] });
-    const loginEmails = rotation(Array.from({ length: Math.min(1000, profile.learnersLarge) }, (_, i) => `bench-${i + 1}@bench.example`));
+      runLoad({
+        title,
+        url: ceiling!.url,
+        connections: CONNECTIONS.ceiling,
+        duration: seconds,
+        requests: [{ method: 'GET', path: '/row' }],
+      });
+    const loginEmails = rotation(
+      Array.from({ length: Math.min(1000, profile.learnersLarge) }, (_, i) => `bench-${i + 1}@bench.example`),
+    );
     const loginRun = (title: string) =>
       runLoad({
         title,
         url: base,
         connections: CONNECTIONS.login,
         duration: profile.seconds,
-        requests: [{ method: 'POST', path: `${API}/auth/login`, setup: () => ({ body: JSON.stringify({ email: loginEmails(), password: BENCH_PASSWORD }) }) }],
+        requests: [
+          {
+            method: 'POST',
+            path: `${API}/auth/login`,
+            setup: () => ({ body: JSON.stringify({ email: loginEmails(), password: BENCH_PASSWORD }) }),
+          },
+        ],
       });
 
     // ── ceiling, read, learner scale (large), login under load: interleaved runs ──────────────
@@ -205,7 +246,10 @@ async function main(): Promise<void> {
       ceilings.push(checked(await ceilingRun('ceiling')));
       reads.push(checked(await readOf('read', '/progress/current-stage', largeTokens)));
       eligibilities.push(checked(await readOf('eligibility @ large', '/progress/eligibility', largeTokens)));
-      const [underLogin, login] = await Promise.all([readOf('read under logins', '/progress/current-stage', largeTokens), loginRun('logins')]);
+      const [underLogin, login] = await Promise.all([
+        readOf('read under logins', '/progress/current-stage', largeTokens),
+        loginRun('logins'),
+      ]);
       readsUnderLogin.push(checked(underLogin));
       logins.push(checked(login));
     }
@@ -214,13 +258,23 @@ async function main(): Promise<void> {
     // Answers: right for positions 1-8, wrong after, so every cycle FAILs (8 < 15) and the learner
     // can start again; the correct options come from the database, never from the API.
     const correct = new Map(
-      (await db.pool.query<{ id: number; correct_option_id: number }>('SELECT id, correct_option_id FROM questions WHERE is_active')).rows.map((row) => [row.id, row.correct_option_id]),
+      (
+        await db.pool.query<{ id: number; correct_option_id: number }>(
+          'SELECT id, correct_option_id FROM questions WHERE is_active',
+        )
+      ).rows.map((row) => [row.id, row.correct_option_id]),
     );
-    const failingSheet = (questions: { id: number; options: { id: number }[] }[], rightOf: ReadonlyMap<number, number> = correct) =>
+    const failingSheet = (
+      questions: { id: number; options: { id: number }[] }[],
+      rightOf: ReadonlyMap<number, number> = correct,
+    ) =>
       JSON.stringify({
         answers: questions.map((question, index) => {
           const right = rightOf.get(question.id)!;
-          return { question_id: question.id, selected_option_id: index < 8 ? right : question.options.find((option) => option.id !== right)!.id };
+          return {
+            question_id: question.id,
+            selected_option_id: index < 8 ? right : question.options.find((option) => option.id !== right)!.id,
+          };
         }),
       });
     const cycleTokens = rotation(tokensFor(cyclePool));
@@ -240,7 +294,10 @@ async function main(): Promise<void> {
             },
             onResponse: (status, body, context) => {
               if (status !== 200 && status !== 201) return;
-              const started = JSON.parse(body) as { attempt_id: number; questions: { id: number; options: { id: number }[] }[] };
+              const started = JSON.parse(body) as {
+                attempt_id: number;
+                questions: { id: number; options: { id: number }[] }[];
+              };
               context.attempt = started.attempt_id;
               context.sheet = failingSheet(started.questions);
             },
@@ -251,7 +308,11 @@ async function main(): Promise<void> {
             setup: (context) =>
               context.attempt === undefined
                 ? null
-                : { path: `${API}/exams/level/${context.attempt as number}/submit`, headers: { authorization: `Bearer ${context.token as string}` }, body: context.sheet as string },
+                : {
+                    path: `${API}/exams/level/${context.attempt as number}/submit`,
+                    headers: { authorization: `Bearer ${context.token as string}` },
+                    body: context.sheet as string,
+                  },
           },
         ],
       });
@@ -268,13 +329,20 @@ async function main(): Promise<void> {
         connections: CONNECTIONS.exam,
         amount,
         expect: [201],
-        requests: [{ method: 'POST', path: `${API}/exams/level/start`, setup: () => ({ headers: { authorization: `Bearer ${pool()}` } }) }],
+        requests: [
+          {
+            method: 'POST',
+            path: `${API}/exams/level/start`,
+            setup: () => ({ headers: { authorization: `Bearer ${pool()}` } }),
+          },
+        ],
       });
     const bankPoint = async (label: string, numbers: number[]) => {
       const pool = rotation(tokensFor(numbers));
       await startRun('warm-up', pool, 2 * CONNECTIONS.exam);
       const results: LoadResult[] = [];
-      for (let run = 0; run < profile.runs; run += 1) results.push(checked(await startRun(`exam start @ ${label}`, pool, profile.startsPerRun)));
+      for (let run = 0; run < profile.runs; run += 1)
+        results.push(checked(await startRun(`exam start @ ${label}`, pool, profile.startsPerRun)));
       return results;
     };
     const bankBefore = await data.activeQuestionsPerModule();
@@ -313,11 +381,18 @@ async function main(): Promise<void> {
       await call('GET', '/progress/current-stage', countTokens[0]);
       await call('GET', '/progress/eligibility', countTokens[0]);
 
-      const measure = async (endpoint: string, expect: number, send: (i: number) => Promise<{ status: number; body: any }>) => {
+      const measure = async (
+        endpoint: string,
+        expect: number,
+        send: (i: number) => Promise<{ status: number; body: any }>,
+      ) => {
         const captures = [];
         for (let i = 0; i < profile.countRequests; i += 1) {
           const captured = await capture(counter, () => send(i));
-          if (captured.result.status !== expect) problems.push(`round trips ${endpoint}: status ${captured.result.status} ${JSON.stringify(captured.result.body)}`);
+          if (captured.result.status !== expect)
+            problems.push(
+              `round trips ${endpoint}: status ${captured.result.status} ${JSON.stringify(captured.result.body)}`,
+            );
           captures.push(captured);
         }
         const last = captures.at(-1)!;
@@ -329,28 +404,58 @@ async function main(): Promise<void> {
         return captures;
       };
 
-      const readCaptures = await measure('GET /progress/current-stage', 200, (i) => call('GET', '/progress/current-stage', countTokens[i]));
-      const eligibilityCaptures = await measure('GET /progress/eligibility', 200, (i) => call('GET', '/progress/eligibility', countTokens[i]));
+      const readCaptures = await measure('GET /progress/current-stage', 200, (i) =>
+        call('GET', '/progress/current-stage', countTokens[i]),
+      );
+      const eligibilityCaptures = await measure('GET /progress/eligibility', 200, (i) =>
+        call('GET', '/progress/eligibility', countTokens[i]),
+      );
       await measure('GET /users/me', 200, (i) => call('GET', '/users/me', countTokens[i]));
-      const startCaptures = await measure('POST /exams/level/start (new attempt)', 201, (i) => call('POST', '/exams/level/start', countTokens[i]));
+      const startCaptures = await measure('POST /exams/level/start (new attempt)', 201, (i) =>
+        call('POST', '/exams/level/start', countTokens[i]),
+      );
       const submitCaptures = await measure('POST /exams/level/{id}/submit (FAIL)', 200, async (i) => {
-        const attempt = startCaptures[i]!.result.body as { attempt_id: number; questions: { id: number; options: { id: number }[] }[] };
+        const attempt = startCaptures[i]!.result.body as {
+          attempt_id: number;
+          questions: { id: number; options: { id: number }[] }[];
+        };
         // The bank has grown since the cycle's answer key was read: look these questions up.
-        const key = await db!.pool.query<{ id: number; correct_option_id: number }>('SELECT id, correct_option_id FROM questions WHERE id = ANY($1)', [attempt.questions.map((q) => q.id)]);
+        const key = await db!.pool.query<{ id: number; correct_option_id: number }>(
+          'SELECT id, correct_option_id FROM questions WHERE id = ANY($1)',
+          [attempt.questions.map((q) => q.id)],
+        );
         const rightOf = new Map(key.rows.map((row) => [row.id, row.correct_option_id]));
-        return call('POST', `/exams/level/${attempt.attempt_id}/submit`, countTokens[i], JSON.parse(failingSheet(attempt.questions, rightOf)));
+        return call(
+          'POST',
+          `/exams/level/${attempt.attempt_id}/submit`,
+          countTokens[i],
+          JSON.parse(failingSheet(attempt.questions, rightOf)),
+        );
       });
-      await measure('POST /auth/login', 200, (i) => call('POST', '/auth/login', undefined, { email: `bench-${countPool[i]}@bench.example`, password: BENCH_PASSWORD }));
+      await measure('POST /auth/login', 200, (i) =>
+        call('POST', '/auth/login', undefined, {
+          email: `bench-${countPool[i]}@bench.example`,
+          password: BENCH_PASSWORD,
+        }),
+      );
 
       // The last start's attempt is the one the last submit scored.
       const lastAttempt = Number((startCaptures.at(-1)!.result.body as { attempt_id: number }).attempt_id);
-      plans.push({ endpoint: 'GET /progress/current-stage', plans: await explainStatements(db.pool, readCaptures.at(-1)!.statements) });
-      plans.push({ endpoint: 'GET /progress/eligibility', plans: await explainStatements(db.pool, eligibilityCaptures.at(-1)!.statements) });
+      plans.push({
+        endpoint: 'GET /progress/current-stage',
+        plans: await explainStatements(db.pool, readCaptures.at(-1)!.statements),
+      });
+      plans.push({
+        endpoint: 'GET /progress/eligibility',
+        plans: await explainStatements(db.pool, eligibilityCaptures.at(-1)!.statements),
+      });
       plans.push({
         endpoint: 'POST /exams/level/start',
         plans: await explainStatements(db.pool, startCaptures.at(-1)!.statements, (statement) =>
           // Replaying the INSERT needs the attempt it created gone (one open attempt per stage).
-          statement.name === 'exams/attempts.insert' ? [`DELETE FROM level_exam_attempts WHERE id = ${lastAttempt}`] : [],
+          statement.name === 'exams/attempts.insert'
+            ? [`DELETE FROM level_exam_attempts WHERE id = ${lastAttempt}`]
+            : [],
         ),
       });
       plans.push({
@@ -375,7 +480,10 @@ async function main(): Promise<void> {
       // The bench's set-based learners and everything the load wrote must be states the API can
       // reach: the reliability suite's invariant queries must find nothing (too slow at full size).
       log('invariants');
-      for (const violation of await findViolations(db.pool)) problems.push(`invariant broken: ${violation.invariant.name} (${violation.rows.length} rows, e.g. ${JSON.stringify(violation.rows[0])})`);
+      for (const violation of await findViolations(db.pool))
+        problems.push(
+          `invariant broken: ${violation.invariant.name} (${violation.rows.length} rows, e.g. ${JSON.stringify(violation.rows[0])})`,
+        );
     }
 
     const sizes = (

@@ -24,7 +24,11 @@ export async function capture<T>(counter: WireCounter, send: () => Promise<T>): 
 export function statementLabel(statement: WireStatement): string {
   if (statement.name !== '') return statement.name;
   const text = statement.text.replace(/\s+/g, ' ').trim();
-  return /^SET LOCAL statement_timeout/i.test(text) ? 'SET LOCAL statement_timeout' : text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  return /^SET LOCAL statement_timeout/i.test(text)
+    ? 'SET LOCAL statement_timeout'
+    : text.length > 60
+      ? `${text.slice(0, 57)}…`
+      : text;
 }
 
 export interface Plan {

@@ -5,9 +5,20 @@ const valid = { DATABASE_URL: 'postgres://u@localhost/db', JWT_SECRET: 'x'.repea
 
 describe('config', () => {
   it('applies the documented defaults', () => {
-    const config = loadConfig({ ...valid, PORT: undefined, JWT_ALG: undefined, DB_POOL_MAX: undefined, CORS_ORIGINS: undefined });
+    const config = loadConfig({
+      ...valid,
+      PORT: undefined,
+      JWT_ALG: undefined,
+      DB_POOL_MAX: undefined,
+      CORS_ORIGINS: undefined,
+    });
     expect(config.port).to.equal(3000);
-    expect(config.jwt).to.include({ algorithm: 'HS256', accessTtlMinutes: 60, issuer: 'adaptive-learning-platform', audience: 'adaptive-learning-api' });
+    expect(config.jwt).to.include({
+      algorithm: 'HS256',
+      accessTtlMinutes: 60,
+      issuer: 'adaptive-learning-platform',
+      audience: 'adaptive-learning-api',
+    });
     expect(config.passwordHash).to.deep.equal({ memoryKib: 19456, timeCost: 2, parallelism: 1 });
     expect(config.db.poolMax).to.equal(10);
     expect(config.corsOrigins).to.deep.equal([]);

@@ -43,10 +43,31 @@ const TABLES_BY_MIGRATION: Record<string, string[]> = {
   '0002_identity': ['admin_users', 'login_rate_limits', 'users'],
   '0003_settings': ['settings_versions', 'track_settings'],
   '0004_progress_and_approvals': ['approval_requests', 'user_stage_progress'],
-  '0005_content_and_questions': ['answer_options', 'article_minitest_questions', 'articles', 'questions', 'user_stage_articles'],
-  '0006_diagnostika': ['diagnostika_attempt_answers', 'diagnostika_attempt_questions', 'diagnostika_module_stats', 'diagnostika_results'],
-  '0007_level_exam': ['level_exam_attempt_answers', 'level_exam_attempt_module_stats', 'level_exam_attempt_questions', 'level_exam_attempts'],
-  '0008_rank_final': ['rank_final_attempt_answers', 'rank_final_attempt_module_stats', 'rank_final_attempt_questions', 'rank_final_attempts'],
+  '0005_content_and_questions': [
+    'answer_options',
+    'article_minitest_questions',
+    'articles',
+    'questions',
+    'user_stage_articles',
+  ],
+  '0006_diagnostika': [
+    'diagnostika_attempt_answers',
+    'diagnostika_attempt_questions',
+    'diagnostika_module_stats',
+    'diagnostika_results',
+  ],
+  '0007_level_exam': [
+    'level_exam_attempt_answers',
+    'level_exam_attempt_module_stats',
+    'level_exam_attempt_questions',
+    'level_exam_attempts',
+  ],
+  '0008_rank_final': [
+    'rank_final_attempt_answers',
+    'rank_final_attempt_module_stats',
+    'rank_final_attempt_questions',
+    'rank_final_attempts',
+  ],
   '0009_admin_workspace': ['admin_audit_log'],
   '0010_approval_request_details': [],
 };
@@ -95,7 +116,9 @@ describe('migrations', () => {
     for (const migration of [...MIGRATIONS].reverse()) {
       expect(await runMigrations({ databaseUrl: url, direction: 'down', count: 1 })).to.deep.equal([migration]);
       delete remaining[migration];
-      expect(await tables(db()), `after reverting ${migration}`).to.deep.equal(['pgmigrations', ...Object.values(remaining).flat()].sort());
+      expect(await tables(db()), `after reverting ${migration}`).to.deep.equal(
+        ['pgmigrations', ...Object.values(remaining).flat()].sort(),
+      );
       // and it goes back up on top of the previous ones
       expect(await runMigrations({ databaseUrl: url, direction: 'up', count: 1 })).to.deep.equal([migration]);
       expect(await runMigrations({ databaseUrl: url, direction: 'down', count: 1 })).to.deep.equal([migration]);
@@ -103,7 +126,7 @@ describe('migrations', () => {
     expect(await schemaObjects(db())).to.deep.equal([]);
   });
 
-  it('name every constraint and index explicitly, within PostgreSQL\'s 63-character limit', async () => {
+  it("name every constraint and index explicitly, within PostgreSQL's 63-character limit", async () => {
     await runMigrations({ databaseUrl: db().url, direction: 'up' });
     const { rows } = await db().pool.query<{ name: string }>(
       `SELECT conname AS name FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid <> 'pgmigrations'::regclass

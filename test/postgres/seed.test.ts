@@ -4,7 +4,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { parseContentDocument } from '../../src/adapters/postgres/seed/content-document.js';
-import { DEFAULT_CONTENT_DIR, readContentDocuments, seedDatabase, type SeedSummary } from '../../src/adapters/postgres/seed/seed-database.js';
+import {
+  DEFAULT_CONTENT_DIR,
+  readContentDocuments,
+  seedDatabase,
+  type SeedSummary,
+} from '../../src/adapters/postgres/seed/seed-database.js';
 import { useTestDatabase } from '../support/database.js';
 import { SEEDED_SETTINGS } from '../support/fixtures/settings-presets.js';
 import { unique } from './fixtures/rows.js';
@@ -12,16 +17,27 @@ import { unique } from './fixtures/rows.js';
 const FIXTURE_CONTENT = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'content');
 
 const TABLES = [
-  'tracks', 'stages', 'modules', 'settings_versions', 'track_settings',
-  'questions', 'answer_options', 'articles', 'article_minitest_questions',
+  'tracks',
+  'stages',
+  'modules',
+  'settings_versions',
+  'track_settings',
+  'questions',
+  'answer_options',
+  'articles',
+  'article_minitest_questions',
 ] as const;
-
-
 
 type TrackSettings = typeof SEEDED_SETTINGS;
 
 /** Per-module question counts of an exam (SPEC §3.4), given the modules in weakness order. */
-function allocate(weakFirst: readonly number[], k: number, total: number, min: number, max: number): Map<number, number> {
+function allocate(
+  weakFirst: readonly number[],
+  k: number,
+  total: number,
+  min: number,
+  max: number,
+): Map<number, number> {
   const weak = weakFirst.slice(0, k);
   const others = weakFirst.slice(k);
   const counts = new Map(weakFirst.map((module) => [module, 0]));
@@ -45,7 +61,9 @@ function allocate(weakFirst: readonly number[], k: number, total: number, min: n
 
 function permutations<T>(items: readonly T[]): T[][] {
   if (items.length <= 1) return [[...items]];
-  return items.flatMap((item, index) => permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]));
+  return items.flatMap((item, index) =>
+    permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]),
+  );
 }
 
 describe('seed (sql/seed, seedDatabase)', () => {
@@ -54,10 +72,12 @@ describe('seed (sql/seed, seedDatabase)', () => {
 
   const tableCounts = async () => {
     const counts: Record<string, number> = {};
-    for (const table of TABLES) counts[table] = (await db.pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
+    for (const table of TABLES)
+      counts[table] = (await db.pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
     return counts;
   };
-  const defaultTrackId = async () => (await db.pool.query(`SELECT id FROM tracks WHERE name = 'default'`)).rows[0].id as string;
+  const defaultTrackId = async () =>
+    (await db.pool.query(`SELECT id FROM tracks WHERE name = 'default'`)).rows[0].id as string;
 
   before(async function () {
     this.timeout(120_000);
@@ -78,25 +98,52 @@ describe('seed (sql/seed, seedDatabase)', () => {
     const sequences = await db.pool.query('SELECT sequencename, last_value FROM pg_sequences ORDER BY 1');
     const second = await seedDatabase(db.pool);
     expect(second).to.deep.equal({
-      tracks: 0, stages: 0, modules: 0, settingsVersions: 0,
-      questions: 0, answerOptions: 0, articles: 0, minitestQuestions: 0,
+      tracks: 0,
+      stages: 0,
+      modules: 0,
+      settingsVersions: 0,
+      questions: 0,
+      answerOptions: 0,
+      articles: 0,
+      minitestQuestions: 0,
     });
     expect(await tableCounts()).to.deep.equal(before);
     // not even identity values are burnt by the re-run
-    expect((await db.pool.query('SELECT sequencename, last_value FROM pg_sequences ORDER BY 1')).rows).to.deep.equal(sequences.rows);
+    expect((await db.pool.query('SELECT sequencename, last_value FROM pg_sequences ORDER BY 1')).rows).to.deep.equal(
+      sequences.rows,
+    );
   });
 
   it('builds the default ladder: trainee 0, junior/middle/senior 1-3 at positions 1-10', async () => {
-    const { rows } = await db.pool.query('SELECT rank, level, position FROM stages WHERE track_id = $1 ORDER BY position', [await defaultTrackId()]);
+    const { rows } = await db.pool.query(
+      'SELECT rank, level, position FROM stages WHERE track_id = $1 ORDER BY position',
+      [await defaultTrackId()],
+    );
     expect(rows.map((row) => `${row.position}:${row.rank}-${row.level}`)).to.deep.equal([
-      '1:trainee-0', '2:junior-1', '3:junior-2', '4:junior-3', '5:middle-1',
-      '6:middle-2', '7:middle-3', '8:senior-1', '9:senior-2', '10:senior-3',
+      '1:trainee-0',
+      '2:junior-1',
+      '3:junior-2',
+      '4:junior-3',
+      '5:middle-1',
+      '6:middle-2',
+      '7:middle-3',
+      '8:senior-1',
+      '9:senior-2',
+      '10:senior-3',
     ]);
   });
 
   it('creates the five modules in order', async () => {
-    const { rows } = await db.pool.query('SELECT name FROM modules WHERE track_id = $1 ORDER BY id', [await defaultTrackId()]);
-    expect(rows.map((row) => row.name)).to.deep.equal(['python-basics', 'sql-basics', 'backend-architecture', 'testing', 'devops']);
+    const { rows } = await db.pool.query('SELECT name FROM modules WHERE track_id = $1 ORDER BY id', [
+      await defaultTrackId(),
+    ]);
+    expect(rows.map((row) => row.name)).to.deep.equal([
+      'python-basics',
+      'sql-basics',
+      'backend-architecture',
+      'testing',
+      'devops',
+    ]);
   });
 
   it('activates settings version 1 with the values of SEED.md', async () => {
@@ -131,7 +178,9 @@ describe('seed (sql/seed, seedDatabase)', () => {
       const positions = row.correct_positions as number[];
       for (const pos of [1, 2, 3, 4]) {
         // every position carries at least half its fair share of the correct answers
-        expect(positions.filter((p) => p === pos).length, `${row.name}: correct at pos ${pos}`).to.be.at.least(Math.floor(positions.length / 8));
+        expect(positions.filter((p) => p === pos).length, `${row.name}: correct at pos ${pos}`).to.be.at.least(
+          Math.floor(positions.length / 8),
+        );
       }
     }
   });
@@ -168,10 +217,12 @@ describe('seed (sql/seed, seedDatabase)', () => {
 
   it('lets the seeded settings serve the diagnostika, the content assignment, a level exam and a rank final for ANY weak-module choice', async () => {
     const trackId = await defaultTrackId();
-    const settings: TrackSettings = (await db.pool.query(
-      `SELECT s.* FROM track_settings s JOIN settings_versions v ON v.id = s.settings_version_id WHERE v.track_id = $1 AND v.status = 'active'`,
-      [trackId],
-    )).rows[0];
+    const settings: TrackSettings = (
+      await db.pool.query(
+        `SELECT s.* FROM track_settings s JOIN settings_versions v ON v.id = s.settings_version_id WHERE v.track_id = $1 AND v.status = 'active'`,
+        [trackId],
+      )
+    ).rows[0];
     const { rows } = await db.pool.query(
       `SELECT m.id, count(q.id)::int AS active FROM modules m LEFT JOIN questions q ON q.module_id = m.id AND q.is_active
         WHERE m.track_id = $1 GROUP BY m.id ORDER BY m.id`,
@@ -197,8 +248,20 @@ describe('seed (sql/seed, seedDatabase)', () => {
     expect(optional.rows[0].fewest).to.be.at.least(settings.content_optional_per_module);
 
     const exams = [
-      { name: 'level exam', total: settings.level_exam_total_q, k: settings.k_exam, min: settings.level_exam_min_per_module, max: settings.level_exam_max_per_module },
-      { name: 'rank final', total: settings.rank_final_total_q, k: settings.k_final, min: settings.rank_final_min_per_module, max: settings.rank_final_max_per_module },
+      {
+        name: 'level exam',
+        total: settings.level_exam_total_q,
+        k: settings.k_exam,
+        min: settings.level_exam_min_per_module,
+        max: settings.level_exam_max_per_module,
+      },
+      {
+        name: 'rank final',
+        total: settings.rank_final_total_q,
+        k: settings.k_final,
+        min: settings.rank_final_min_per_module,
+        max: settings.rank_final_max_per_module,
+      },
     ];
     for (const exam of exams) {
       let orders = 0;
@@ -207,13 +270,16 @@ describe('seed (sql/seed, seedDatabase)', () => {
         const planned = [...counts.values()].reduce((a, b) => a + b, 0);
         expect(planned, `${exam.name} for weakness order ${order.join(',')}`).to.equal(exam.total);
         for (const [module, count] of counts) {
-          expect(count, `${exam.name}: module ${module} for weakness order ${order.join(',')}`).to.be.at.most(active.get(module)!);
+          expect(count, `${exam.name}: module ${module} for weakness order ${order.join(',')}`).to.be.at.most(
+            active.get(module)!,
+          );
         }
         orders += 1;
       }
       expect(orders).to.equal(120);
       // any module may be asked for up to max questions
-      for (const module of modules) expect(active.get(module), `${exam.name}: module ${module}`).to.be.at.least(exam.max);
+      for (const module of modules)
+        expect(active.get(module), `${exam.name}: module ${module}`).to.be.at.least(exam.max);
     }
   });
 
@@ -222,8 +288,14 @@ describe('seed (sql/seed, seedDatabase)', () => {
       const track = unique('seed-fixture');
       const summary = await seedDatabase(db.pool, { trackName: track, contentDir: FIXTURE_CONTENT });
       expect(summary).to.deep.equal({
-        tracks: 1, stages: 10, modules: 5, settingsVersions: 1,
-        questions: 4, answerOptions: 16, articles: 2, minitestQuestions: 3,
+        tracks: 1,
+        stages: 10,
+        modules: 5,
+        settingsVersions: 1,
+        questions: 4,
+        answerOptions: 16,
+        articles: 2,
+        minitestQuestions: 3,
       });
       const questions = await db.pool.query(
         `SELECT q.text, q.is_active, c.pos AS correct_pos
@@ -232,7 +304,12 @@ describe('seed (sql/seed, seedDatabase)', () => {
           WHERE t.name = $1 ORDER BY q.id`,
         [track],
       );
-      expect(questions.rows.map((row) => [row.correct_pos, row.is_active])).to.deep.equal([[2, true], [3, true], [4, true], [1, true]]);
+      expect(questions.rows.map((row) => [row.correct_pos, row.is_active])).to.deep.equal([
+        [2, true],
+        [3, true],
+        [4, true],
+        [1, true],
+      ]);
       const minitest = await db.pool.query(
         `SELECT s.rank || '-' || s.level AS stage, a.kind, a.position, mq.pos, q.text
            FROM articles a JOIN stages s ON s.id = a.stage_id
@@ -273,7 +350,15 @@ describe('seed (sql/seed, seedDatabase)', () => {
           { text: 'Q1', options: ['a'], correct_pos: 1 },
         ],
         articles: [
-          { stage: 'junior-4', kind: 'required', position: 0, title: 'T', content_ref: 'r', body: '', minitest: [1, 1, 9] },
+          {
+            stage: 'junior-4',
+            kind: 'required',
+            position: 0,
+            title: 'T',
+            content_ref: 'r',
+            body: '',
+            minitest: [1, 1, 9],
+          },
           { stage: 'trainee-0', kind: 'optional', position: 1, title: ' ', content_ref: 'r', body: '', minitest: [1] },
         ],
       };
@@ -297,11 +382,18 @@ describe('seed (sql/seed, seedDatabase)', () => {
 
     it('ships one valid document per seeded module', () => {
       const documents = readContentDocuments(DEFAULT_CONTENT_DIR);
-      expect(documents.map((document) => document.module).sort()).to.deep.equal(
-        ['backend-architecture', 'devops', 'python-basics', 'sql-basics', 'testing'],
-      );
+      expect(documents.map((document) => document.module).sort()).to.deep.equal([
+        'backend-architecture',
+        'devops',
+        'python-basics',
+        'sql-basics',
+        'testing',
+      ]);
       for (const document of documents) {
-        expect(document.questions.filter((question) => question.options.length === 4), document.module).to.have.length(document.questions.length);
+        expect(
+          document.questions.filter((question) => question.options.length === 4),
+          document.module,
+        ).to.have.length(document.questions.length);
       }
     });
   });

@@ -20,11 +20,17 @@ declare module 'newman' {
   export interface NewmanRunSummary {
     readonly run: {
       readonly failures: NewmanRunFailure[];
-      readonly stats: Record<'requests' | 'assertions' | 'testScripts' | 'prerequestScripts', { readonly total: number; readonly failed: number }>;
+      readonly stats: Record<
+        'requests' | 'assertions' | 'testScripts' | 'prerequestScripts',
+        { readonly total: number; readonly failed: number }
+      >;
     };
   }
 
-  export function run(options: NewmanRunOptions, callback: (error: Error | null, summary: NewmanRunSummary) => void): EventEmitter;
+  export function run(
+    options: NewmanRunOptions,
+    callback: (error: Error | null, summary: NewmanRunSummary) => void,
+  ): EventEmitter;
 
   const newman: { run: typeof run };
   export default newman;

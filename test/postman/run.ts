@@ -23,7 +23,8 @@ const COLLECTION = join(HERE, 'adaptive-learning.postman_collection.json');
 const ENVIRONMENT = join(HERE, 'local.postman_environment.json');
 const ADMIN_EMAIL = 'postman-admin@example.com';
 const started = Date.now();
-const log = (message: string) => console.log(`[postman ${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${message}`);
+const log = (message: string) =>
+  console.log(`[postman ${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${message}`);
 
 async function createRunAdmin(db: TestDatabase): Promise<string> {
   const password = `pm-${randomBytes(9).toString('base64url')}`;
@@ -67,7 +68,8 @@ function cleanUp(): Promise<void> {
   cleaning ??= (async () => {
     if (server !== undefined) {
       const exit = await server.stop();
-      if (exit.code !== 0) console.error(`server exited with ${exit.code ?? exit.signal}:\n${server.logs.slice(-20).join('\n')}`);
+      if (exit.code !== 0)
+        console.error(`server exited with ${exit.code ?? exit.signal}:\n${server.logs.slice(-20).join('\n')}`);
     }
     await db?.pool.end();
     await releaseTestDatabases();
@@ -87,7 +89,9 @@ async function main(): Promise<number> {
     const summary = await runNewman(server.url, adminPassword);
     const { requests, assertions } = summary.run.stats;
     const failures = summary.run.failures.length;
-    log(`${requests.total} requests, ${assertions.total} assertions, ${assertions.failed} failed assertions, ${failures} failures`);
+    log(
+      `${requests.total} requests, ${assertions.total} assertions, ${assertions.failed} failed assertions, ${failures} failures`,
+    );
     // A run with no assertion proves nothing (e.g. an empty or unreadable collection).
     if (assertions.total === 0) {
       log('no assertion ran');

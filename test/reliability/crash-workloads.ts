@@ -31,7 +31,10 @@ const signups: CrashWorkload<{ email: string }> = {
   name: 'signups (a learner row ⇔ its first stage row)',
   items: scaled(240, 1_200),
   prepare: async (_client, _pool, count) => Array.from({ length: count }, () => ({ email: uniqueEmail('crash') })),
-  write: (client, item) => client.raw('POST', '/api/v1/auth/signup', { body: { email: item.email, full_name: 'Crash Learner', password: 'crash-password' } }),
+  write: (client, item) =>
+    client.raw('POST', '/api/v1/auth/signup', {
+      body: { email: item.email, full_name: 'Crash Learner', password: 'crash-password' },
+    }),
   async classify(pool, item) {
     const { rows } = await pool.query(
       `SELECT u.id,
@@ -43,7 +46,9 @@ const signups: CrashWorkload<{ email: string }> = {
     );
     if (rows.length === 0) return 'absent';
     const [row] = rows;
-    return row.stages === 1 && row.first_active === 1 ? 'whole' : `user ${row.id} with ${row.stages} stage rows (${row.first_active} first active)`;
+    return row.stages === 1 && row.first_active === 1
+      ? 'whole'
+      : `user ${row.id} with ${row.stages} stage rows (${row.first_active} first active)`;
   },
 };
 
@@ -71,11 +76,17 @@ const examSubmits: CrashWorkload<OpenAttempt> = {
       await rows.diagnostika(learner.id, { submit: true });
       await rows.assignContent(learner.id, { close: true });
       const started = await journey.startExam('level', learner.token);
-      items.push({ userId: learner.id, token: learner.token, attemptId: started.attempt_id, body: { answers: await journey.answers(started.questions) } });
+      items.push({
+        userId: learner.id,
+        token: learner.token,
+        attemptId: started.attempt_id,
+        body: { answers: await journey.answers(started.questions) },
+      });
     }
     return items;
   },
-  write: (client, item) => client.raw('POST', `/api/v1/exams/level/${item.attemptId}/submit`, { token: item.token, body: item.body }),
+  write: (client, item) =>
+    client.raw('POST', `/api/v1/exams/level/${item.attemptId}/submit`, { token: item.token, body: item.body }),
   async classify(pool, item) {
     const { rows } = await pool.query(
       `SELECT a.submitted_at IS NOT NULL AS submitted, a.score_total, a.total_q, a.passed,
@@ -87,8 +98,25 @@ const examSubmits: CrashWorkload<OpenAttempt> = {
       [item.attemptId],
     );
     const a = rows[0];
-    if (a.submitted && a.passed && a.answers === a.total_q && a.stats_total === a.total_q && a.score_total === a.total_q && a.stage_status === 'pending_approval' && a.requests === 1) return 'whole';
-    if (!a.submitted && a.score_total === null && a.answers === 0 && a.stats_total === 0 && a.stage_status === 'active' && a.requests === 0) return 'absent';
+    if (
+      a.submitted &&
+      a.passed &&
+      a.answers === a.total_q &&
+      a.stats_total === a.total_q &&
+      a.score_total === a.total_q &&
+      a.stage_status === 'pending_approval' &&
+      a.requests === 1
+    )
+      return 'whole';
+    if (
+      !a.submitted &&
+      a.score_total === null &&
+      a.answers === 0 &&
+      a.stats_total === 0 &&
+      a.stage_status === 'active' &&
+      a.requests === 0
+    )
+      return 'absent';
     return `attempt ${item.attemptId}: ${JSON.stringify(a)}`;
   },
 };

@@ -23,9 +23,13 @@ describe('reliability: SIGKILL during a burst of writes', function () {
   this.timeout(scaled(120_000, 900_000));
   const db = useTestDatabase({ seeded: true });
 
-  /** Connections the killed process left behind (PostgreSQL notices the closed sockets and aborts their transactions). */
+  /**
+   * Connections the killed process left behind (PostgreSQL notices the closed sockets and aborts their transactions).
+   */
   async function serverBackends(): Promise<number> {
-    const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'adaptive-learning-api'`);
+    const { rows } = await db.pool.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'adaptive-learning-api'`,
+    );
     return rows[0].n as number;
   }
 
@@ -75,7 +79,8 @@ describe('reliability: SIGKILL during a burst of writes', function () {
         else if (state === 'absent') counts.absent += 1;
         else problems.push(`${JSON.stringify(item)}: partial write: ${state}`);
         // Answered before the kill: it must have landed, entirely.
-        if (outcome.status !== 0 && (outcome.status >= 300 || state !== 'whole')) problems.push(`${JSON.stringify(item)}: answered ${outcome.status} but is ${state}`);
+        if (outcome.status !== 0 && (outcome.status >= 300 || state !== 'whole'))
+          problems.push(`${JSON.stringify(item)}: answered ${outcome.status} but is ${state}`);
       }
       expect(problems, JSON.stringify(counts)).to.deep.equal([]);
       // The kill really interrupted writes in flight.

@@ -17,7 +17,10 @@ import { assertInvariants } from './invariants.js';
  */
 const REQUEST_TIMEOUT_MS = 1_500;
 const STATEMENT_TIMEOUT_MS = 750;
-/** Scheduling noise on a busy 2-core machine, on top of the request timeout: far below a hang (the client gives up at 20 s). */
+/**
+ * Scheduling noise on a busy 2-core machine, on top of the request timeout: far below a hang (the client gives up at
+ * 20 s).
+ */
 const SLACK_MS = 3_000;
 
 describe('reliability: database outage behind a TCP proxy', function () {
@@ -62,13 +65,30 @@ describe('reliability: database outage behind a TCP proxy', function () {
       path: '/api/v1/auth/signup',
       async send() {
         const email = uniqueEmail('outage');
-        const response = await client.raw('POST', '/api/v1/auth/signup', { body: { email, full_name: 'Outage Learner', password: 'outage-password' } });
-        signups.push({ email, status: response.status, ...(response.status === 201 ? { id: (response.body as { id: number }).id } : {}) });
+        const response = await client.raw('POST', '/api/v1/auth/signup', {
+          body: { email, full_name: 'Outage Learner', password: 'outage-password' },
+        });
+        signups.push({
+          email,
+          status: response.status,
+          ...(response.status === 201 ? { id: (response.body as { id: number }).id } : {}),
+        });
         return response;
       },
     },
-    { name: 'login', method: 'POST', path: '/api/v1/auth/login', send: () => client.raw('POST', '/api/v1/auth/login', { body: { email: learner.email, password: learner.password } }) },
-    { name: 'users/me', method: 'GET', path: '/api/v1/users/me', send: () => client.raw('GET', '/api/v1/users/me', { token: learner.token }) },
+    {
+      name: 'login',
+      method: 'POST',
+      path: '/api/v1/auth/login',
+      send: () =>
+        client.raw('POST', '/api/v1/auth/login', { body: { email: learner.email, password: learner.password } }),
+    },
+    {
+      name: 'users/me',
+      method: 'GET',
+      path: '/api/v1/users/me',
+      send: () => client.raw('GET', '/api/v1/users/me', { token: learner.token }),
+    },
   ];
   const DB_OPERATIONS = ['health/db', 'signup', 'login', 'users/me'];
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -91,14 +111,24 @@ describe('reliability: database outage behind a TCP proxy', function () {
     // The process survived (a crash shows here with its last words).
     expect(server.isRunning(), `the server process died:\n${server.logs.slice(-15).join('\n')}`).to.equal(true);
     // Every request got an answer (no crash, no hang), inside the request timeout, as the contract says.
-    expect(samples.filter((s) => s.status === 0), `requests without an answer:\n${summary}`).to.deep.equal([]);
-    expect(samples.flatMap((s) => s.violations), summary).to.deep.equal([]);
+    expect(
+      samples.filter((s) => s.status === 0),
+      `requests without an answer:\n${summary}`,
+    ).to.deep.equal([]);
+    expect(
+      samples.flatMap((s) => s.violations),
+      summary,
+    ).to.deep.equal([]);
     const slow = samples.filter((s) => s.end - s.start > REQUEST_TIMEOUT_MS + SLACK_MS);
-    expect(slow.map((s) => `${s.op} ${s.status} ${s.end - s.start} ms`), `answers slower than the request timeout:\n${summary}`).to.deep.equal([]);
+    expect(
+      slow.map((s) => `${s.op} ${s.status} ${s.end - s.start} ms`),
+      `answers slower than the request timeout:\n${summary}`,
+    ).to.deep.equal([]);
     for (const sample of samples) {
       if (sample.status >= 500) expect([503], summary).to.include(sample.status);
       if (sample.status === 503) expect(['db_unavailable', 'request_timeout'], summary).to.include(sample.code);
-      if (sample.status < 500) expect([200, 201], `${sample.op} ${sample.status} ${sample.code ?? ''}\n${summary}`).to.include(sample.status);
+      if (sample.status < 500)
+        expect([200, 201], `${sample.op} ${sample.status} ${sample.code ?? ''}\n${summary}`).to.include(sample.status);
     }
     // Liveness never depends on the database.
     expect(samples.filter((s) => s.op === 'health' && s.status !== 200).length, summary).to.equal(0);
@@ -107,15 +137,24 @@ describe('reliability: database outage behind a TCP proxy', function () {
     const during = samples.filter((s) => DB_OPERATIONS.includes(s.op) && s.start >= cutAt + 50 && s.end <= restoredAt);
     // A partition holds each request up to the timeout, so it sees fewer requests than a reset link.
     expect(during.length, `the load did not reach the outage:\n${summary}`).to.be.at.least(mode === 'reset' ? 20 : 5);
-    expect(during.filter((s) => s.status !== 503).map((s) => `${s.op} ${s.status}`), summary).to.deep.equal([]);
+    expect(
+      during.filter((s) => s.status !== 503).map((s) => `${s.op} ${s.status}`),
+      summary,
+    ).to.deep.equal([]);
     // A reset link is a refused connection: db_unavailable at once. A partition may also run into the timeout.
     const allowed = mode === 'reset' ? ['db_unavailable'] : ['db_unavailable', 'request_timeout'];
-    expect(during.filter((s) => !allowed.includes(s.code ?? '')).map((s) => `${s.op} ${s.code}`), summary).to.deep.equal([]);
+    expect(
+      during.filter((s) => !allowed.includes(s.code ?? '')).map((s) => `${s.op} ${s.code}`),
+      summary,
+    ).to.deep.equal([]);
     expect(during.filter((s) => s.code === 'db_unavailable').length, summary).to.be.greaterThan(0);
 
     // Recovered without a restart: the same process serves every operation again.
     for (const op of DB_OPERATIONS) {
-      expect(samples.some((s) => s.op === op && s.start >= restoredAt && s.status < 300), `${op} never recovered:\n${summary}`).to.equal(true);
+      expect(
+        samples.some((s) => s.op === op && s.start >= restoredAt && s.status < 300),
+        `${op} never recovered:\n${summary}`,
+      ).to.equal(true);
     }
     expect(server.isRunning()).to.equal(true);
     expect(server.pid).to.equal(pid);
@@ -126,7 +165,9 @@ describe('reliability: database outage behind a TCP proxy', function () {
 
     // No partial write: every 201 is a whole learner, and nothing else is half there.
     const created = signups.filter((s) => s.status === 201).map((s) => s.id);
-    const stored = (await db.pool.query('SELECT id FROM users WHERE id = ANY($1::bigint[])', [created])).rows.map((row) => row.id);
+    const stored = (await db.pool.query('SELECT id FROM users WHERE id = ANY($1::bigint[])', [created])).rows.map(
+      (row) => row.id,
+    );
     expect(stored.sort()).to.deep.equal([...created].sort());
     await assertInvariants(db.pool);
   }

@@ -6,7 +6,13 @@ import { createLogger } from '../../src/adapters/logging/logger.js';
 import { useApi } from '../support/api.js';
 import { contractViolations } from '../support/contract.js';
 import { newAdmin, newLearner, type Admin, type Learner } from '../support/fixtures/identity.js';
-import { errorCodes, fillPath, listOperations, type Operation, type Schema } from '../support/reliability/openapi-operations.js';
+import {
+  errorCodes,
+  fillPath,
+  listOperations,
+  type Operation,
+  type Schema,
+} from '../support/reliability/openapi-operations.js';
 import { scaled } from '../support/reliability/long-runs.js';
 import { invalidObject, invalidValue, NASTY_STRINGS, validValue } from '../support/reliability/schema-arbitraries.js';
 import { assertInvariants } from './invariants.js';
@@ -47,13 +53,58 @@ interface FuzzRequest {
   readonly contentType?: string;
 }
 
-const BAD_PATH_VALUES = ['-1', '0', '00', '+1', '1.5', '1e3', '0x10', 'NaN', 'abc', ' 1', '9007199254740992', '99999999999999999999999999', "1' OR '1'='1", '😀', '%', '..', 'x'.repeat(600)];
-const MALFORMED_JSON = ['{', '{"', '{"a":}', '[1,]', 'nul', "{'a': 1}", '{"a": 1}}', '\u0000', '"\\ud800"', '['.repeat(2_000), `{"a":${'['.repeat(5_000)}${']'.repeat(5_000)}}`, '{"a": 1e999999}', '\ufeff{}'];
-const OTHER_CONTENT_TYPES = ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/json; charset=utf-16', 'application/merge-patch+json', 'application/octet-stream', 'nonsense'];
+const BAD_PATH_VALUES = [
+  '-1',
+  '0',
+  '00',
+  '+1',
+  '1.5',
+  '1e3',
+  '0x10',
+  'NaN',
+  'abc',
+  ' 1',
+  '9007199254740992',
+  '99999999999999999999999999',
+  "1' OR '1'='1",
+  '😀',
+  '%',
+  '..',
+  'x'.repeat(600),
+];
+const MALFORMED_JSON = [
+  '{',
+  '{"',
+  '{"a":}',
+  '[1,]',
+  'nul',
+  "{'a': 1}",
+  '{"a": 1}}',
+  '\u0000',
+  '"\\ud800"',
+  '['.repeat(2_000),
+  `{"a":${'['.repeat(5_000)}${']'.repeat(5_000)}}`,
+  '{"a": 1e999999}',
+  '\ufeff{}',
+];
+const OTHER_CONTENT_TYPES = [
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/xml',
+  'application/json; charset=utf-16',
+  'application/merge-patch+json',
+  'application/octet-stream',
+  'nonsense',
+];
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 function pathValue(schema: Schema): fc.Arbitrary<unknown> {
-  return fc.oneof({ weight: 3, arbitrary: validValue(schema) }, { weight: 2, arbitrary: fc.constantFrom(...BAD_PATH_VALUES) }, { weight: 1, arbitrary: fc.integer() });
+  return fc.oneof(
+    { weight: 3, arbitrary: validValue(schema) },
+    { weight: 2, arbitrary: fc.constantFrom(...BAD_PATH_VALUES) },
+    { weight: 1, arbitrary: fc.integer() },
+  );
 }
 
 /**
@@ -66,11 +117,30 @@ function queryArbitrary(operation: Operation): fc.Arbitrary<string> {
   const query = operation.parameters.filter((parameter) => parameter.in === 'query');
   const pairs = query.map((parameter) =>
     fc
-      .option(fc.oneof({ weight: 3, arbitrary: validValue(parameter.schema) }, { weight: 1, arbitrary: invalidValue(parameter.schema) }), { nil: undefined })
-      .map((value) => (value === undefined ? undefined : ([parameter.name, typeof value === 'string' ? value : JSON.stringify(value) ?? 'undefined'] as [string, string])))
+      .option(
+        fc.oneof(
+          { weight: 3, arbitrary: validValue(parameter.schema) },
+          { weight: 1, arbitrary: invalidValue(parameter.schema) },
+        ),
+        { nil: undefined },
+      )
+      .map((value) =>
+        value === undefined
+          ? undefined
+          : ([parameter.name, typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined')] as [
+              string,
+              string,
+            ]),
+      )
       .filter((pair) => pair === undefined || pair[1].length <= MAX_QUERY_VALUE),
   );
-  const extra = fc.option(fc.tuple(fc.constantFrom('debug', 'limit', 'cursor', 'user_id', '__proto__', 'a[b]'), fc.constantFrom(...NASTY_STRINGS)), { nil: undefined, freq: 8 });
+  const extra = fc.option(
+    fc.tuple(
+      fc.constantFrom('debug', 'limit', 'cursor', 'user_id', '__proto__', 'a[b]'),
+      fc.constantFrom(...NASTY_STRINGS),
+    ),
+    { nil: undefined, freq: 8 },
+  );
   return fc.tuple(fc.tuple(...pairs), extra).map(([chosen, more]) => {
     const entries = [...chosen, more].filter((entry): entry is [string, string] => entry !== undefined);
     return entries.length === 0 ? '' : `?${new URLSearchParams(entries).toString()}`;
@@ -80,13 +150,33 @@ function queryArbitrary(operation: Operation): fc.Arbitrary<string> {
 function bodyArbitrary(operation: Operation): fc.Arbitrary<{ body?: string; contentType?: string }> {
   const json = (value: unknown) => ({ body: JSON.stringify(value), contentType: 'application/json' });
   const raw = [
-    { weight: 1, arbitrary: fc.constantFrom(...MALFORMED_JSON).map((body) => ({ body, contentType: 'application/json' })) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...OTHER_CONTENT_TYPES), fc.jsonValue({ maxDepth: 2 })).map(([contentType, value]) => ({ body: JSON.stringify(value), contentType })) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(...MALFORMED_JSON).map((body) => ({ body, contentType: 'application/json' })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...OTHER_CONTENT_TYPES), fc.jsonValue({ maxDepth: 2 }))
+        .map(([contentType, value]) => ({ body: JSON.stringify(value), contentType })),
+    },
     { weight: 1, arbitrary: fc.constant({}) },
   ];
   // Rare: the body limit (413), before anything else reads the body.
-  const oversized = { weight: 1, arbitrary: fc.constant({ body: JSON.stringify({ filler: 'x'.repeat((BODY_LIMIT_KB + 8) * 1024) }), contentType: 'application/json' }) };
-  if (operation.body === undefined) return fc.oneof({ weight: 12, arbitrary: fc.constant({}) }, { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 2 }).map(json) }, ...raw, oversized);
+  const oversized = {
+    weight: 1,
+    arbitrary: fc.constant({
+      body: JSON.stringify({ filler: 'x'.repeat((BODY_LIMIT_KB + 8) * 1024) }),
+      contentType: 'application/json',
+    }),
+  };
+  if (operation.body === undefined)
+    return fc.oneof(
+      { weight: 12, arbitrary: fc.constant({}) },
+      { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 2 }).map(json) },
+      ...raw,
+      oversized,
+    );
   const schema = operation.body.schema;
   return fc.oneof(
     { weight: 6, arbitrary: validValue(schema).map(json) },
@@ -98,22 +188,35 @@ function bodyArbitrary(operation: Operation): fc.Arbitrary<{ body?: string; cont
 
 function requestArbitrary(operation: Operation): fc.Arbitrary<FuzzRequest> {
   const pathParams = operation.parameters.filter((parameter) => parameter.in === 'path');
-  const values = fc.record(Object.fromEntries(pathParams.map((parameter) => [parameter.name, pathValue(parameter.schema)])));
+  const values = fc.record(
+    Object.fromEntries(pathParams.map((parameter) => [parameter.name, pathValue(parameter.schema)])),
+  );
   const own: AuthKind = operation.security === 'none' ? 'none' : operation.security;
-  const auth = fc.oneof({ weight: 8, arbitrary: fc.constant(own) }, { weight: 3, arbitrary: fc.constantFrom<AuthKind>('none', 'learner', 'admin', 'garbage', 'basic', 'bearer-only') });
-  const method = fc.oneof({ weight: 19, arbitrary: fc.constant(operation.method) }, { weight: 1, arbitrary: fc.constantFrom(...METHODS) });
+  const auth = fc.oneof(
+    { weight: 8, arbitrary: fc.constant(own) },
+    { weight: 3, arbitrary: fc.constantFrom<AuthKind>('none', 'learner', 'admin', 'garbage', 'basic', 'bearer-only') },
+  );
+  const method = fc.oneof(
+    { weight: 19, arbitrary: fc.constant(operation.method) },
+    { weight: 1, arbitrary: fc.constantFrom(...METHODS) },
+  );
   const headers = fc.record(
-    { 'x-request-id': fc.constantFrom('ok-id', 'x'.repeat(200), 'bad id', '\u00e9'), accept: fc.constantFrom('text/html', '*/*', 'application/xml') },
+    {
+      'x-request-id': fc.constantFrom('ok-id', 'x'.repeat(200), 'bad id', '\u00e9'),
+      accept: fc.constantFrom('text/html', '*/*', 'application/xml'),
+    },
     { requiredKeys: [] },
   );
-  return fc.tuple(values, queryArbitrary(operation), auth, method, headers, bodyArbitrary(operation)).map(([params, query, authKind, verb, extra, body]) => ({
-    method: verb,
-    path: fillPath(operation.template, params) + query,
-    auth: authKind,
-    headers: extra,
-    // fetch refuses a body on GET; those requests go without.
-    ...(verb === 'GET' ? {} : body),
-  }));
+  return fc
+    .tuple(values, queryArbitrary(operation), auth, method, headers, bodyArbitrary(operation))
+    .map(([params, query, authKind, verb, extra, body]) => ({
+      method: verb,
+      path: fillPath(operation.template, params) + query,
+      auth: authKind,
+      headers: extra,
+      // fetch refuses a body on GET; those requests go without.
+      ...(verb === 'GET' ? {} : body),
+    }));
 }
 
 describe('reliability: fuzzing every operation of openapi.yaml', function () {
@@ -188,10 +291,19 @@ describe('reliability: fuzzing every operation of openapi.yaml', function () {
     if (response.status >= 400) {
       if (!contentType.startsWith('application/problem+json')) throw new Error(`error without problem+json: ${where}`);
       const problem = parsed as { code?: string; status?: number };
-      if (!codes.includes(problem.code ?? '')) throw new Error(`unknown problem code ${String(problem.code)}: ${where}`);
-      if (problem.status !== response.status) throw new Error(`problem status ${String(problem.status)} ≠ ${response.status}: ${where}`);
+      if (!codes.includes(problem.code ?? ''))
+        throw new Error(`unknown problem code ${String(problem.code)}: ${where}`);
+      if (problem.status !== response.status)
+        throw new Error(`problem status ${String(problem.status)} ≠ ${response.status}: ${where}`);
     }
-    const violations = contractViolations({ method: request.method, path: request.path, status: response.status, contentType: contentType || undefined, body: parsed, rawBody: text });
+    const violations = contractViolations({
+      method: request.method,
+      path: request.path,
+      status: response.status,
+      contentType: contentType || undefined,
+      body: parsed,
+      rawBody: text,
+    });
     if (violations.length > 0) throw new Error(`contract: ${violations.join('; ')}: ${where}`);
   }
 
@@ -205,11 +317,14 @@ describe('reliability: fuzzing every operation of openapi.yaml', function () {
           seed: FUZZ_SEED + index,
           numRuns: runsPerOperation,
           endOnFailure: true,
-          // The default report prints the whole counterexample (bodies of 100 kB); say what failed and how to replay it.
+          // The default report prints the whole counterexample (bodies of 100 kB); say what failed and how to replay
+          // it.
           reporter: (run) => {
             if (!run.failed) return;
             const cause = run.errorInstance instanceof Error ? run.errorInstance.message : String(run.errorInstance);
-            throw new Error(`${cause}\nreplay: FUZZ_SEED=${FUZZ_SEED} (seed ${run.seed}, path "${run.counterexamplePath ?? ''}")`);
+            throw new Error(
+              `${cause}\nreplay: FUZZ_SEED=${FUZZ_SEED} (seed ${run.seed}, path "${run.counterexamplePath ?? ''}")`,
+            );
           },
         },
       );
@@ -224,7 +339,16 @@ describe('reliability: fuzzing every operation of openapi.yaml', function () {
     const log = lines.join('');
     expect(lines.length).to.be.greaterThan(sent / 2);
     expect(canaries.length).to.be.greaterThan(0);
-    const leaked = [...canaries, learner.password, admin.password, learner.token, admin.token, learner.token.split('.')[2]!, admin.token.split('.')[2]!, '$argon2'].filter((secret) => log.includes(secret));
+    const leaked = [
+      ...canaries,
+      learner.password,
+      admin.password,
+      learner.token,
+      admin.token,
+      learner.token.split('.')[2]!,
+      admin.token.split('.')[2]!,
+      '$argon2',
+    ].filter((secret) => log.includes(secret));
     expect(leaked).to.deep.equal([]);
   });
 

@@ -26,9 +26,30 @@ interface Sheet {
   readonly key: string;
 }
 
-const LEVEL_EXAM: Sheet = { label: 'level exam', attempts: 'level_exam_attempts', questions: 'level_exam_attempt_questions', answers: 'level_exam_attempt_answers', stats: 'level_exam_attempt_module_stats', key: 'attempt_id' };
-const RANK_FINAL: Sheet = { label: 'rank final', attempts: 'rank_final_attempts', questions: 'rank_final_attempt_questions', answers: 'rank_final_attempt_answers', stats: 'rank_final_attempt_module_stats', key: 'attempt_id' };
-const DIAGNOSTIKA: Sheet = { label: 'diagnostika', attempts: 'diagnostika_results', questions: 'diagnostika_attempt_questions', answers: 'diagnostika_attempt_answers', stats: 'diagnostika_module_stats', key: 'diagnostika_id' };
+const LEVEL_EXAM: Sheet = {
+  label: 'level exam',
+  attempts: 'level_exam_attempts',
+  questions: 'level_exam_attempt_questions',
+  answers: 'level_exam_attempt_answers',
+  stats: 'level_exam_attempt_module_stats',
+  key: 'attempt_id',
+};
+const RANK_FINAL: Sheet = {
+  label: 'rank final',
+  attempts: 'rank_final_attempts',
+  questions: 'rank_final_attempt_questions',
+  answers: 'rank_final_attempt_answers',
+  stats: 'rank_final_attempt_module_stats',
+  key: 'attempt_id',
+};
+const DIAGNOSTIKA: Sheet = {
+  label: 'diagnostika',
+  attempts: 'diagnostika_results',
+  questions: 'diagnostika_attempt_questions',
+  answers: 'diagnostika_attempt_answers',
+  stats: 'diagnostika_module_stats',
+  key: 'diagnostika_id',
+};
 
 const CURRENT = `('active', 'pending_approval')`;
 
@@ -337,7 +358,7 @@ export const INVARIANTS: readonly Invariant[] = [
   },
   {
     name: 'a level exam starts only after the reading is done',
-    rule: "a learner has level exam attempts on a stage only once content was assigned there and every assignment was closed",
+    rule: 'a learner has level exam attempts on a stage only once content was assigned there and every assignment was closed',
     sql: `SELECT DISTINCT a.user_id, a.stage_id FROM level_exam_attempts a
           WHERE NOT EXISTS (SELECT 1 FROM user_stage_articles x WHERE x.user_id = a.user_id AND x.stage_id = a.stage_id)
              OR EXISTS (SELECT 1 FROM user_stage_articles x WHERE x.user_id = a.user_id AND x.stage_id = a.stage_id
@@ -371,7 +392,10 @@ export interface InvariantViolation {
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 
 /** Runs every invariant and returns those that found rows. */
-export async function findViolations(db: Queryable, invariants: readonly Invariant[] = INVARIANTS): Promise<InvariantViolation[]> {
+export async function findViolations(
+  db: Queryable,
+  invariants: readonly Invariant[] = INVARIANTS,
+): Promise<InvariantViolation[]> {
   const violations: InvariantViolation[] = [];
   for (const invariant of invariants) {
     let rows: Record<string, unknown>[];
@@ -390,7 +414,13 @@ export async function assertInvariants(db: Queryable): Promise<void> {
   const violations = await findViolations(db);
   if (violations.length === 0) return;
   const report = violations
-    .map(({ invariant, rows }) => `✗ ${invariant.name} — ${invariant.rule}\n${rows.slice(0, 5).map((row) => `    ${JSON.stringify(row)}`).join('\n')}${rows.length > 5 ? `\n    … ${rows.length - 5} more` : ''}`)
+    .map(
+      ({ invariant, rows }) =>
+        `✗ ${invariant.name} — ${invariant.rule}\n${rows
+          .slice(0, 5)
+          .map((row) => `    ${JSON.stringify(row)}`)
+          .join('\n')}${rows.length > 5 ? `\n    … ${rows.length - 5} more` : ''}`,
+    )
     .join('\n');
   throw new AssertionError(`${violations.length} invariant(s) broken:\n${report}`);
 }

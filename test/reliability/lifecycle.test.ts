@@ -47,7 +47,11 @@ describe('reliability: graceful shutdown on SIGTERM', function () {
     const client = httpClient(server.url);
     const lock = await lockUsers(db.pool);
     const emails = Array.from({ length: 5 }, () => uniqueEmail('sigterm'));
-    const inFlight: Promise<ApiResponse>[] = emails.map((email) => client.request('POST', '/api/v1/auth/signup', { body: { email, full_name: 'Shutdown', password: 'shutdown-password' } }));
+    const inFlight: Promise<ApiResponse>[] = emails.map((email) =>
+      client.request('POST', '/api/v1/auth/signup', {
+        body: { email, full_name: 'Shutdown', password: 'shutdown-password' },
+      }),
+    );
     try {
       await waitForBlockedSessions(db.pool, emails.length);
       process.kill(server.pid, 'SIGTERM');
@@ -61,7 +65,9 @@ describe('reliability: graceful shutdown on SIGTERM', function () {
     expect(responses.map((response) => response.status)).to.deep.equal([201, 201, 201, 201, 201]);
     expect(await server.exited).to.deep.equal({ code: 0, signal: null });
     // The pool was closed: no session of the server is left.
-    const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'adaptive-learning-api'`);
+    const { rows } = await db.pool.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'adaptive-learning-api'`,
+    );
     expect(rows[0].n).to.equal(0);
     await assertInvariants(db.pool);
   });
@@ -77,7 +83,9 @@ describe('reliability: request timeout', function () {
     const started = Date.now();
     let response: ApiResponse;
     try {
-      response = await api.request('POST', '/api/v1/auth/signup', { body: { email, full_name: 'Too Slow', password: 'timeout-password' } });
+      response = await api.request('POST', '/api/v1/auth/signup', {
+        body: { email, full_name: 'Too Slow', password: 'timeout-password' },
+      });
     } finally {
       await lock.release();
     }
@@ -89,7 +97,9 @@ describe('reliability: request timeout', function () {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const { rows } = await api.db.pool.query('SELECT count(*)::int AS n FROM users WHERE email = $1', [email]);
     expect(rows[0].n).to.equal(0);
-    const retry = await api.request('POST', '/api/v1/auth/signup', { body: { email, full_name: 'On Time', password: 'timeout-password' } });
+    const retry = await api.request('POST', '/api/v1/auth/signup', {
+      body: { email, full_name: 'On Time', password: 'timeout-password' },
+    });
     expect(retry.status).to.equal(201);
     await assertInvariants(api.db.pool);
   });

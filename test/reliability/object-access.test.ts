@@ -18,15 +18,24 @@ import { assertInvariants } from './invariants.js';
  */
 type OwnedIds = (pool: pg.Pool, userId: number, operation: Operation) => Promise<number[]>;
 
-const ids = async (pool: pg.Pool, sql: string, userId: number) => (await pool.query(sql, [userId])).rows.map((row) => Number(row.id));
+const ids = async (pool: pg.Pool, sql: string, userId: number) =>
+  (await pool.query(sql, [userId])).rows.map((row) => Number(row.id));
 
 const OWNED: Readonly<Record<string, OwnedIds>> = {
   attempt_id: (pool, userId, operation) =>
-    ids(pool, `SELECT id FROM ${operation.template.includes('rank-final') ? 'rank_final_attempts' : 'level_exam_attempts'} WHERE user_id = $1 ORDER BY id`, userId),
+    ids(
+      pool,
+      `SELECT id FROM ${operation.template.includes('rank-final') ? 'rank_final_attempts' : 'level_exam_attempts'} WHERE user_id = $1 ORDER BY id`,
+      userId,
+    ),
   request_id: (pool, userId) => ids(pool, 'SELECT id FROM approval_requests WHERE user_id = $1 ORDER BY id', userId),
   // Articles are catalog rows, but a learner reaches only those assigned to them on their current stage.
   article_id: (pool, userId) =>
-    ids(pool, `SELECT x.article_id AS id FROM user_stage_articles x JOIN user_stage_progress p ON p.user_id = x.user_id AND p.stage_id = x.stage_id AND p.status IN ('active', 'pending_approval') WHERE x.user_id = $1 ORDER BY x.article_id`, userId),
+    ids(
+      pool,
+      `SELECT x.article_id AS id FROM user_stage_articles x JOIN user_stage_progress p ON p.user_id = x.user_id AND p.stage_id = x.stage_id AND p.status IN ('active', 'pending_approval') WHERE x.user_id = $1 ORDER BY x.article_id`,
+      userId,
+    ),
   diagnostika_id: (pool, userId) => ids(pool, 'SELECT id FROM diagnostika_results WHERE user_id = $1', userId),
 };
 
@@ -45,7 +54,9 @@ interface Probe {
 
 const learnerOperations = listOperations().filter((operation) => operation.security === 'learner');
 const probes: Probe[] = learnerOperations.flatMap((operation) => [
-  ...operation.parameters.filter((p) => p.in === 'path').map((p): Probe => ({ operation, param: p.name, where: 'path' })),
+  ...operation.parameters
+    .filter((p) => p.in === 'path')
+    .map((p): Probe => ({ operation, param: p.name, where: 'path' })),
   ...Object.keys((operation.body?.schema.properties ?? {}) as Record<string, unknown>)
     .filter((name) => name.endsWith('_id'))
     .map((name): Probe => ({ operation, param: name, where: 'body' })),
@@ -75,10 +86,15 @@ describe('security: a learner cannot reach another learner’s objects', functio
   });
 
   const send = (operation: Operation, token: string, id: number, probe: Probe): Promise<ApiResponse> => {
-    const pathValues = Object.fromEntries(operation.parameters.filter((p) => p.in === 'path').map((p) => [p.name, p.name === probe.param ? id : NEVER]));
+    const pathValues = Object.fromEntries(
+      operation.parameters.filter((p) => p.in === 'path').map((p) => [p.name, p.name === probe.param ? id : NEVER]),
+    );
     const path = fillPath(operation.template, pathValues);
     const example = (operation.body?.example ?? undefined) as Record<string, unknown> | undefined;
-    const body = operation.body === undefined ? undefined : { ...example, ...(probe.where === 'body' ? { [probe.param]: id } : {}) };
+    const body =
+      operation.body === undefined
+        ? undefined
+        : { ...example, ...(probe.where === 'body' ? { [probe.param]: id } : {}) };
     return api.request(operation.method, path, { token, ...(body === undefined ? {} : { body }) });
   };
 
@@ -87,17 +103,25 @@ describe('security: a learner cannot reach another learner’s objects', functio
     status: response.status,
     code: response.body?.code,
     title: response.body?.title,
-    detail: typeof response.body?.detail === 'string' ? response.body.detail.split(String(id)).join('{id}') : response.body?.detail,
+    detail:
+      typeof response.body?.detail === 'string'
+        ? response.body.detail.split(String(id)).join('{id}')
+        : response.body?.detail,
   });
 
   it('classifies every id a learner operation takes (owned, or shared catalog data)', () => {
-    const unclassified = probes.filter((probe) => OWNED[probe.param] === undefined && SHARED[probe.param] === undefined);
+    const unclassified = probes.filter(
+      (probe) => OWNED[probe.param] === undefined && SHARED[probe.param] === undefined,
+    );
     expect(unclassified.map((p) => `${p.operation.method} ${p.operation.template}: ${p.param}`)).to.deep.equal([]);
   });
 
   it('gives the owner an object of every owned kind to probe with', async () => {
     for (const probe of probes.filter((p) => OWNED[p.param] !== undefined)) {
-      expect(await OWNED[probe.param]!(api.db.pool, owner.id, probe.operation), `${probe.operation.template} ${probe.param}`).to.not.be.empty;
+      expect(
+        await OWNED[probe.param]!(api.db.pool, owner.id, probe.operation),
+        `${probe.operation.template} ${probe.param}`,
+      ).to.not.be.empty;
     }
   });
 
@@ -116,12 +140,17 @@ describe('security: a learner cannot reach another learner’s objects', functio
       expect(await snapshot(api.db.pool, owner.id)).to.deep.equal(before);
       // The ids are real: the owner gets something other than "not found" for at least one of them.
       const own = await Promise.all(owned.map((id) => send(operation, owner.token, id, probe)));
-      expect(own.some((response) => response.status !== 404), own.map((r) => `${r.status} ${r.body?.code ?? ''}`).join(', ')).to.equal(true);
+      expect(
+        own.some((response) => response.status !== 404),
+        own.map((r) => `${r.status} ${r.body?.code ?? ''}`).join(', '),
+      ).to.equal(true);
     });
   }
 
   it('shows none of another learner’s objects in the learner’s own lists and views', async () => {
-    const views = learnerOperations.filter((operation) => operation.method === 'GET' && !operation.parameters.some((p) => p.in === 'path'));
+    const views = learnerOperations.filter(
+      (operation) => operation.method === 'GET' && !operation.parameters.some((p) => p.in === 'path'),
+    );
     expect(views.length).to.be.greaterThan(0);
     let seen = 0;
     for (const operation of views) {

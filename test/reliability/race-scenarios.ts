@@ -5,7 +5,13 @@ import type { ApiResponse, TestApi } from '../support/api.js';
 import { newAdmin, newLearner, uniqueEmail, type Learner } from '../support/fixtures/identity.js';
 import { JourneyApi } from '../support/reliability/journey-api.js';
 import { JourneyRows } from '../support/reliability/journey-rows.js';
-import { expectAllSucceeded, expectExactlyOneEffect, expectNo5xx, fireConcurrently, statusSummary } from '../support/reliability/races.js';
+import {
+  expectAllSucceeded,
+  expectExactlyOneEffect,
+  expectNo5xx,
+  fireConcurrently,
+  statusSummary,
+} from '../support/reliability/races.js';
 
 /**
  * The one-shot operations of QUALITY.md "Races", each fired RACE_SIZE times at once. A scenario
@@ -46,15 +52,22 @@ const signupSameEmail: RaceScenario<{ email: string; password: string }> = {
   name: 'signup with one email',
   outcome: 'exactly one 201, the others 409 email_taken; one user, one first stage',
   arrange: async () => ({ email: uniqueEmail('race'), password: password() }),
-  fire: (client, state) => client.request('POST', '/api/v1/auth/signup', { body: { email: state.email, full_name: 'Racer', password: state.password } }),
+  fire: (client, state) =>
+    client.request('POST', '/api/v1/auth/signup', {
+      body: { email: state.email, full_name: 'Racer', password: state.password },
+    }),
   async check(responses, state, target) {
     const winner = expectExactlyOneEffect(responses, { effect: 201, conflicts: ['email_taken'] });
     const users = await target.pool.query('SELECT id FROM users WHERE lower(email) = $1', [state.email]);
     expect(users.rows.map((row) => row.id)).to.deep.equal([winner.body.id]);
-    const stages = await target.pool.query(`SELECT status FROM user_stage_progress WHERE user_id = $1`, [winner.body.id]);
+    const stages = await target.pool.query(`SELECT status FROM user_stage_progress WHERE user_id = $1`, [
+      winner.body.id,
+    ]);
     expect(stages.rows).to.deep.equal([{ status: 'active' }]);
     // The account works: its password is the one every racer sent.
-    const login = await target.clients[0]!.request('POST', '/api/v1/auth/login', { body: { email: state.email, password: state.password } });
+    const login = await target.clients[0]!.request('POST', '/api/v1/auth/login', {
+      body: { email: state.email, password: state.password },
+    });
     expect(login.status).to.equal(200);
   },
 };
@@ -65,37 +78,56 @@ const signupEmailInManyCases: RaceScenario<{ email: string }> = {
   arrange: async () => ({ email: uniqueEmail('case-race') }),
   fire: (client, state, index) => {
     // ada@… / ADA@… / Ada@…: the same account once lower-cased.
-    const email = index % 3 === 0 ? state.email : index % 3 === 1 ? state.email.toUpperCase() : state.email[0]!.toUpperCase() + state.email.slice(1);
-    return client.request('POST', '/api/v1/auth/signup', { body: { email, full_name: `Racer ${index}`, password: password() } });
+    const email =
+      index % 3 === 0
+        ? state.email
+        : index % 3 === 1
+          ? state.email.toUpperCase()
+          : state.email[0]!.toUpperCase() + state.email.slice(1);
+    return client.request('POST', '/api/v1/auth/signup', {
+      body: { email, full_name: `Racer ${index}`, password: password() },
+    });
   },
   async check(responses, state, target) {
     const winner = expectExactlyOneEffect(responses, { effect: 201, conflicts: ['email_taken'] });
     expect(winner.body.email).to.equal(state.email);
-    const users = await target.pool.query('SELECT count(*)::int AS n FROM users WHERE lower(email) = $1', [state.email]);
+    const users = await target.pool.query('SELECT count(*)::int AS n FROM users WHERE lower(email) = $1', [
+      state.email,
+    ]);
     expect(users.rows[0].n).to.equal(1);
   },
 };
 
 const loginOneLearner: RaceScenario<{ email: string; password: string; id: number }> = {
   name: 'login of one learner',
-  outcome: 'not one-shot: each 200 (or 429 past the per-email limit of attempts in flight), every token works on every instance, and the email is not locked afterwards',
+  outcome:
+    'not one-shot: each 200 (or 429 past the per-email limit of attempts in flight), every token works on every instance, and the email is not locked afterwards',
   async arrange(target) {
     const learner = await newLearner(target.clients[0]!);
     return { email: learner.email, password: learner.password, id: learner.id };
   },
-  fire: (client, state) => client.request('POST', '/api/v1/auth/login', { body: { email: state.email, password: state.password } }),
+  fire: (client, state) =>
+    client.request('POST', '/api/v1/auth/login', { body: { email: state.email, password: state.password } }),
   async check(responses, state, target) {
     // Each attempt holds one of the email's points while its password is checked (so a burst of
     // guesses can never check more passwords than the limit); successes give the point back.
     expectNo5xx(responses);
-    expect(responses.every((response) => response.status === 200 || (response.status === 429 && response.body.code === 'rate_limited'))).to.equal(true);
+    expect(
+      responses.every(
+        (response) => response.status === 200 || (response.status === 429 && response.body.code === 'rate_limited'),
+      ),
+    ).to.equal(true);
     const succeeded = responses.filter((response) => response.status === 200);
     expect(succeeded.length).to.be.greaterThan(0);
-    const after = await target.clients[0]!.request('POST', '/api/v1/auth/login', { body: { email: state.email, password: state.password } });
+    const after = await target.clients[0]!.request('POST', '/api/v1/auth/login', {
+      body: { email: state.email, password: state.password },
+    });
     expect(after.status, 'successful logins must not lock the email').to.equal(200);
     // Every token issued under the race is a working learner token, on every instance.
     for (const [index, response] of succeeded.entries()) {
-      const me = await target.clients[index % target.clients.length]!.request('GET', '/api/v1/users/me', { token: response.body.access_token });
+      const me = await target.clients[index % target.clients.length]!.request('GET', '/api/v1/users/me', {
+        token: response.body.access_token,
+      });
       expect(me.status).to.equal(200);
       expect(me.body.id).to.equal(state.id);
     }
@@ -103,8 +135,12 @@ const loginOneLearner: RaceScenario<{ email: string; password: string; id: numbe
 };
 
 const journeyOf = (target: RaceTarget) => new JourneyApi(target.clients[0]!, target.pool);
-const adminsFor = async (target: RaceTarget) => [await newAdmin({ request: target.clients[0]!.request, db: { pool: target.pool } }), await newAdmin({ request: target.clients[0]!.request, db: { pool: target.pool } })];
-const count = async (target: RaceTarget, sql: string, params: unknown[]) => Number((await target.pool.query(sql, params)).rows[0].n);
+const adminsFor = async (target: RaceTarget) => [
+  await newAdmin({ request: target.clients[0]!.request, db: { pool: target.pool } }),
+  await newAdmin({ request: target.clients[0]!.request, db: { pool: target.pool } }),
+];
+const count = async (target: RaceTarget, sql: string, params: unknown[]) =>
+  Number((await target.pool.query(sql, params)).rows[0].n);
 
 const diagnostikaStart: RaceScenario<Learner> = {
   name: 'diagnostika start',
@@ -114,7 +150,9 @@ const diagnostikaStart: RaceScenario<Learner> = {
   async check(responses, learner, target) {
     const winner = expectExactlyOneEffect(responses, { effect: 201, idempotent: [200] });
     for (const response of responses) expect(response.body).to.deep.equal(winner.body);
-    expect(await count(target, 'SELECT count(*) AS n FROM diagnostika_results WHERE user_id = $1', [learner.id])).to.equal(1);
+    expect(
+      await count(target, 'SELECT count(*) AS n FROM diagnostika_results WHERE user_id = $1', [learner.id]),
+    ).to.equal(1);
   },
 };
 
@@ -125,13 +163,19 @@ const diagnostikaSubmit: RaceScenario<{ learner: Learner; body: unknown }> = {
     const journey = journeyOf(target);
     const learner = await newLearner(target.clients[0]!);
     const started = await journey.startDiagnostika(learner.token);
-    return { learner, body: { diagnostika_id: started.diagnostika_id, answers: await journey.answers(started.questions, 7) } };
+    return {
+      learner,
+      body: { diagnostika_id: started.diagnostika_id, answers: await journey.answers(started.questions, 7) },
+    };
   },
-  fire: (client, state) => client.request('POST', '/api/v1/diagnostika/submit', { token: state.learner.token, body: state.body }),
+  fire: (client, state) =>
+    client.request('POST', '/api/v1/diagnostika/submit', { token: state.learner.token, body: state.body }),
   async check(responses, state, target) {
     const winner = expectExactlyOneEffect(responses, { effect: 200, conflicts: ['attempt_already_submitted'] });
     expect(winner.body.score_total).to.equal(7);
-    const result = await target.clients[0]!.request('GET', '/api/v1/diagnostika/result', { token: state.learner.token });
+    const result = await target.clients[0]!.request('GET', '/api/v1/diagnostika/result', {
+      token: state.learner.token,
+    });
     expect(result.body).to.deep.equal(winner.body);
   },
 };
@@ -144,7 +188,9 @@ const contentAssign: RaceScenario<Learner> = {
   async check(responses, learner, target) {
     const winner = expectExactlyOneEffect(responses, { effect: 201, idempotent: [200] });
     for (const response of responses) expect(response.body).to.deep.equal(winner.body);
-    const stored = await count(target, 'SELECT count(*) AS n FROM user_stage_articles WHERE user_id = $1', [learner.id]);
+    const stored = await count(target, 'SELECT count(*) AS n FROM user_stage_articles WHERE user_id = $1', [
+      learner.id,
+    ]);
     expect(stored).to.equal(winner.body.assigned_optional + winner.body.assigned_required);
   },
 };
@@ -157,16 +203,35 @@ const minitestSubmit: RaceScenario<{ learner: Learner; articleId: number; body: 
     const learner = await journey.diagnosedLearner();
     await journey.assignContent(learner.token);
     const required = (await journey.myContent(learner.token)).find((item) => item.kind === 'required')!;
-    const minitest = await journey.expectStatus('GET', `/api/v1/content/${required.article_id}/minitest`, learner.token, [200]);
-    return { learner, articleId: required.article_id, body: { answers: await journey.answers(minitest.body.questions) } };
+    const minitest = await journey.expectStatus(
+      'GET',
+      `/api/v1/content/${required.article_id}/minitest`,
+      learner.token,
+      [200],
+    );
+    return {
+      learner,
+      articleId: required.article_id,
+      body: { answers: await journey.answers(minitest.body.questions) },
+    };
   },
-  fire: (client, state) => client.request('POST', `/api/v1/content/${state.articleId}/minitest/submit`, { token: state.learner.token, body: state.body }),
+  fire: (client, state) =>
+    client.request('POST', `/api/v1/content/${state.articleId}/minitest/submit`, {
+      token: state.learner.token,
+      body: state.body,
+    }),
   async check(responses, state, target) {
     expectAllSucceeded(responses, 200);
     const scored = responses.filter((response) => response.body.already_passed === false);
     expect(scored.length, `PASS scored ${scored.length} times`).to.equal(1);
     expect(scored[0]!.body.passed).to.equal(true);
-    expect(await count(target, 'SELECT count(*) AS n FROM user_stage_articles WHERE user_id = $1 AND article_id = $2 AND minitest_passed', [state.learner.id, state.articleId])).to.equal(1);
+    expect(
+      await count(
+        target,
+        'SELECT count(*) AS n FROM user_stage_articles WHERE user_id = $1 AND article_id = $2 AND minitest_passed',
+        [state.learner.id, state.articleId],
+      ),
+    ).to.equal(1);
   },
 };
 
@@ -182,39 +247,69 @@ const examStart = (kind: 'level' | 'rank-final'): RaceScenario<Learner> => ({
     const winner = expectExactlyOneEffect(responses, { effect: 201, idempotent: [200] });
     for (const response of responses) expect(response.body).to.deep.equal(winner.body);
     const table = kind === 'level' ? 'level_exam_attempts' : 'rank_final_attempts';
-    expect(await count(target, `SELECT count(*) AS n FROM ${table} WHERE user_id = $1 AND submitted_at IS NULL`, [learner.id])).to.equal(1);
+    expect(
+      await count(target, `SELECT count(*) AS n FROM ${table} WHERE user_id = $1 AND submitted_at IS NULL`, [
+        learner.id,
+      ]),
+    ).to.equal(1);
   },
 });
 
-const examSubmit = (kind: 'level' | 'rank-final'): RaceScenario<{ learner: Learner; attemptId: number; body: unknown }> => ({
+const examSubmit = (
+  kind: 'level' | 'rank-final',
+): RaceScenario<{ learner: Learner; attemptId: number; body: unknown }> => ({
   name: `${kind === 'level' ? 'level exam' : 'rank final'} submit (a PASS)`,
   outcome: 'exactly one 200, the others 409 attempt_already_submitted; one PASS, one approval request',
   async arrange(target) {
     const journey = journeyOf(target);
-    const learner = kind === 'level' ? await journey.eligibleLearner() : await journey.finalist((await adminsFor(target))[0]!.token);
+    const learner =
+      kind === 'level' ? await journey.eligibleLearner() : await journey.finalist((await adminsFor(target))[0]!.token);
     const started = await journey.startExam(kind, learner.token);
     return { learner, attemptId: started.attempt_id, body: { answers: await journey.answers(started.questions) } };
   },
-  fire: (client, state) => client.request('POST', `/api/v1/exams/${kind}/${state.attemptId}/submit`, { token: state.learner.token, body: state.body }),
+  fire: (client, state) =>
+    client.request('POST', `/api/v1/exams/${kind}/${state.attemptId}/submit`, {
+      token: state.learner.token,
+      body: state.body,
+    }),
   async check(responses, state, target) {
     const winner = expectExactlyOneEffect(responses, { effect: 200, conflicts: ['attempt_already_submitted'] });
     expect(winner.body).to.include({ passed: true });
     expect(winner.body.progress.action).to.equal('pending_approval');
-    expect(await count(target, `SELECT count(*) AS n FROM approval_requests WHERE user_id = $1 AND status = 'pending'`, [state.learner.id])).to.equal(1);
+    expect(
+      await count(target, `SELECT count(*) AS n FROM approval_requests WHERE user_id = $1 AND status = 'pending'`, [
+        state.learner.id,
+      ]),
+    ).to.equal(1);
   },
 });
 
-const decide = (decisions: (index: number) => 'approve' | 'reject'): RaceScenario<{ learner: Learner & { requestId: number }; admins: { token: string }[] }> => ({
+const decide = (
+  decisions: (index: number) => 'approve' | 'reject',
+): RaceScenario<{ learner: Learner & { requestId: number }; admins: { token: string }[] }> => ({
   name: decisions(1) === decisions(0) ? `${decisions(0)} by two admins` : 'approve and reject by two admins at once',
   outcome: 'exactly one 200, the others 409 approval_not_pending; the decision applied once',
   arrange: async (target) => ({ learner: await journeyOf(target).waitingLearner(), admins: await adminsFor(target) }),
   fire: (client, state, index) =>
-    client.request('POST', `/api/v1/admin/approvals/${state.learner.requestId}/${decisions(index)}`, { token: state.admins[index % 2]!.token, body: { comment: `decided by racer ${index}` } }),
+    client.request('POST', `/api/v1/admin/approvals/${state.learner.requestId}/${decisions(index)}`, {
+      token: state.admins[index % 2]!.token,
+      body: { comment: `decided by racer ${index}` },
+    }),
   async check(responses, state, target) {
     const winner = expectExactlyOneEffect(responses, { effect: 200, conflicts: ['approval_not_pending'] });
-    const stage = await target.clients[0]!.request('GET', '/api/v1/progress/current-stage', { token: state.learner.token });
-    expect(stage.body).to.include(winner.body.status === 'approved' ? { rank: 'junior', level: 1, status: 'active' } : { rank: 'trainee', level: 0, status: 'pending_approval' });
-    expect(await count(target, `SELECT count(*) AS n FROM approval_requests WHERE user_id = $1 AND status <> 'pending'`, [state.learner.id])).to.equal(1);
+    const stage = await target.clients[0]!.request('GET', '/api/v1/progress/current-stage', {
+      token: state.learner.token,
+    });
+    expect(stage.body).to.include(
+      winner.body.status === 'approved'
+        ? { rank: 'junior', level: 1, status: 'active' }
+        : { rank: 'trainee', level: 0, status: 'pending_approval' },
+    );
+    expect(
+      await count(target, `SELECT count(*) AS n FROM approval_requests WHERE user_id = $1 AND status <> 'pending'`, [
+        state.learner.id,
+      ]),
+    ).to.equal(1);
   },
 });
 
@@ -230,11 +325,17 @@ const approveGraduation: RaceScenario<{ learner: Learner; requestId: number; adm
     const requestId = (await rows.clearStage(learner.id, { approve: false }))!;
     return { learner, requestId, admins: await adminsFor(target) };
   },
-  fire: (client, state, index) => client.request('POST', `/api/v1/admin/approvals/${state.requestId}/approve`, { token: state.admins[index % 2]!.token, body: {} }),
+  fire: (client, state, index) =>
+    client.request('POST', `/api/v1/admin/approvals/${state.requestId}/approve`, {
+      token: state.admins[index % 2]!.token,
+      body: {},
+    }),
   async check(responses, state, target) {
     const winner = expectExactlyOneEffect(responses, { effect: 200, conflicts: ['approval_not_pending'] });
     expect(winner.body).to.include({ status: 'approved', graduated: true, to_stage_id: null });
-    const stage = await target.clients[0]!.request('GET', '/api/v1/progress/current-stage', { token: state.learner.token });
+    const stage = await target.clients[0]!.request('GET', '/api/v1/progress/current-stage', {
+      token: state.learner.token,
+    });
     expect(stage.body).to.include({ status: 'graduated', rank: 'senior', level: 3 });
     const me = await target.clients[0]!.request('GET', '/api/v1/users/me', { token: state.learner.token });
     expect(me.body.graduated_at).to.be.a('string');
@@ -247,13 +348,24 @@ const resubmit: RaceScenario<Learner & { requestId: number }> = {
   async arrange(target) {
     const learner = await journeyOf(target).waitingLearner();
     const [admin] = await adminsFor(target);
-    await journeyOf(target).expectStatus('POST', `/api/v1/admin/approvals/${learner.requestId}/reject`, admin!.token, [200], { comment: 'not yet' });
+    await journeyOf(target).expectStatus(
+      'POST',
+      `/api/v1/admin/approvals/${learner.requestId}/reject`,
+      admin!.token,
+      [200],
+      { comment: 'not yet' },
+    );
     return learner;
   },
-  fire: (client, learner) => client.request('POST', `/api/v1/approvals/${learner.requestId}/resubmit`, { token: learner.token }),
+  fire: (client, learner) =>
+    client.request('POST', `/api/v1/approvals/${learner.requestId}/resubmit`, { token: learner.token }),
   async check(responses, learner, target) {
     expectExactlyOneEffect(responses, { effect: 201, conflicts: ['approval_already_pending'] });
-    expect(await count(target, `SELECT count(*) AS n FROM approval_requests WHERE user_id = $1 AND status = 'pending'`, [learner.id])).to.equal(1);
+    expect(
+      await count(target, `SELECT count(*) AS n FROM approval_requests WHERE user_id = $1 AND status = 'pending'`, [
+        learner.id,
+      ]),
+    ).to.equal(1);
   },
 };
 
@@ -266,23 +378,40 @@ const settingsActivate: RaceScenario<{ admins: { token: string }[]; trackId: num
     const trackId = Number(rows[0].id);
     const draftIds: number[] = [];
     for (let draft = 0; draft < 3; draft += 1) {
-      const created = await target.clients[0]!.request('POST', `/api/v1/admin/tracks/${trackId}/settings-versions`, { token: admins[0]!.token, body: { note: `race draft ${draft}` } });
+      const created = await target.clients[0]!.request('POST', `/api/v1/admin/tracks/${trackId}/settings-versions`, {
+        token: admins[0]!.token,
+        body: { note: `race draft ${draft}` },
+      });
       expect(created.status, created.text).to.equal(201);
       draftIds.push(created.body.id);
     }
     return { admins, trackId, draftIds };
   },
-  fire: (client, state, index) => client.request('POST', `/api/v1/admin/settings-versions/${state.draftIds[0]}/activate`, { token: state.admins[index % 2]!.token }),
+  fire: (client, state, index) =>
+    client.request('POST', `/api/v1/admin/settings-versions/${state.draftIds[0]}/activate`, {
+      token: state.admins[index % 2]!.token,
+    }),
   async check(responses, state, target) {
     const winner = expectExactlyOneEffect(responses, { effect: 200, conflicts: ['settings_version_not_draft'] });
     expect(winner.body).to.include({ id: state.draftIds[0], status: 'active' });
     // Two other drafts of the same track activated at once: both succeed one after the other, one ends active.
     const both = await fireConcurrently(RACE_SIZE, (index) =>
-      target.clients[index % target.clients.length]!.request('POST', `/api/v1/admin/settings-versions/${state.draftIds[1 + (index % 2)]}/activate`, { token: state.admins[index % 2]!.token }),
+      target.clients[index % target.clients.length]!.request(
+        'POST',
+        `/api/v1/admin/settings-versions/${state.draftIds[1 + (index % 2)]}/activate`,
+        { token: state.admins[index % 2]!.token },
+      ),
     );
     expect(both.filter((response) => response.status === 200).length, statusSummary(both)).to.equal(2);
-    expectExactlyOneEffect(both.filter((_, index) => index % 2 === 0), { effect: 200, conflicts: ['settings_version_not_draft'] });
-    expect(await count(target, `SELECT count(*) AS n FROM settings_versions WHERE track_id = $1 AND status = 'active'`, [state.trackId])).to.equal(1);
+    expectExactlyOneEffect(
+      both.filter((_, index) => index % 2 === 0),
+      { effect: 200, conflicts: ['settings_version_not_draft'] },
+    );
+    expect(
+      await count(target, `SELECT count(*) AS n FROM settings_versions WHERE track_id = $1 AND status = 'active'`, [
+        state.trackId,
+      ]),
+    ).to.equal(1);
   },
 };
 
@@ -309,6 +438,8 @@ export const RACE_SCENARIOS: readonly RaceScenario[] = [
 /** Fires one scenario at a target: arrange, RACE_SIZE identical requests at once, check. */
 export async function runRace(scenario: RaceScenario, target: RaceTarget, size = RACE_SIZE): Promise<void> {
   const state = await scenario.arrange(target);
-  const responses = await fireConcurrently(size, (index) => scenario.fire(target.clients[index % target.clients.length]!, state, index));
+  const responses = await fireConcurrently(size, (index) =>
+    scenario.fire(target.clients[index % target.clients.length]!, state, index),
+  );
   await scenario.check(responses, state, target);
 }

@@ -19,13 +19,27 @@ const SQL_PAYLOADS = [
   "'; DROP TABLE users; --",
   "Robert'); DROP TABLE approval_requests;--",
   '" OR ""="',
-  "1; SELECT pg_sleep(5) --",
+  '1; SELECT pg_sleep(5) --',
   "') UNION SELECT password_hash FROM users --",
   '$1 $2 %s %n',
   "O'Reilly \\' \\\\",
 ];
-/** Text that breaks naive handling: empty and blank, NUL (PostgreSQL text cannot hold it), lone surrogates, RTL override, emoji, format and template strings. */
-const HOSTILE_TEXT = ['', ' ', '\u0000', 'a\u0000b', '\ud800', '\u202e\u0644\u0627', '😀👩‍👩‍👧‍👦', '%s%s%n', '${jndi:ldap://x}', '<script>alert(1)</script>'];
+/**
+ * Text that breaks naive handling: empty and blank, NUL (PostgreSQL text cannot hold it), lone surrogates, RTL
+ * override, emoji, format and template strings.
+ */
+const HOSTILE_TEXT = [
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  '\u202e\u0644\u0627',
+  '😀👩‍👩‍👧‍👦',
+  '%s%s%n',
+  '${jndi:ldap://x}',
+  '<script>alert(1)</script>',
+];
 /** SQL-ish emails the contract's email format accepts (stored lower-cased, so written lower-case). */
 const EMAIL_PAYLOADS = ["o'reilly+--@example.com", "x'or'1'='1@example.com", 'q=1/*drop*/@example.com'];
 
@@ -38,21 +52,44 @@ interface StringField {
 
 function isPlainString(schema: Schema): boolean {
   const type = schema.type;
-  const stringy = type === 'string' || (Array.isArray(type) && type.includes('string')) || (Array.isArray(schema.oneOf) && (schema.oneOf as Schema[]).some((option) => option.type === 'string'));
-  return stringy && schema.enum === undefined && schema.pattern === undefined && (schema.format === undefined || schema.format === 'email');
+  const stringy =
+    type === 'string' ||
+    (Array.isArray(type) && type.includes('string')) ||
+    (Array.isArray(schema.oneOf) && (schema.oneOf as Schema[]).some((option) => option.type === 'string'));
+  return (
+    stringy &&
+    schema.enum === undefined &&
+    schema.pattern === undefined &&
+    (schema.format === undefined || schema.format === 'email')
+  );
 }
 
 function stringFields(schema: Schema): StringField[] {
-  return Object.entries((schema.properties ?? {}) as Record<string, Schema>).flatMap(([name, property]): StringField[] => {
-    if (/password/i.test(name)) return [];
-    const array = property.type === 'array' && isPlainString((property.items ?? {}) as Schema);
-    const target = array ? (property.items as Schema) : property;
-    if (!array && !isPlainString(property)) return [];
-    return [{ name, array, email: target.format === 'email', maxLength: (target.maxLength as number | undefined) ?? 10_000 }];
-  });
+  return Object.entries((schema.properties ?? {}) as Record<string, Schema>).flatMap(
+    ([name, property]): StringField[] => {
+      if (/password/i.test(name)) return [];
+      const array = property.type === 'array' && isPlainString((property.items ?? {}) as Schema);
+      const target = array ? (property.items as Schema) : property;
+      if (!array && !isPlainString(property)) return [];
+      return [
+        {
+          name,
+          array,
+          email: target.format === 'email',
+          maxLength: (target.maxLength as number | undefined) ?? 10_000,
+        },
+      ];
+    },
+  );
 }
 
-const operations = listOperations().filter((operation) => operation.body !== undefined && /json/.test(operation.body.contentType) && operation.body.example !== undefined && stringFields(operation.body.schema).length > 0);
+const operations = listOperations().filter(
+  (operation) =>
+    operation.body !== undefined &&
+    /json/.test(operation.body.contentType) &&
+    operation.body.example !== undefined &&
+    stringFields(operation.body.schema).length > 0,
+);
 
 describe('security: SQL injection and hostile strings in every string field', function () {
   this.timeout(180_000);
@@ -67,7 +104,8 @@ describe('security: SQL injection and hostile strings in every string field', fu
     admin = await newAdmin(api);
   });
 
-  const tokenFor = (operation: Operation) => (operation.security === 'learner' ? learner.token : operation.security === 'admin' ? admin.token : undefined);
+  const tokenFor = (operation: Operation) =>
+    operation.security === 'learner' ? learner.token : operation.security === 'admin' ? admin.token : undefined;
 
   /** The example body with `field` set to `value` and every other free-text field made unique (names, emails, refs). */
   function bodyWith(operation: Operation, field: StringField, value: string): Record<string, unknown> {
@@ -75,7 +113,9 @@ describe('security: SQL injection and hostile strings in every string field', fu
     const body = structuredClone(operation.body!.example) as Record<string, unknown>;
     for (const other of stringFields(operation.body!.schema)) {
       if (other.name === field.name || typeof body[other.name] !== 'string') continue;
-      body[other.name] = other.email ? `u${counter}.${String(body[other.name])}` : `${String(body[other.name])} ${counter}`;
+      body[other.name] = other.email
+        ? `u${counter}.${String(body[other.name])}`
+        : `${String(body[other.name])} ${counter}`;
     }
     if (field.array) {
       const items = Array.isArray(body[field.name]) ? [...(body[field.name] as unknown[])] : ['a', 'b'];
@@ -88,7 +128,14 @@ describe('security: SQL injection and hostile strings in every string field', fu
   }
 
   const path = (operation: Operation) =>
-    fillPath(operation.template, Object.fromEntries(operation.parameters.filter((p) => p.in === 'path').map((p) => [p.name, (p.example as number | undefined) ?? 1])));
+    fillPath(
+      operation.template,
+      Object.fromEntries(
+        operation.parameters
+          .filter((p) => p.in === 'path')
+          .map((p) => [p.name, (p.example as number | undefined) ?? 1]),
+      ),
+    );
 
   /** The field as the response carries it at its top level (a list of strings compares by its first item). */
   function echoOf(document: unknown, field: StringField): unknown {
@@ -101,22 +148,35 @@ describe('security: SQL injection and hostile strings in every string field', fu
   /** A GET of what was just created, when the contract has one (`POST /x` → `GET /x/{id}`). */
   function readBack(operation: Operation, response: ApiResponse): string | undefined {
     if (operation.method !== 'POST' || typeof response.body?.id !== 'number') return undefined;
-    const reader = listOperations().find((candidate) => candidate.method === 'GET' && candidate.security === operation.security && new RegExp(`^${operation.template.replace(/[{}]/g, '\\$&')}/\\{[^}]+\\}$`).test(candidate.template));
+    const reader = listOperations().find(
+      (candidate) =>
+        candidate.method === 'GET' &&
+        candidate.security === operation.security &&
+        new RegExp(`^${operation.template.replace(/[{}]/g, '\\$&')}/\\{[^}]+\\}$`).test(candidate.template),
+    );
     if (reader === undefined) return undefined;
     const param = reader.parameters.filter((p) => p.in === 'path').at(-1)!.name;
-    const values = Object.fromEntries(operation.parameters.filter((p) => p.in === 'path').map((p) => [p.name, (p.example as number | undefined) ?? 1]));
+    const values = Object.fromEntries(
+      operation.parameters.filter((p) => p.in === 'path').map((p) => [p.name, (p.example as number | undefined) ?? 1]),
+    );
     return fillPath(reader.template, { ...values, [param]: response.body.id });
   }
 
   for (const operation of operations) {
     for (const field of stringFields(operation.body!.schema)) {
       it(`${operation.method} ${operation.template} ${field.name}${field.array ? '[]' : ''}: payloads stored verbatim or refused, never a 5xx`, async () => {
-        const payloads = field.email ? EMAIL_PAYLOADS.map((email) => `${counter + 1}.${email}`) : [...SQL_PAYLOADS.map((payload) => `${payload} #${counter + 1}`), ...HOSTILE_TEXT];
+        const payloads = field.email
+          ? EMAIL_PAYLOADS.map((email) => `${counter + 1}.${email}`)
+          : [...SQL_PAYLOADS.map((payload) => `${payload} #${counter + 1}`), ...HOSTILE_TEXT];
         for (const payload of payloads) {
           const value = payload.slice(0, field.maxLength);
-          const response = await api.request(operation.method, path(operation), { token: tokenFor(operation), body: bodyWith(operation, field, value) });
+          const response = await api.request(operation.method, path(operation), {
+            token: tokenFor(operation),
+            body: bodyWith(operation, field, value),
+          });
           expect(response.status, `${value}: ${response.text}`).to.be.below(500);
-          if (response.status >= 300 || !SQL_PAYLOADS.concat(EMAIL_PAYLOADS).some((sql) => payload.includes(sql))) continue;
+          if (response.status >= 300 || !SQL_PAYLOADS.concat(EMAIL_PAYLOADS).some((sql) => payload.includes(sql)))
+            continue;
           // Accepted: wherever the field comes back, it is exactly what was sent.
           const echoed = echoOf(response.body, field);
           if (echoed !== undefined) {

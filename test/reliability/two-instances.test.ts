@@ -21,8 +21,17 @@ describe('reliability: two server instances on one database', function () {
 
   before(async function () {
     this.timeout(120_000);
-    const env = { LOGIN_RATE_LIMIT_PER_IP: '1000000', LOGIN_RATE_LIMIT_PER_EMAIL: '5', LOGIN_RATE_LIMIT_WINDOW_SECONDS: '600' };
-    servers.push(...(await Promise.all([startServerProcess({ databaseUrl: db.url, env }), startServerProcess({ databaseUrl: db.url, env })])));
+    const env = {
+      LOGIN_RATE_LIMIT_PER_IP: '1000000',
+      LOGIN_RATE_LIMIT_PER_EMAIL: '5',
+      LOGIN_RATE_LIMIT_WINDOW_SECONDS: '600',
+    };
+    servers.push(
+      ...(await Promise.all([
+        startServerProcess({ databaseUrl: db.url, env }),
+        startServerProcess({ databaseUrl: db.url, env }),
+      ])),
+    );
     clients = servers.map((server) => httpClient(server.url));
   });
 
@@ -43,12 +52,16 @@ describe('reliability: two server instances on one database', function () {
   it('shares the per-email login limit: failures counted on either instance lock the email on both', async () => {
     const learner = await newLearner(clients[0]!);
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const failed = await clients[attempt % 2]!.request('POST', '/api/v1/auth/login', { body: { email: learner.email, password: 'wrong-password' } });
+      const failed = await clients[attempt % 2]!.request('POST', '/api/v1/auth/login', {
+        body: { email: learner.email, password: 'wrong-password' },
+      });
       expect(failed.status).to.equal(401);
       expect(failed.body.code).to.equal('invalid_credentials');
     }
     for (const client of clients) {
-      const limited = await client.request('POST', '/api/v1/auth/login', { body: { email: learner.email, password: learner.password } });
+      const limited = await client.request('POST', '/api/v1/auth/login', {
+        body: { email: learner.email, password: learner.password },
+      });
       expect(limited.status).to.equal(429);
       expect(limited.body.code).to.equal('rate_limited');
       expect(Number(limited.headers.get('retry-after'))).to.be.greaterThan(0);

@@ -8,7 +8,9 @@ import { composeApp, openPool } from '../../src/main.js';
 import { useTestDatabase, type TestDatabase } from './database.js';
 import { httpClient } from './http-client.js';
 
-/** The environment of a test server: a fixed secret, fast password hashing, silent logs, no rate limits unless asked. */
+/**
+ * The environment of a test server: a fixed secret, fast password hashing, silent logs, no rate limits unless asked.
+ */
 export function testEnv(databaseUrl: string, overrides: EnvOverrides = {}): EnvOverrides {
   return {
     APP_ENV: 'test',
@@ -95,7 +97,9 @@ export function useApi(options: UseApiOptions = {}): TestApi {
 
   return {
     db,
-    get baseUrl() { return baseUrl; },
+    get baseUrl() {
+      return baseUrl;
+    },
     get config() {
       if (config === undefined) throw new Error('useApi(): config exists only inside tests');
       return config;

@@ -28,7 +28,10 @@ function rebase(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(rebase);
   if (schema === null || typeof schema !== 'object') return schema;
   return Object.fromEntries(
-    Object.entries(schema as Json).map(([key, value]) => [key, key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? `openapi.json${value}` : rebase(value)]),
+    Object.entries(schema as Json).map(([key, value]) => [
+      key,
+      key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? `openapi.json${value}` : rebase(value),
+    ]),
   );
 }
 
@@ -69,7 +72,8 @@ const problemSchema = { $ref: '#/components/schemas/Problem' };
 
 /** Returns the list of contract violations (empty when the response conforms). */
 export function contractViolations(response: ContractResponse): string[] {
-  if (response.status >= 500 && response.status !== 503) return [`status ${response.status} is never an expected outcome`];
+  if (response.status >= 500 && response.status !== 503)
+    return [`status ${response.status} is never an expected outcome`];
   const pathname = response.path.split('?')[0]!;
   if (!pathname.startsWith(BASE)) return [`${pathname} is outside the API base ${BASE}`];
   const relative = pathname.slice(BASE.length) || '/';
@@ -79,12 +83,19 @@ export function contractViolations(response: ContractResponse): string[] {
 
   if (declared === undefined) {
     // Undocumented path/method/status: acceptable only as a transport-level problem document.
-    const allowed = operation === undefined ? response.status === 404 || response.status === 405 || TRANSPORT_STATUSES.has(response.status) : TRANSPORT_STATUSES.has(response.status);
-    if (!allowed) return [`${response.method} ${match?.template ?? relative} does not document status ${response.status}`];
+    const allowed =
+      operation === undefined
+        ? response.status === 404 || response.status === 405 || TRANSPORT_STATUSES.has(response.status)
+        : TRANSPORT_STATUSES.has(response.status);
+    if (!allowed)
+      return [`${response.method} ${match?.template ?? relative} does not document status ${response.status}`];
     return checkBody('problem', problemSchema, 'application/problem+json', response);
   }
   const content = resolve(declared).content as Record<string, Json> | undefined;
-  if (content === undefined) return response.rawBody.length === 0 ? [] : [`status ${response.status} declares no body but got ${response.rawBody.slice(0, 80)}`];
+  if (content === undefined)
+    return response.rawBody.length === 0
+      ? []
+      : [`status ${response.status} declares no body but got ${response.rawBody.slice(0, 80)}`];
   const [mediaType, media] = Object.entries(content)[0]!;
   return checkBody(`${match!.template} ${response.method} ${response.status}`, media.schema, mediaType, response);
 }
@@ -94,5 +105,7 @@ function checkBody(key: string, schema: unknown, mediaType: string, response: Co
   if (actualType !== mediaType) return [`content type ${actualType || '(none)'} where the contract says ${mediaType}`];
   const validate = validatorFor(key, schema);
   if (validate(response.body)) return [];
-  return (validate.errors ?? []).map((error) => `body${error.instancePath} ${error.message ?? 'invalid'} (${JSON.stringify(error.params)})`);
+  return (validate.errors ?? []).map(
+    (error) => `body${error.instancePath} ${error.message ?? 'invalid'} (${JSON.stringify(error.params)})`,
+  );
 }

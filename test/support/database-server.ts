@@ -37,7 +37,11 @@ async function fromTestcontainers(): Promise<DatabaseServer | undefined> {
     const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
     const container = await new PostgreSqlContainer('postgres:16-alpine').withStartupTimeout(60_000).start();
     const url = container.getConnectionUri();
-    return { kind: 'testcontainers', urlFor: (database) => withDatabase(url, database), stop: async () => void (await container.stop()) };
+    return {
+      kind: 'testcontainers',
+      urlFor: (database) => withDatabase(url, database),
+      stop: async () => void (await container.stop()),
+    };
   } catch {
     // "Could not find a working container runtime strategy": no Docker engine, fall back.
     return undefined;

@@ -38,7 +38,9 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
 
 async function createDatabase(name: string, fromTemplate?: string): Promise<string> {
   await admin((client) =>
-    client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}${fromTemplate ? ` TEMPLATE ${pg.escapeIdentifier(fromTemplate)}` : ''}`),
+    client.query(
+      `CREATE DATABASE ${pg.escapeIdentifier(name)}${fromTemplate ? ` TEMPLATE ${pg.escapeIdentifier(fromTemplate)}` : ''}`,
+    ),
   );
   created.add(name);
   return (await databaseServer()).urlFor(name);
@@ -129,9 +131,15 @@ export function useTestDatabase(options: { seeded?: boolean } = {}): TestDatabas
     return database;
   };
   return {
-    get name() { return current().name; },
-    get url() { return current().url; },
-    get pool() { return current().pool; },
+    get name() {
+      return current().name;
+    },
+    get url() {
+      return current().url;
+    },
+    get pool() {
+      return current().pool;
+    },
     drop: () => current().drop(),
   };
 }

@@ -50,7 +50,10 @@ export function httpClient(baseUrl: string | (() => string), options: HttpClient
         body: response.body,
         rawBody: response.text,
       });
-      expect(violations, `${method} ${path} → ${response.status} breaks the contract:\n${violations.join('\n')}\n${response.text.slice(0, 500)}`).to.deep.equal([]);
+      expect(
+        violations,
+        `${method} ${path} → ${response.status} breaks the contract:\n${violations.join('\n')}\n${response.text.slice(0, 500)}`,
+      ).to.deep.equal([]);
       return response;
     },
   };

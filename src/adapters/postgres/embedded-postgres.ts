@@ -32,7 +32,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startEmbeddedCluster(options: { dataDir: string; persistent: boolean; log?: (line: string) => void }): Promise<EmbeddedCluster> {
+export async function startEmbeddedCluster(options: {
+  dataDir: string;
+  persistent: boolean;
+  log?: (line: string) => void;
+}): Promise<EmbeddedCluster> {
   const port = await freePort();
   const log = options.log ?? (() => undefined);
   const cluster = new EmbeddedPostgres({
@@ -45,7 +49,16 @@ export async function startEmbeddedCluster(options: { dataDir: string; persisten
     // PostgreSQL refuses to run as root; the library then runs it as a dedicated system user.
     createPostgresUser: process.getuid?.() === 0,
     // Demo and test data are disposable: trade durability for speed.
-    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'max_connections=200',
+    ],
     onLog: log,
     onError: (message) => log(String(message)),
   });

@@ -9,7 +9,10 @@ export interface MigrateOptions {
   readonly log?: (message: string) => void;
 }
 
-/** Runs the hand-written SQL migrations. Called by `npm run migrate`, the embedded launcher and the test harness — never by the server. */
+/**
+ * Runs the hand-written SQL migrations. Called by `npm run migrate`, the embedded launcher and the test harness —
+ * never by the server.
+ */
 export async function runMigrations(options: MigrateOptions): Promise<string[]> {
   const applied = await runner({
     databaseUrl: options.databaseUrl,

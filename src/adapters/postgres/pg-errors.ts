@@ -7,10 +7,25 @@ export interface PgErrorLike {
   readonly message?: string;
 }
 
-const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const CONNECTION_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
 // admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
-const CONNECTION_MESSAGES = [/timeout exceeded when trying to connect/i, /connection terminated/i, /query read timeout/i, /Client has encountered a connection error/i, /Connection terminated unexpectedly/i];
+const CONNECTION_MESSAGES = [
+  /timeout exceeded when trying to connect/i,
+  /connection terminated/i,
+  /query read timeout/i,
+  /Client has encountered a connection error/i,
+  /Connection terminated unexpectedly/i,
+];
 
 export function isPgError(error: unknown): error is PgErrorLike {
   return typeof error === 'object' && error !== null && ('code' in error || 'message' in error);
@@ -42,7 +57,8 @@ export function isCheckViolation(error: unknown, constraint?: string): boolean {
  */
 export function toDomainError(error: unknown): unknown {
   if (error instanceof DomainError || !isPgError(error)) return error;
-  if (isConnectionError(error)) return new DomainError('db_unavailable', 'The database is unavailable; try again shortly');
+  if (isConnectionError(error))
+    return new DomainError('db_unavailable', 'The database is unavailable; try again shortly');
   switch (error.code) {
     case '57014': // query_canceled: statement_timeout
       return new DomainError('request_timeout', 'The request took too long and was cancelled');
@@ -50,7 +66,9 @@ export function toDomainError(error: unknown): unknown {
     case '23503':
     case '23514':
     case '23P01':
-      return new DomainError('conflict', 'The request conflicts with the current state', { constraint: error.constraint });
+      return new DomainError('conflict', 'The request conflicts with the current state', {
+        constraint: error.constraint,
+      });
     case '40001':
     case '40P01':
       return new DomainError('conflict', 'A concurrent request changed the same data; try again');

@@ -19,7 +19,9 @@ function parseInt8(value: string): number {
 }
 
 const parseInt8Array = (value: string): (number | null)[] =>
-  (pg.types.getTypeParser(INT8_ARRAY_OID as never, 'text')(value) as (string | null)[]).map((item) => (item === null ? null : parseInt8(item)));
+  (pg.types.getTypeParser(INT8_ARRAY_OID as never, 'text')(value) as (string | null)[]).map((item) =>
+    item === null ? null : parseInt8(item),
+  );
 
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {

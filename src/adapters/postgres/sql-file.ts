@@ -20,17 +20,29 @@ export class SqlFile<Name extends string> {
   }
 
   async rows<T extends QueryResultRow>(session: Session, name: Name, values: readonly unknown[] = []): Promise<T[]> {
-    const result = await pgSession(session).queryable.query<T>({ name: `${this.file}.${name}`, text: this.texts.get(name)!, values: [...values] });
+    const result = await pgSession(session).queryable.query<T>({
+      name: `${this.file}.${name}`,
+      text: this.texts.get(name)!,
+      values: [...values],
+    });
     return result.rows;
   }
 
-  async first<T extends QueryResultRow>(session: Session, name: Name, values: readonly unknown[] = []): Promise<T | undefined> {
+  async first<T extends QueryResultRow>(
+    session: Session,
+    name: Name,
+    values: readonly unknown[] = [],
+  ): Promise<T | undefined> {
     return (await this.rows<T>(session, name, values))[0];
   }
 
   /** Runs a statement and returns how many rows it touched. */
   async run(session: Session, name: Name, values: readonly unknown[] = []): Promise<number> {
-    const result = await pgSession(session).queryable.query({ name: `${this.file}.${name}`, text: this.texts.get(name)!, values: [...values] });
+    const result = await pgSession(session).queryable.query({
+      name: `${this.file}.${name}`,
+      text: this.texts.get(name)!,
+      values: [...values],
+    });
     return result.rowCount ?? 0;
   }
 }

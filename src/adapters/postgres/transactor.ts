@@ -28,7 +28,8 @@ export class PgTransactor implements Transactor {
       await client.query(beginStatement());
       const result = await work(new PgSession(client, true));
       // The request may already have been answered 503: its effects must not land.
-      if ((remainingMs() ?? Infinity) <= 0) throw new DomainError('request_timeout', 'The request took too long and was rolled back');
+      if ((remainingMs() ?? Infinity) <= 0)
+        throw new DomainError('request_timeout', 'The request took too long and was rolled back');
       await client.query('COMMIT');
       return result;
     } catch (error) {

@@ -10,13 +10,15 @@ export interface ApprovalPage {
 }
 
 /** GET /admin/approvals: filtered, ordered, keyset-paged (stable under concurrent inserts). */
-export const listApprovals = (deps: { transactor: Transactor; approvals: ApprovalRequests }) => async (query: ApprovalListQuery): Promise<ApprovalPage> => {
-  // One row more than asked tells whether another page exists.
-  const rows = await deps.transactor.read((db) => deps.approvals.list(db, { ...query, limit: query.limit + 1 }));
-  const items = rows.slice(0, query.limit);
-  const last = items[items.length - 1];
-  return { items, nextAfterId: rows.length > query.limit && last !== undefined ? last.requestId : null };
-};
+export const listApprovals =
+  (deps: { transactor: Transactor; approvals: ApprovalRequests }) =>
+  async (query: ApprovalListQuery): Promise<ApprovalPage> => {
+    // One row more than asked tells whether another page exists.
+    const rows = await deps.transactor.read((db) => deps.approvals.list(db, { ...query, limit: query.limit + 1 }));
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    return { items, nextAfterId: rows.length > query.limit && last !== undefined ? last.requestId : null };
+  };
 
 export interface ApprovalDetail {
   readonly item: ApprovalListItem;

@@ -39,13 +39,30 @@ export interface ApprovalListQuery {
 }
 
 export interface ApprovalRequests {
-  create(tx: Session, request: { userId: number; trackId: number; type: ApprovalType; fromStageId: number; toStageId: number | null; comment: string }): Promise<ApprovalRequest>;
+  create(
+    tx: Session,
+    request: {
+      userId: number;
+      trackId: number;
+      type: ApprovalType;
+      fromStageId: number;
+      toStageId: number | null;
+      comment: string;
+    },
+  ): Promise<ApprovalRequest>;
   /** pending → approved/rejected, only if still pending; undefined when it was not pending (or does not exist). */
-  decide(tx: Session, decision: { requestId: number; status: 'approved' | 'rejected'; adminId: number; comment: string | null }): Promise<ApprovalRequest | undefined>;
+  decide(
+    tx: Session,
+    decision: { requestId: number; status: 'approved' | 'rejected'; adminId: number; comment: string | null },
+  ): Promise<ApprovalRequest | undefined>;
   exists(db: Session, requestId: number): Promise<boolean>;
   listMine(db: Session, userId: number): Promise<ApprovalRequest[]>;
   /** The learner's own request (locked), with the status of the latest request for the same from-stage. */
-  lockOwn(tx: Session, requestId: number, userId: number): Promise<(ApprovalRequest & { latestStatus: ApprovalStatus }) | undefined>;
+  lockOwn(
+    tx: Session,
+    requestId: number,
+    userId: number,
+  ): Promise<(ApprovalRequest & { latestStatus: ApprovalStatus }) | undefined>;
   list(db: Session, query: ApprovalListQuery): Promise<ApprovalListItem[]>;
   find(db: Session, requestId: number): Promise<ApprovalListItem | undefined>;
 }

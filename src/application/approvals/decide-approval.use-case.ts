@@ -20,10 +20,15 @@ export interface ApprovalDecision {
  * The conditional pending → decided update settles races between admins: exactly one
  * decision lands, the other finds the request no longer pending (409).
  */
-async function decide(deps: DecideDeps, tx: Session, decision: { requestId: number; status: 'approved' | 'rejected'; adminId: number; comment: string | null }): Promise<ApprovalRequest> {
+async function decide(
+  deps: DecideDeps,
+  tx: Session,
+  decision: { requestId: number; status: 'approved' | 'rejected'; adminId: number; comment: string | null },
+): Promise<ApprovalRequest> {
   const decided = await deps.approvals.decide(tx, decision);
   if (decided !== undefined) return decided;
-  if (await deps.approvals.exists(tx, decision.requestId)) throw new DomainError('approval_not_pending', 'This request was already decided');
+  if (await deps.approvals.exists(tx, decision.requestId))
+    throw new DomainError('approval_not_pending', 'This request was already decided');
   throw notFound('Approval request');
 }
 
@@ -33,9 +38,15 @@ export const approveRequest =
   async (input: { requestId: number; comment?: string }, actor: AdminActor): Promise<ApprovalDecision> =>
     deps.transactor.run(async (tx) => {
       const comment = input.comment?.trim() ? input.comment.trim() : null;
-      const request = await decide(deps, tx, { requestId: input.requestId, status: 'approved', adminId: actor.adminId, comment });
+      const request = await decide(deps, tx, {
+        requestId: input.requestId,
+        status: 'approved',
+        adminId: actor.adminId,
+        comment,
+      });
       const from = await deps.transitions.lockStage(tx, request.userId, request.fromStageId);
-      if (from?.status !== 'pending_approval') throw new DomainError('conflict', 'The learner is no longer waiting for this approval');
+      if (from?.status !== 'pending_approval')
+        throw new DomainError('conflict', 'The learner is no longer waiting for this approval');
       await deps.transitions.complete(tx, request.userId, request.fromStageId, 'pending_approval');
       if (request.type === 'rank_transition') {
         await deps.transitions.activate(tx, request.userId, request.trackId, request.toStageId!);
@@ -51,10 +62,17 @@ export const rejectRequest =
   async (input: { requestId: number; comment: string }, actor: AdminActor): Promise<ApprovalDecision> => {
     const comment = input.comment.trim();
     if (comment.length === 0) {
-      throw new DomainError('validation_failed', 'A rejection needs a comment', { errors: [{ code: 'blank', message: 'comment must not be blank', path: '/body/comment' }] });
+      throw new DomainError('validation_failed', 'A rejection needs a comment', {
+        errors: [{ code: 'blank', message: 'comment must not be blank', path: '/body/comment' }],
+      });
     }
     return deps.transactor.run(async (tx) => ({
-      request: await decide(deps, tx, { requestId: input.requestId, status: 'rejected', adminId: actor.adminId, comment }),
+      request: await decide(deps, tx, {
+        requestId: input.requestId,
+        status: 'rejected',
+        adminId: actor.adminId,
+        comment,
+      }),
       graduated: false,
     }));
   };

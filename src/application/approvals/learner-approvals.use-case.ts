@@ -5,8 +5,10 @@ import type { StageProgress } from '../progress/progress.ports.js';
 import type { ApprovalRequest, ApprovalRequests } from './approvals.ports.js';
 
 /** GET /approvals/my: the learner's requests, newest first. */
-export const listMyApprovals = (deps: { transactor: Transactor; approvals: ApprovalRequests }) => async (actor: LearnerActor): Promise<ApprovalRequest[]> =>
-  deps.transactor.read((db) => deps.approvals.listMine(db, actor.userId));
+export const listMyApprovals =
+  (deps: { transactor: Transactor; approvals: ApprovalRequests }) =>
+  async (actor: LearnerActor): Promise<ApprovalRequest[]> =>
+    deps.transactor.read((db) => deps.approvals.listMine(db, actor.userId));
 
 /**
  * POST /approvals/{id}/resubmit (SPEC §6): after a rejection the learner asks again — a new
@@ -20,8 +22,10 @@ export const resubmitApproval =
       await deps.stages.lockCurrentStage(tx, actor.userId);
       const request = await deps.approvals.lockOwn(tx, requestId, actor.userId);
       if (request === undefined) throw notFound('Approval request');
-      if (request.latestStatus === 'pending') throw new DomainError('approval_already_pending', 'A request for this stage is already pending');
-      if (request.latestStatus !== 'rejected') throw new DomainError('approval_not_rejected', 'Only a rejected request can be resubmitted');
+      if (request.latestStatus === 'pending')
+        throw new DomainError('approval_already_pending', 'A request for this stage is already pending');
+      if (request.latestStatus !== 'rejected')
+        throw new DomainError('approval_not_rejected', 'Only a rejected request can be resubmitted');
       return deps.approvals.create(tx, {
         userId: actor.userId,
         trackId: request.trackId,

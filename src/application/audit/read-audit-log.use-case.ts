@@ -3,5 +3,7 @@ import type { AdminAuditLog, AuditFilter, AuditRecord } from '../ports/admin-aud
 import type { Transactor } from '../ports/transactor.port.js';
 
 /** GET /admin/audit-log: who changed what, newest first. */
-export const readAuditLog = (deps: { transactor: Transactor; audit: AdminAuditLog }) => async (filter: AuditFilter, _actor: AdminActor): Promise<AuditRecord[]> =>
-  deps.transactor.read((db) => deps.audit.list(db, filter));
+export const readAuditLog =
+  (deps: { transactor: Transactor; audit: AdminAuditLog }) =>
+  async (filter: AuditFilter, _actor: AdminActor): Promise<AuditRecord[]> =>
+    deps.transactor.read((db) => deps.audit.list(db, filter));

@@ -31,7 +31,11 @@ export interface TrackCatalog {
   /** Throws name_taken when the track has a module of this name; undefined when the track does not exist. */
   insertModule(tx: Session, trackId: number, name: string): Promise<AuthoredModule | undefined>;
   /** Throws name_taken; undefined when the module does not exist. */
-  renameModule(tx: Session, moduleId: number, name: string): Promise<(AuthoredModule & { previousName: string }) | undefined>;
+  renameModule(
+    tx: Session,
+    moduleId: number,
+    name: string,
+  ): Promise<(AuthoredModule & { previousName: string }) | undefined>;
 }
 
 // --- question bank ---
@@ -53,10 +57,16 @@ export interface QuestionBank {
   /** Ordered by id, after `afterId`. */
   list(db: Session, moduleId: number, page: { afterId?: number; limit: number }): Promise<AdminQuestion[]>;
   find(db: Session, questionId: number): Promise<AdminQuestion | undefined>;
-  /** Inactive question → its options → correct option set and active (the FK cycle). Throws name_taken on a duplicate text. */
+  /**
+   * Inactive question → its options → correct option set and active (the FK cycle). Throws name_taken on a duplicate
+   * text.
+   */
   insert(tx: Session, moduleId: number, question: QuestionDraft): Promise<number>;
   /** The question row locked FOR UPDATE OF questions: attempts that would add it wait for the edit. */
-  lock(tx: Session, questionId: number): Promise<{ id: number; moduleId: number; text: string; isActive: boolean } | undefined>;
+  lock(
+    tx: Session,
+    questionId: number,
+  ): Promise<{ id: number; moduleId: number; text: string; isActive: boolean } | undefined>;
   usage(tx: Session, questionId: number): Promise<QuestionUsage>;
   /** Throws name_taken on a duplicate text. */
   update(tx: Session, questionId: number, change: { text: string; isActive: boolean }): Promise<void>;
@@ -113,7 +123,11 @@ export interface ArticleLibrary {
   lock(tx: Session, articleId: number): Promise<{ id: number; moduleId: number; kind: ArticleKind } | undefined>;
   /** Throws name_taken on a content_ref in use. */
   update(tx: Session, articleId: number, change: ArticleChange): Promise<void>;
-  replaceMinitest(tx: Session, article: { id: number; moduleId: number }, questionIds: readonly number[]): Promise<void>;
+  replaceMinitest(
+    tx: Session,
+    article: { id: number; moduleId: number },
+    questionIds: readonly number[],
+  ): Promise<void>;
 }
 
 // --- bundle import ---
@@ -127,7 +141,10 @@ export interface ImportCounts {
 }
 
 export interface BundleWriter {
-  /** The track by name, inserted when missing, then locked (FOR NO KEY UPDATE) so imports into one track run one at a time. */
+  /**
+   * The track by name, inserted when missing, then locked (FOR NO KEY UPDATE) so imports into one track run one at a
+   * time.
+   */
   ensureTrack(tx: Session, name: string): Promise<{ id: number; created: boolean }>;
   readFacts(tx: Session, trackId: number, plan: ImportPlan): Promise<CatalogFacts>;
   /** Each step writes only what is missing (natural keys) and returns how many rows it created. */

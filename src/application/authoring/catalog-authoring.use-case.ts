@@ -21,49 +21,77 @@ function nameOf(value: string): string {
 }
 
 /** GET /admin/tracks. */
-export const listTracks = (deps: CatalogAuthoringDeps) => async (_actor: AdminActor): Promise<AuthoredTrack[]> =>
-  deps.transactor.read((db) => deps.tracks.listTracks(db));
+export const listTracks =
+  (deps: CatalogAuthoringDeps) =>
+  async (_actor: AdminActor): Promise<AuthoredTrack[]> =>
+    deps.transactor.read((db) => deps.tracks.listTracks(db));
 
 /** GET /admin/tracks/{track_id}. */
-export const getTrack = (deps: CatalogAuthoringDeps) => async (trackId: number, _actor: AdminActor): Promise<AuthoredTrack> => {
-  const track = await deps.transactor.read((db) => deps.tracks.findTrack(db, trackId));
-  if (track === undefined) throw notFound(`Track ${trackId}`);
-  return track;
-};
+export const getTrack =
+  (deps: CatalogAuthoringDeps) =>
+  async (trackId: number, _actor: AdminActor): Promise<AuthoredTrack> => {
+    const track = await deps.transactor.read((db) => deps.tracks.findTrack(db, trackId));
+    if (track === undefined) throw notFound(`Track ${trackId}`);
+    return track;
+  };
 
 /**
  * POST /admin/tracks: the track with the standard ladder (trainee 0 … senior 3). It has no
  * modules and no settings version yet, so learners cannot sign up on it until an admin adds
  * modules and activates a version.
  */
-export const createTrack = (deps: CatalogAuthoringDeps) => async (input: { name: string }, actor: AdminActor): Promise<AuthoredTrack> => {
-  const name = nameOf(input.name);
-  return deps.transactor.run(async (tx) => {
-    const { id } = await deps.tracks.insertTrack(tx, name);
-    await deps.tracks.insertStages(tx, id, STANDARD_LADDER);
-    await deps.audit.record(tx, { adminId: actor.adminId, action: 'track.create', entityType: 'track', entityId: id, details: { name } });
-    return (await deps.tracks.findTrack(tx, id))!;
-  });
-};
+export const createTrack =
+  (deps: CatalogAuthoringDeps) =>
+  async (input: { name: string }, actor: AdminActor): Promise<AuthoredTrack> => {
+    const name = nameOf(input.name);
+    return deps.transactor.run(async (tx) => {
+      const { id } = await deps.tracks.insertTrack(tx, name);
+      await deps.tracks.insertStages(tx, id, STANDARD_LADDER);
+      await deps.audit.record(tx, {
+        adminId: actor.adminId,
+        action: 'track.create',
+        entityType: 'track',
+        entityId: id,
+        details: { name },
+      });
+      return (await deps.tracks.findTrack(tx, id))!;
+    });
+  };
 
 /** POST /admin/tracks/{track_id}/modules. */
-export const addModule = (deps: CatalogAuthoringDeps) => async (trackId: number, input: { name: string }, actor: AdminActor): Promise<AuthoredModule> => {
-  const name = nameOf(input.name);
-  return deps.transactor.run(async (tx) => {
-    const module = await deps.tracks.insertModule(tx, trackId, name);
-    if (module === undefined) throw notFound(`Track ${trackId}`);
-    await deps.audit.record(tx, { adminId: actor.adminId, action: 'module.create', entityType: 'module', entityId: module.id, details: { track_id: trackId, name } });
-    return module;
-  });
-};
+export const addModule =
+  (deps: CatalogAuthoringDeps) =>
+  async (trackId: number, input: { name: string }, actor: AdminActor): Promise<AuthoredModule> => {
+    const name = nameOf(input.name);
+    return deps.transactor.run(async (tx) => {
+      const module = await deps.tracks.insertModule(tx, trackId, name);
+      if (module === undefined) throw notFound(`Track ${trackId}`);
+      await deps.audit.record(tx, {
+        adminId: actor.adminId,
+        action: 'module.create',
+        entityType: 'module',
+        entityId: module.id,
+        details: { track_id: trackId, name },
+      });
+      return module;
+    });
+  };
 
 /** PATCH /admin/modules/{module_id}: a rename (a module is never deleted: questions and stats refer to it). */
-export const renameModule = (deps: CatalogAuthoringDeps) => async (moduleId: number, input: { name: string }, actor: AdminActor): Promise<AuthoredModule> => {
-  const name = nameOf(input.name);
-  return deps.transactor.run(async (tx) => {
-    const module = await deps.tracks.renameModule(tx, moduleId, name);
-    if (module === undefined) throw notFound(`Module ${moduleId}`);
-    await deps.audit.record(tx, { adminId: actor.adminId, action: 'module.rename', entityType: 'module', entityId: moduleId, details: { from: module.previousName, to: name } });
-    return { id: module.id, trackId: module.trackId, name: module.name };
-  });
-};
+export const renameModule =
+  (deps: CatalogAuthoringDeps) =>
+  async (moduleId: number, input: { name: string }, actor: AdminActor): Promise<AuthoredModule> => {
+    const name = nameOf(input.name);
+    return deps.transactor.run(async (tx) => {
+      const module = await deps.tracks.renameModule(tx, moduleId, name);
+      if (module === undefined) throw notFound(`Module ${moduleId}`);
+      await deps.audit.record(tx, {
+        adminId: actor.adminId,
+        action: 'module.rename',
+        entityType: 'module',
+        entityId: moduleId,
+        details: { from: module.previousName, to: name },
+      });
+      return { id: module.id, trackId: module.trackId, name: module.name };
+    });
+  };

@@ -33,32 +33,42 @@ export interface ContentAssignment {
  * selection is computed completely before anything is written: a missing article or minitest
  * writes nothing.
  */
-export const assignContent = (deps: AssignContentDeps) => async (actor: LearnerActor): Promise<ContentAssignment> =>
-  deps.transactor.run(async (tx) => {
-    const stage = await deps.stages.lockCurrentStage(tx, actor.userId);
-    if (stage === undefined || stage.status !== 'active') throw new DomainError('no_active_stage', 'The learner has no active stage');
-    const existing = await deps.assignments.assignedSet(tx, actor.userId, stage.stageId);
-    if (existing.optionalCount + existing.requiredCount > 0) {
-      return { created: false, stageId: stage.stageId, assignedOptional: existing.optionalCount, assignedRequired: existing.requiredCount, weakModuleIds: existing.requiredModuleIds };
-    }
-    const diagnostika = await deps.diagnostika.findOfLearner(tx, actor.userId);
-    if (!diagnostika?.submittedAt) throw new DomainError('diagnostika_required', 'Submit the entry diagnostika before content is assigned');
+export const assignContent =
+  (deps: AssignContentDeps) =>
+  async (actor: LearnerActor): Promise<ContentAssignment> =>
+    deps.transactor.run(async (tx) => {
+      const stage = await deps.stages.lockCurrentStage(tx, actor.userId);
+      if (stage === undefined || stage.status !== 'active')
+        throw new DomainError('no_active_stage', 'The learner has no active stage');
+      const existing = await deps.assignments.assignedSet(tx, actor.userId, stage.stageId);
+      if (existing.optionalCount + existing.requiredCount > 0) {
+        return {
+          created: false,
+          stageId: stage.stageId,
+          assignedOptional: existing.optionalCount,
+          assignedRequired: existing.requiredCount,
+          weakModuleIds: existing.requiredModuleIds,
+        };
+      }
+      const diagnostika = await deps.diagnostika.findOfLearner(tx, actor.userId);
+      if (!diagnostika?.submittedAt)
+        throw new DomainError('diagnostika_required', 'Submit the entry diagnostika before content is assigned');
 
-    const settings = await deps.pinnedSettings.settingsOf(tx, stage.settingsVersionId);
-    const profile = await deps.weakness(tx, { userId: actor.userId, trackId: stage.trackId }, settings);
-    const weak = weakModuleIds(profile, settings.contentKWeakModules);
-    const selection = selectStageContent({
-      moduleIds: profile.map((m) => m.moduleId),
-      candidates: await deps.assignments.candidatesOf(tx, stage.stageId),
-      weakModuleIds: weak,
-      optionalPerModule: settings.contentOptionalPerModule,
+      const settings = await deps.pinnedSettings.settingsOf(tx, stage.settingsVersionId);
+      const profile = await deps.weakness(tx, { userId: actor.userId, trackId: stage.trackId }, settings);
+      const weak = weakModuleIds(profile, settings.contentKWeakModules);
+      const selection = selectStageContent({
+        moduleIds: profile.map((m) => m.moduleId),
+        candidates: await deps.assignments.candidatesOf(tx, stage.stageId),
+        weakModuleIds: weak,
+        optionalPerModule: settings.contentOptionalPerModule,
+      });
+      await deps.assignments.assign(tx, actor.userId, stage.stageId, selection);
+      return {
+        created: true,
+        stageId: stage.stageId,
+        assignedOptional: selection.optional.length,
+        assignedRequired: selection.required.length,
+        weakModuleIds: [...weak].sort((a, b) => a - b),
+      };
     });
-    await deps.assignments.assign(tx, actor.userId, stage.stageId, selection);
-    return {
-      created: true,
-      stageId: stage.stageId,
-      assignedOptional: selection.optional.length,
-      assignedRequired: selection.required.length,
-      weakModuleIds: [...weak].sort((a, b) => a - b),
-    };
-  });

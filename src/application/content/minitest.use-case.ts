@@ -19,18 +19,24 @@ export interface MinitestOutcome {
   readonly alreadyPassed: boolean;
 }
 
-const notRequired = (articleId: number) => new DomainError('article_not_required', `Article ${articleId} is optional: it has no minitest, mark it read instead`);
+const notRequired = (articleId: number) =>
+  new DomainError('article_not_required', `Article ${articleId} is optional: it has no minitest, mark it read instead`);
 const notConfigured = (articleId: number) =>
-  new DomainError('minitest_not_configured', `Article ${articleId} has no configured ${MINITEST_QUESTION_COUNT}-question minitest`);
+  new DomainError(
+    'minitest_not_configured',
+    `Article ${articleId} has no configured ${MINITEST_QUESTION_COUNT}-question minitest`,
+  );
 
 /** GET /content/{id}/minitest: the 3 questions, without their correct options. */
-export const getMinitest = (deps: MinitestDeps) => async (articleId: number, actor: LearnerActor): Promise<QuestionView[]> => {
-  const minitest = await deps.transactor.read((db) => deps.assignments.minitestOf(db, actor.userId, articleId));
-  if (minitest === undefined) throw notFound(`Article ${articleId}`);
-  if (minitest.kind !== 'required') throw notRequired(articleId);
-  if (minitest.questions.length !== MINITEST_QUESTION_COUNT) throw notConfigured(articleId);
-  return minitest.questions;
-};
+export const getMinitest =
+  (deps: MinitestDeps) =>
+  async (articleId: number, actor: LearnerActor): Promise<QuestionView[]> => {
+    const minitest = await deps.transactor.read((db) => deps.assignments.minitestOf(db, actor.userId, articleId));
+    if (minitest === undefined) throw notFound(`Article ${articleId}`);
+    if (minitest.kind !== 'required') throw notRequired(articleId);
+    if (minitest.questions.length !== MINITEST_QUESTION_COUNT) throw notConfigured(articleId);
+    return minitest.questions;
+  };
 
 /**
  * POST /content/{id}/minitest/submit. The assignment row is locked, so concurrent submits score
@@ -39,14 +45,23 @@ export const getMinitest = (deps: MinitestDeps) => async (articleId: number, act
  */
 export const submitMinitest =
   (deps: MinitestDeps) =>
-  async (input: { articleId: number; answers: readonly SubmittedAnswer[] }, actor: LearnerActor): Promise<MinitestOutcome> =>
+  async (
+    input: { articleId: number; answers: readonly SubmittedAnswer[] },
+    actor: LearnerActor,
+  ): Promise<MinitestOutcome> =>
     deps.transactor.run(async (tx) => {
       const { articleId } = input;
       const assignment = await deps.assignments.lockAssignment(tx, actor.userId, articleId);
       if (assignment === undefined) throw notFound(`Article ${articleId}`);
       if (assignment.kind !== 'required') throw notRequired(articleId);
       if (assignment.minitestPassed) {
-        return { articleId, passed: true, correctCnt: MINITEST_QUESTION_COUNT, totalCnt: MINITEST_QUESTION_COUNT, alreadyPassed: true };
+        return {
+          articleId,
+          passed: true,
+          correctCnt: MINITEST_QUESTION_COUNT,
+          totalCnt: MINITEST_QUESTION_COUNT,
+          alreadyPassed: true,
+        };
       }
       const questions = await deps.assignments.gradedMinitestOf(tx, articleId);
       if (questions.length !== MINITEST_QUESTION_COUNT) throw notConfigured(articleId);

@@ -26,7 +26,10 @@ export interface DiagnostikaAttempts {
   /** Locks the diagnostika row when it exists AND belongs to the learner (else undefined: 404). */
   lockOfLearner(tx: Session, diagnostikaId: number, userId: number): Promise<DiagnostikaRecord | undefined>;
   /** Inserts the diagnostika and its questions in their stored order; returns its id. */
-  create(tx: Session, diagnostika: { userId: number; stageId: number; totalQ: number; questions: readonly AttemptQuestion[] }): Promise<number>;
+  create(
+    tx: Session,
+    diagnostika: { userId: number; stageId: number; totalQ: number; questions: readonly AttemptQuestion[] },
+  ): Promise<number>;
   /** The stored questions with their options, in the stored order. */
   questionsOf(db: Session, diagnostikaId: number): Promise<QuestionView[]>;
   /** The stored questions with what scoring needs, in the stored order. */

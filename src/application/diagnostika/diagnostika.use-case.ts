@@ -32,25 +32,49 @@ const FIRST_POSITION = 1;
  * serialise: the first draws the questions, the others find that diagnostika open and resume it
  * with the same questions in the same stored order. The unique index on user_id backs this up.
  */
-export const startDiagnostika = (deps: DiagnostikaDeps) => async (actor: LearnerActor): Promise<StartedDiagnostika> =>
-  deps.transactor.run(async (tx) => {
-    const stage = await deps.stages.lockCurrentStage(tx, actor.userId);
-    const existing = await deps.diagnostika.findOfLearner(tx, actor.userId);
-    if (existing?.submittedAt) throw new DomainError('diagnostika_already_completed', 'The diagnostika was already taken; it is taken once');
-    if (stage === undefined || stage.status !== 'active' || stage.position !== FIRST_POSITION) {
-      throw new DomainError('diagnostika_not_available', 'The diagnostika is taken on the first stage of the track only');
-    }
-    if (existing !== undefined) {
-      return { created: false, diagnostikaId: existing.id, totalQ: existing.totalQ, questions: await deps.diagnostika.questionsOf(tx, existing.id) };
-    }
+export const startDiagnostika =
+  (deps: DiagnostikaDeps) =>
+  async (actor: LearnerActor): Promise<StartedDiagnostika> =>
+    deps.transactor.run(async (tx) => {
+      const stage = await deps.stages.lockCurrentStage(tx, actor.userId);
+      const existing = await deps.diagnostika.findOfLearner(tx, actor.userId);
+      if (existing?.submittedAt)
+        throw new DomainError('diagnostika_already_completed', 'The diagnostika was already taken; it is taken once');
+      if (stage === undefined || stage.status !== 'active' || stage.position !== FIRST_POSITION) {
+        throw new DomainError(
+          'diagnostika_not_available',
+          'The diagnostika is taken on the first stage of the track only',
+        );
+      }
+      if (existing !== undefined) {
+        return {
+          created: false,
+          diagnostikaId: existing.id,
+          totalQ: existing.totalQ,
+          questions: await deps.diagnostika.questionsOf(tx, existing.id),
+        };
+      }
 
-    // Sizes come from the version pinned on the stage, never from the track's active one.
-    const settings = await deps.pinnedSettings.settingsOf(tx, stage.settingsVersionId);
-    const modules = await deps.questionBank.activePoolsOfTrack(tx, stage.trackId);
-    const questions = selectDiagnostikaQuestions({ modules, perModule: settings.entryPerModuleQ, totalQ: settings.entryTotalQ }, deps.random);
-    const diagnostikaId = await deps.diagnostika.create(tx, { userId: actor.userId, stageId: stage.stageId, totalQ: settings.entryTotalQ, questions });
-    return { created: true, diagnostikaId, totalQ: settings.entryTotalQ, questions: await deps.diagnostika.questionsOf(tx, diagnostikaId) };
-  });
+      // Sizes come from the version pinned on the stage, never from the track's active one.
+      const settings = await deps.pinnedSettings.settingsOf(tx, stage.settingsVersionId);
+      const modules = await deps.questionBank.activePoolsOfTrack(tx, stage.trackId);
+      const questions = selectDiagnostikaQuestions(
+        { modules, perModule: settings.entryPerModuleQ, totalQ: settings.entryTotalQ },
+        deps.random,
+      );
+      const diagnostikaId = await deps.diagnostika.create(tx, {
+        userId: actor.userId,
+        stageId: stage.stageId,
+        totalQ: settings.entryTotalQ,
+        questions,
+      });
+      return {
+        created: true,
+        diagnostikaId,
+        totalQ: settings.entryTotalQ,
+        questions: await deps.diagnostika.questionsOf(tx, diagnostikaId),
+      };
+    });
 
 /**
  * POST /diagnostika/submit. The diagnostika row is locked, so of concurrent submits exactly one
@@ -58,19 +82,30 @@ export const startDiagnostika = (deps: DiagnostikaDeps) => async (actor: Learner
  */
 export const submitDiagnostika =
   (deps: DiagnostikaDeps) =>
-  async (input: { diagnostikaId: number; answers: readonly SubmittedAnswer[] }, actor: LearnerActor): Promise<DiagnostikaResult> =>
+  async (
+    input: { diagnostikaId: number; answers: readonly SubmittedAnswer[] },
+    actor: LearnerActor,
+  ): Promise<DiagnostikaResult> =>
     deps.transactor.run(async (tx) => {
       const diagnostika = await deps.diagnostika.lockOfLearner(tx, input.diagnostikaId, actor.userId);
       if (diagnostika === undefined) throw notFound(`Diagnostika ${input.diagnostikaId}`);
-      if (diagnostika.submittedAt !== null) throw new DomainError('attempt_already_submitted', 'This diagnostika was already submitted');
+      if (diagnostika.submittedAt !== null)
+        throw new DomainError('attempt_already_submitted', 'This diagnostika was already submitted');
       const score = scoreAnswers(await deps.diagnostika.gradedQuestionsOf(tx, diagnostika.id), input.answers);
       await deps.diagnostika.saveSubmission(tx, diagnostika.id, score);
-      return { diagnostikaId: diagnostika.id, totalQ: diagnostika.totalQ, scoreTotal: score.scoreTotal, moduleStats: score.moduleStats };
+      return {
+        diagnostikaId: diagnostika.id,
+        totalQ: diagnostika.totalQ,
+        scoreTotal: score.scoreTotal,
+        moduleStats: score.moduleStats,
+      };
     });
 
 /** GET /diagnostika/result: 404 until the diagnostika is submitted. */
-export const getDiagnostikaResult = (deps: DiagnostikaDeps) => async (actor: LearnerActor): Promise<DiagnostikaResult> => {
-  const result = await deps.transactor.read((db) => deps.diagnostika.resultOf(db, actor.userId));
-  if (result === undefined) throw notFound('Submitted diagnostika');
-  return result;
-};
+export const getDiagnostikaResult =
+  (deps: DiagnostikaDeps) =>
+  async (actor: LearnerActor): Promise<DiagnostikaResult> => {
+    const result = await deps.transactor.read((db) => deps.diagnostika.resultOf(db, actor.userId));
+    if (result === undefined) throw notFound('Submitted diagnostika');
+    return result;
+  };

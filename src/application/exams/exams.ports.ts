@@ -52,11 +52,21 @@ export interface ExamAttempts {
   readonly kind: ExamKind;
   findOpen(tx: Session, userId: number, stageId: number): Promise<OpenAttempt | undefined>;
   /** Per module, a random window of active questions, marking the ones this learner already saw on this stage. */
-  candidates(tx: Session, request: { userId: number; stageId: number; needs: readonly { moduleId: number; count: number }[]; windowStart: number }): Promise<ModuleCandidates[]>;
+  candidates(
+    tx: Session,
+    request: {
+      userId: number;
+      stageId: number;
+      needs: readonly { moduleId: number; count: number }[];
+      windowStart: number;
+    },
+  ): Promise<ModuleCandidates[]>;
   /** Stores the attempt and answers with it and its questions as the learner sees them. */
   insert(tx: Session, attempt: NewAttempt): Promise<{ attempt: OpenAttempt; questions: QuestionView[] }>;
   questionsOf(db: Session, attemptId: number): Promise<QuestionView[]>;
-  /** FOR UPDATE of the attempt row, with its grading sheet; undefined when it does not exist or is another learner's. */
+  /**
+   * FOR UPDATE of the attempt row, with its grading sheet; undefined when it does not exist or is another learner's.
+   */
   lockForSubmit(tx: Session, attemptId: number, userId: number): Promise<LockedAttempt | undefined>;
   recordSubmission(tx: Session, attemptId: number, score: AnswerSheetScore, passed: boolean): Promise<void>;
   listForUser(db: Session, userId: number): Promise<AttemptSummary[]>;

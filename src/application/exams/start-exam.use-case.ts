@@ -39,39 +39,48 @@ const SEED_RANGE = 2 ** 31 - 1;
  * locked first, so concurrent starts serialise: the first assembles the attempt, the others
  * find it open and resume it.
  */
-export const startExam = (deps: StartExamDeps) => async (actor: LearnerActor): Promise<StartedExam> => {
-  return deps.transactor.run(async (tx) => {
-    const stage = await deps.stages.lockCurrentStage(tx, actor.userId);
-    if (stage === undefined) throw new DomainError('no_active_stage', 'You have no current stage');
-    const open = await deps.attempts.findOpen(tx, actor.userId, stage.stageId);
-    if (open !== undefined) return { created: false, attempt: open, questions: await deps.attempts.questionsOf(tx, open.attemptId) };
+export const startExam =
+  (deps: StartExamDeps) =>
+  async (actor: LearnerActor): Promise<StartedExam> => {
+    return deps.transactor.run(async (tx) => {
+      const stage = await deps.stages.lockCurrentStage(tx, actor.userId);
+      if (stage === undefined) throw new DomainError('no_active_stage', 'You have no current stage');
+      const open = await deps.attempts.findOpen(tx, actor.userId, stage.stageId);
+      if (open !== undefined)
+        return { created: false, attempt: open, questions: await deps.attempts.questionsOf(tx, open.attemptId) };
 
-    const stageRef = { id: stage.stageId, rank: stage.rank, level: stage.level, position: stage.position };
-    assertExamAdmitted(deps.attempts.kind, stageRef, await deps.eligibility(tx, { userId: actor.userId }, stage));
+      const stageRef = { id: stage.stageId, rank: stage.rank, level: stage.level, position: stage.position };
+      assertExamAdmitted(deps.attempts.kind, stageRef, await deps.eligibility(tx, { userId: actor.userId }, stage));
 
-    const settings = await deps.settings.settingsOf(tx, stage.settingsVersionId);
-    const exam = examParameters(settings, deps.attempts.kind);
-    const profile = await deps.weakness(tx, { userId: actor.userId, trackId: stage.trackId }, settings);
-    const allocation = allocateQuestions(weaknessOrder(profile), exam.k, exam.totalQ, exam.minPerModule, exam.maxPerModule);
+      const settings = await deps.settings.settingsOf(tx, stage.settingsVersionId);
+      const exam = examParameters(settings, deps.attempts.kind);
+      const profile = await deps.weakness(tx, { userId: actor.userId, trackId: stage.trackId }, settings);
+      const allocation = allocateQuestions(
+        weaknessOrder(profile),
+        exam.k,
+        exam.totalQ,
+        exam.minPerModule,
+        exam.maxPerModule,
+      );
 
-    const seed = deps.random.nextInt(SEED_RANGE);
-    const random = seededRandom(seed);
-    const candidates = await deps.attempts.candidates(tx, {
-      userId: actor.userId,
-      stageId: stage.stageId,
-      needs: allocation,
-      windowStart: random.nextInt(1_000_000) / 1_000_000,
+      const seed = deps.random.nextInt(SEED_RANGE);
+      const random = seededRandom(seed);
+      const candidates = await deps.attempts.candidates(tx, {
+        userId: actor.userId,
+        stageId: stage.stageId,
+        needs: allocation,
+        windowStart: random.nextInt(1_000_000) / 1_000_000,
+      });
+      const questions = pickExamQuestions(allocation, candidates, random);
+      const inserted = await deps.attempts.insert(tx, {
+        userId: actor.userId,
+        stageId: stage.stageId,
+        settingsVersionId: stage.settingsVersionId,
+        totalQ: exam.totalQ,
+        passScore: exam.passScore,
+        seed,
+        questions,
+      });
+      return { created: true, ...inserted };
     });
-    const questions = pickExamQuestions(allocation, candidates, random);
-    const inserted = await deps.attempts.insert(tx, {
-      userId: actor.userId,
-      stageId: stage.stageId,
-      settingsVersionId: stage.settingsVersionId,
-      totalQ: exam.totalQ,
-      passScore: exam.passScore,
-      seed,
-      questions,
-    });
-    return { created: true, ...inserted };
-  });
-};
+  };

@@ -1,5 +1,10 @@
 import type { LearnerActor } from '../../domain/identity/actor.js';
-import { isPassed, scoreAnswers, type ModuleStat, type SubmittedAnswer } from '../../domain/shared/answer-sheet.rules.js';
+import {
+  isPassed,
+  scoreAnswers,
+  type ModuleStat,
+  type SubmittedAnswer,
+} from '../../domain/shared/answer-sheet.rules.js';
 import { DomainError, notFound } from '../../domain/shared/domain-error.js';
 import type { Transactor } from '../ports/transactor.port.js';
 import type { ApplyProgression, ProgressOutcome } from '../progress/apply-progression.js';
@@ -31,14 +36,19 @@ export interface SubmittedExam {
  */
 export const submitExam =
   (deps: SubmitExamDeps) =>
-  async (input: { attemptId: number; answers: readonly SubmittedAnswer[] }, actor: LearnerActor): Promise<SubmittedExam> =>
+  async (
+    input: { attemptId: number; answers: readonly SubmittedAnswer[] },
+    actor: LearnerActor,
+  ): Promise<SubmittedExam> =>
     deps.transactor.run(async (tx) => {
       const stage = await deps.stages.lockCurrentStage(tx, actor.userId);
       const attempt = await deps.attempts.lockForSubmit(tx, input.attemptId, actor.userId);
       if (attempt === undefined) throw notFound('Attempt');
-      if (attempt.submittedAt !== null) throw new DomainError('attempt_already_submitted', 'This attempt was already submitted');
+      if (attempt.submittedAt !== null)
+        throw new DomainError('attempt_already_submitted', 'This attempt was already submitted');
       // An open attempt always belongs to the current stage (the schema forbids an open attempt beside a PASS).
-      if (stage === undefined || stage.stageId !== attempt.stageId) throw new DomainError('conflict', 'The attempt no longer belongs to your current stage');
+      if (stage === undefined || stage.stageId !== attempt.stageId)
+        throw new DomainError('conflict', 'The attempt no longer belongs to your current stage');
 
       const score = scoreAnswers(attempt.sheet, input.answers);
       const passed = isPassed(score.scoreTotal, attempt.passScore);
@@ -52,5 +62,13 @@ export const submitExam =
             stage: { id: stage.stageId, rank: stage.rank, level: stage.level, position: stage.position },
           })
         : { action: 'none', fromStageId: stage.stageId, toStageId: null };
-      return { attemptId: attempt.attemptId, scoreTotal: score.scoreTotal, totalQ: attempt.totalQ, passScore: attempt.passScore, passed, moduleStats: score.moduleStats, progress };
+      return {
+        attemptId: attempt.attemptId,
+        scoreTotal: score.scoreTotal,
+        totalQ: attempt.totalQ,
+        passScore: attempt.passScore,
+        passed,
+        moduleStats: score.moduleStats,
+        progress,
+      };
     });

@@ -7,13 +7,27 @@ import type { AdminAccounts, AdminProfile } from './identity.ports.js';
 /** `npm run admin:create` and the embedded demo's admin: create, or reset the password of, an admin. */
 export const createAdmin =
   (deps: { transactor: Transactor; admins: AdminAccounts; hasher: PasswordHasher }) =>
-  async (input: { email: string; fullName: string; password: string }): Promise<AdminProfile & { created: boolean }> => {
+  async (input: {
+    email: string;
+    fullName: string;
+    password: string;
+  }): Promise<AdminProfile & { created: boolean }> => {
     const email = normalizeEmail(input.email);
     const fullName = input.fullName.trim();
     const errors = [
-      ...(/^[^\s@]+@[^\s@]+$/.test(email) ? [] : [{ code: 'format', message: 'a valid email is required', path: 'email' }]),
+      ...(/^[^\s@]+@[^\s@]+$/.test(email)
+        ? []
+        : [{ code: 'format', message: 'a valid email is required', path: 'email' }]),
       ...(fullName.length > 0 ? [] : [{ code: 'blank', message: 'a name is required', path: 'name' }]),
-      ...([...input.password].length >= PASSWORD_MIN_LENGTH ? [] : [{ code: 'length', message: `the password needs at least ${PASSWORD_MIN_LENGTH} characters`, path: 'password' }]),
+      ...([...input.password].length >= PASSWORD_MIN_LENGTH
+        ? []
+        : [
+            {
+              code: 'length',
+              message: `the password needs at least ${PASSWORD_MIN_LENGTH} characters`,
+              path: 'password',
+            },
+          ]),
     ];
     if (errors.length > 0) throw new DomainError('validation_failed', 'The admin data is invalid', { errors });
     const passwordHash = await deps.hasher.hash(input.password);

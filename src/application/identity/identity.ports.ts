@@ -24,7 +24,10 @@ export interface StoredCredentials {
 
 export interface LearnerAccounts {
   /** Throws DomainError('email_taken') when the email (any case) is already registered. */
-  insert(tx: Session, learner: { email: string; fullName: string; passwordHash: string; trackId: number }): Promise<LearnerProfile>;
+  insert(
+    tx: Session,
+    learner: { email: string; fullName: string; passwordHash: string; trackId: number },
+  ): Promise<LearnerProfile>;
   findCredentials(db: Session, email: string): Promise<StoredCredentials | undefined>;
   findProfile(db: Session, userId: number): Promise<LearnerProfile | undefined>;
 }
@@ -33,7 +36,10 @@ export interface AdminAccounts {
   findCredentials(db: Session, email: string): Promise<StoredCredentials | undefined>;
   findProfile(db: Session, adminId: number): Promise<AdminProfile | undefined>;
   /** Creates the admin, or resets the name and password of an existing one (same email, any case), and activates it. */
-  upsert(tx: Session, admin: { email: string; fullName: string; passwordHash: string }): Promise<AdminProfile & { created: boolean }>;
+  upsert(
+    tx: Session,
+    admin: { email: string; fullName: string; passwordHash: string },
+  ): Promise<AdminProfile & { created: boolean }>;
 }
 
 /** Where a new learner starts: the track's first stage, pinned to its active settings version. */
@@ -45,6 +51,12 @@ export interface TrackEntryPoint {
 
 export interface LearnerPlacement {
   /** The requested track, or the default one (by name, else the lowest id); undefined when it does not exist. */
-  findEntryPoint(tx: Session, request: { trackId?: number; defaultTrackName: string }): Promise<TrackEntryPoint | undefined>;
-  placeOnFirstStage(tx: Session, placement: { userId: number; trackId: number; stageId: number; settingsVersionId: number }): Promise<void>;
+  findEntryPoint(
+    tx: Session,
+    request: { trackId?: number; defaultTrackName: string },
+  ): Promise<TrackEntryPoint | undefined>;
+  placeOnFirstStage(
+    tx: Session,
+    placement: { userId: number; trackId: number; stageId: number; settingsVersionId: number },
+  ): Promise<void>;
 }

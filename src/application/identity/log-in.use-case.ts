@@ -10,13 +10,21 @@ export interface LogInDeps {
 }
 
 /** POST /auth/login: a learner token (`scope: user`). */
-export const logInLearner = (deps: LogInDeps & { readonly learners: LearnerAccounts }) => async (attempt: LoginAttempt): Promise<AccessToken> => {
-  const userId = await deps.verifier.verify(attempt, (email) => deps.transactor.read((db) => deps.learners.findCredentials(db, email)));
-  return deps.tokens.issue(userId, 'user');
-};
+export const logInLearner =
+  (deps: LogInDeps & { readonly learners: LearnerAccounts }) =>
+  async (attempt: LoginAttempt): Promise<AccessToken> => {
+    const userId = await deps.verifier.verify(attempt, (email) =>
+      deps.transactor.read((db) => deps.learners.findCredentials(db, email)),
+    );
+    return deps.tokens.issue(userId, 'user');
+  };
 
 /** POST /admin/login: an admin token (`scope: admin`); an inactive admin fails like a wrong password. */
-export const logInAdmin = (deps: LogInDeps & { readonly admins: AdminAccounts }) => async (attempt: LoginAttempt): Promise<AccessToken> => {
-  const adminId = await deps.verifier.verify(attempt, (email) => deps.transactor.read((db) => deps.admins.findCredentials(db, email)));
-  return deps.tokens.issue(adminId, 'admin');
-};
+export const logInAdmin =
+  (deps: LogInDeps & { readonly admins: AdminAccounts }) =>
+  async (attempt: LoginAttempt): Promise<AccessToken> => {
+    const adminId = await deps.verifier.verify(attempt, (email) =>
+      deps.transactor.read((db) => deps.admins.findCredentials(db, email)),
+    );
+    return deps.tokens.issue(adminId, 'admin');
+  };

@@ -9,14 +9,18 @@ export interface LearnerOverviewDeps {
 }
 
 /** GET /admin/users: search by email or name, by id, one page at a time. */
-export const searchLearners = (deps: LearnerOverviewDeps) => async (search: LearnerSearch, _actor: AdminActor): Promise<LearnerSummary[]> => {
-  const q = search.q?.trim();
-  return deps.transactor.read((db) => deps.learners.list(db, { ...search, q: q === '' ? undefined : q }));
-};
+export const searchLearners =
+  (deps: LearnerOverviewDeps) =>
+  async (search: LearnerSearch, _actor: AdminActor): Promise<LearnerSummary[]> => {
+    const q = search.q?.trim();
+    return deps.transactor.read((db) => deps.learners.list(db, { ...search, q: q === '' ? undefined : q }));
+  };
 
 /** GET /admin/users/{user_id}: profile, stages, diagnostika, attempts with scores, approvals. */
-export const getLearnerDetail = (deps: LearnerOverviewDeps) => async (userId: number, _actor: AdminActor): Promise<LearnerDetail> => {
-  const detail = await deps.transactor.read((db) => deps.learners.detail(db, userId));
-  if (detail === undefined) throw notFound(`User ${userId}`);
-  return detail;
-};
+export const getLearnerDetail =
+  (deps: LearnerOverviewDeps) =>
+  async (userId: number, _actor: AdminActor): Promise<LearnerDetail> => {
+    const detail = await deps.transactor.read((db) => deps.learners.detail(db, userId));
+    if (detail === undefined) throw notFound(`User ${userId}`);
+    return detail;
+  };

@@ -14,7 +14,12 @@ export interface LearnerSummary {
   readonly trackName: string;
   readonly createdAt: Date;
   readonly graduatedAt: Date | null;
-  readonly currentStage: { readonly stageId: number; readonly rank: Rank; readonly level: number; readonly status: 'active' | 'pending_approval' } | null;
+  readonly currentStage: {
+    readonly stageId: number;
+    readonly rank: Rank;
+    readonly level: number;
+    readonly status: 'active' | 'pending_approval';
+  } | null;
 }
 
 /** A stage row of the learner, with the number of its pinned settings version. */
@@ -29,7 +34,12 @@ export interface LearnerDiagnostika {
   readonly scoreTotal: number | null;
   readonly createdAt: Date;
   readonly submittedAt: Date | null;
-  readonly moduleStats: readonly { readonly moduleId: number; readonly moduleName: string; readonly correctCnt: number; readonly totalCnt: number }[];
+  readonly moduleStats: readonly {
+    readonly moduleId: number;
+    readonly moduleName: string;
+    readonly correctCnt: number;
+    readonly totalCnt: number;
+  }[];
 }
 
 export interface LearnerAttempt {

@@ -24,7 +24,10 @@ export interface ProgressionDeps {
  */
 export const applyProgression =
   (deps: ProgressionDeps) =>
-  async (tx: Session, pass: { kind: ExamKind; userId: number; trackId: number; stage: StageRef }): Promise<ProgressOutcome> => {
+  async (
+    tx: Session,
+    pass: { kind: ExamKind; userId: number; trackId: number; stage: StageRef },
+  ): Promise<ProgressOutcome> => {
     const next = (await deps.transitions.nextStage(tx, pass.trackId, pass.stage.position)) ?? null;
     const decision = progressAfterPass(pass.kind, pass.stage, next);
     switch (decision.action) {

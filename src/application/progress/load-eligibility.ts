@@ -11,7 +11,11 @@ export interface StageEligibility extends EligibilityReport {
 }
 
 /** The function `loadEligibility(deps)` returns. */
-export type LoadEligibility = (db: Session, learner: { readonly userId: number }, stage: CurrentStage) => Promise<StageEligibility>;
+export type LoadEligibility = (
+  db: Session,
+  learner: { readonly userId: number },
+  stage: CurrentStage,
+) => Promise<StageEligibility>;
 
 /**
  * A building block for use cases that need the level-exam admission of a stage (the endpoint,

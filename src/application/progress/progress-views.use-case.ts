@@ -5,7 +5,14 @@ import type { TrackSettings, WeaknessMetric } from '../../domain/settings/track-
 import type { Session, Transactor } from '../ports/transactor.port.js';
 import { loadEligibility, type StageEligibility } from './load-eligibility.js';
 import { loadWeaknessProfile } from './load-weakness.js';
-import type { PinnedSettings, StageChecklists, StageOverview, StageProgress, StageRecord, WeaknessEvidence } from './progress.ports.js';
+import type {
+  PinnedSettings,
+  StageChecklists,
+  StageOverview,
+  StageProgress,
+  StageRecord,
+  WeaknessEvidence,
+} from './progress.ports.js';
 
 export interface ProgressDeps {
   readonly transactor: Transactor;
@@ -37,27 +44,37 @@ async function stageInForce(deps: ProgressDeps, db: Session, userId: number): Pr
   const overview = await deps.stages.findOverview(db, userId);
   if (overview === undefined) throw notFound('Learner progress');
   // A completed last row without graduation would mean a half-applied transition; never shown as current.
-  if (overview.status === 'completed' && overview.graduatedAt === null) throw new DomainError('no_active_stage', 'The learner has no current stage');
+  if (overview.status === 'completed' && overview.graduatedAt === null)
+    throw new DomainError('no_active_stage', 'The learner has no current stage');
   return overview;
 }
 
 /** GET /progress/current-stage: one indexed query. */
-export const getCurrentStage = (deps: ProgressDeps) => async (actor: LearnerActor): Promise<CurrentStageView> =>
-  deps.transactor.read(async (db) => {
-    const overview = await stageInForce(deps, db, actor.userId);
-    return { ...overview, status: overview.status === 'completed' ? 'graduated' : overview.status };
-  });
+export const getCurrentStage =
+  (deps: ProgressDeps) =>
+  async (actor: LearnerActor): Promise<CurrentStageView> =>
+    deps.transactor.read(async (db) => {
+      const overview = await stageInForce(deps, db, actor.userId);
+      return { ...overview, status: overview.status === 'completed' ? 'graduated' : overview.status };
+    });
 
 /** GET /progress/history: every stage row, by position. */
-export const getStageHistory = (deps: ProgressDeps) => async (actor: LearnerActor): Promise<StageRecord[]> =>
-  deps.transactor.read((db) => deps.stages.listHistory(db, actor.userId));
+export const getStageHistory =
+  (deps: ProgressDeps) =>
+  async (actor: LearnerActor): Promise<StageRecord[]> =>
+    deps.transactor.read((db) => deps.stages.listHistory(db, actor.userId));
 
 /** GET /progress/settings: the version pinned on the stage in force, never the track's active one. */
-export const getPinnedSettings = (deps: ProgressDeps) => async (actor: LearnerActor): Promise<PinnedSettingsView> =>
-  deps.transactor.read(async (db) => {
-    const stage = await stageInForce(deps, db, actor.userId);
-    return { settingsVersionId: stage.settingsVersionId, settings: await deps.pinnedSettings.settingsOf(db, stage.settingsVersionId) };
-  });
+export const getPinnedSettings =
+  (deps: ProgressDeps) =>
+  async (actor: LearnerActor): Promise<PinnedSettingsView> =>
+    deps.transactor.read(async (db) => {
+      const stage = await stageInForce(deps, db, actor.userId);
+      return {
+        settingsVersionId: stage.settingsVersionId,
+        settings: await deps.pinnedSettings.settingsOf(db, stage.settingsVersionId),
+      };
+    });
 
 /**
  * GET /progress/eligibility: the level-exam admission report of the ACTIVE stage. A stage waiting
@@ -69,12 +86,16 @@ export const getEligibility = (deps: ProgressDeps) => {
   return async (actor: LearnerActor): Promise<StageEligibility> =>
     deps.transactor.read(async (db) => {
       const stage = await deps.stages.findCurrentStage(db, actor.userId);
-      if (stage === undefined || stage.status !== 'active') throw new DomainError('no_active_stage', 'The learner has no active stage');
+      if (stage === undefined || stage.status !== 'active')
+        throw new DomainError('no_active_stage', 'The learner has no active stage');
       return eligibility(db, actor, stage);
     });
 };
 
-/** GET /progress/weakness: the profile under the pinned settings of the stage in force (also when pending or graduated). */
+/**
+ * GET /progress/weakness: the profile under the pinned settings of the stage in force (also when pending or
+ * graduated).
+ */
 export const getWeakness = (deps: ProgressDeps) => {
   const weakness = loadWeaknessProfile(deps);
   return async (actor: LearnerActor): Promise<WeaknessView> =>

@@ -77,5 +77,9 @@ export interface WeaknessEvidence {
    * submitted diagnostika only (`errors`), or also every submitted level-exam and rank-final
    * attempt (`error_rate`). One query; modules without evidence come back with 0/0.
    */
-  evidenceOf(db: Session, learner: { userId: number; trackId: number }, includeExams: boolean): Promise<{ modules: TrackModule[]; evidence: ModuleEvidence[] }>;
+  evidenceOf(
+    db: Session,
+    learner: { userId: number; trackId: number },
+    includeExams: boolean,
+  ): Promise<{ modules: TrackModule[]; evidence: ModuleEvidence[] }>;
 }

@@ -9,7 +9,11 @@ export interface StageTransitions {
   /** The next stage of the track after `position`, or undefined at the top of the ladder. */
   nextStage(db: Session, trackId: number, position: number): Promise<StageRef | undefined>;
   /** Locks one progress row of the learner (FOR UPDATE OF user_stage_progress). */
-  lockStage(tx: Session, userId: number, stageId: number): Promise<{ status: 'active' | 'pending_approval' | 'completed'; trackId: number } | undefined>;
+  lockStage(
+    tx: Session,
+    userId: number,
+    stageId: number,
+  ): Promise<{ status: 'active' | 'pending_approval' | 'completed'; trackId: number } | undefined>;
   markPendingApproval(tx: Session, userId: number, stageId: number): Promise<void>;
   complete(tx: Session, userId: number, stageId: number, fromStatus: 'active' | 'pending_approval'): Promise<void>;
   /**

@@ -1,7 +1,11 @@
 import type { AdminActor } from '../../domain/identity/actor.js';
 import { assertValidSettings } from '../../domain/settings/settings-consistency.rules.js';
 import { applySettingsOverrides, assertEditable } from '../../domain/settings/settings-lifecycle.rules.js';
-import { DEFAULT_TRACK_SETTINGS, SETTINGS_FIELD_NAMES, type TrackSettings } from '../../domain/settings/track-settings.js';
+import {
+  DEFAULT_TRACK_SETTINGS,
+  SETTINGS_FIELD_NAMES,
+  type TrackSettings,
+} from '../../domain/settings/track-settings.js';
 import { notFound } from '../../domain/shared/domain-error.js';
 import type { AdminAuditLog } from '../ports/admin-audit-log.port.js';
 import type { Session, Transactor } from '../ports/transactor.port.js';
@@ -26,11 +30,14 @@ export interface DraftChange {
   readonly settings?: Partial<TrackSettings>;
 }
 
-const cleanNote = (note: string | null | undefined): string | null => (note === undefined || note === null || note.trim() === '' ? null : note.trim());
+const cleanNote = (note: string | null | undefined): string | null =>
+  note === undefined || note === null || note.trim() === '' ? null : note.trim();
 
 /** The overrides as the admin sent them (snake_case), for the audit trail. */
 const overridesForAudit = (overrides: Partial<TrackSettings> = {}) =>
-  Object.fromEntries(Object.entries(overrides).map(([key, value]) => [SETTINGS_FIELD_NAMES[key as keyof TrackSettings], value]));
+  Object.fromEntries(
+    Object.entries(overrides).map(([key, value]) => [SETTINGS_FIELD_NAMES[key as keyof TrackSettings], value]),
+  );
 
 /**
  * POST /admin/tracks/{track_id}/settings-versions: a draft copied from `based_on_version_id`, else
@@ -38,51 +45,74 @@ const overridesForAudit = (overrides: Partial<TrackSettings> = {}) =>
  * then the overrides. Checked against the track's module count: 422 settings_invalid with every
  * violated rule.
  */
-export const createSettingsDraft = (deps: DraftSettingsDeps) => async (trackId: number, input: NewDraftInput, actor: AdminActor): Promise<SettingsVersion> => {
-  return deps.transactor.run(async (tx) => {
-    // Serialises drafts of one track so version_no is max + 1 without a unique-violation race.
-    const track = await deps.versions.lockTrack(tx, trackId);
-    if (track === undefined) throw notFound(`Track ${trackId}`);
-    const base = await baseOf(deps.versions, tx, trackId, input.basedOnVersionId);
-    const settings = applySettingsOverrides(base?.settings ?? { ...DEFAULT_TRACK_SETTINGS, expectedModulesCount: track.moduleCount }, input.settings ?? {});
-    assertValidSettings(settings, track.moduleCount);
-    const draft = await deps.versions.insertDraft(tx, { trackId, note: cleanNote(input.note), settings, adminId: actor.adminId });
-    await deps.audit.record(tx, {
-      adminId: actor.adminId,
-      action: 'settings_version.create',
-      entityType: 'settings_version',
-      entityId: draft.id,
-      details: { track_id: trackId, version_no: draft.versionNo, based_on_version_id: base?.id ?? null, overrides: overridesForAudit(input.settings) },
+export const createSettingsDraft =
+  (deps: DraftSettingsDeps) =>
+  async (trackId: number, input: NewDraftInput, actor: AdminActor): Promise<SettingsVersion> => {
+    return deps.transactor.run(async (tx) => {
+      // Serialises drafts of one track so version_no is max + 1 without a unique-violation race.
+      const track = await deps.versions.lockTrack(tx, trackId);
+      if (track === undefined) throw notFound(`Track ${trackId}`);
+      const base = await baseOf(deps.versions, tx, trackId, input.basedOnVersionId);
+      const settings = applySettingsOverrides(
+        base?.settings ?? { ...DEFAULT_TRACK_SETTINGS, expectedModulesCount: track.moduleCount },
+        input.settings ?? {},
+      );
+      assertValidSettings(settings, track.moduleCount);
+      const draft = await deps.versions.insertDraft(tx, {
+        trackId,
+        note: cleanNote(input.note),
+        settings,
+        adminId: actor.adminId,
+      });
+      await deps.audit.record(tx, {
+        adminId: actor.adminId,
+        action: 'settings_version.create',
+        entityType: 'settings_version',
+        entityId: draft.id,
+        details: {
+          track_id: trackId,
+          version_no: draft.versionNo,
+          based_on_version_id: base?.id ?? null,
+          overrides: overridesForAudit(input.settings),
+        },
+      });
+      return draft;
     });
-    return draft;
-  });
-};
+  };
 
-async function baseOf(versions: SettingsVersions, tx: Session, trackId: number, basedOnVersionId: number | undefined): Promise<SettingsVersion | undefined> {
+async function baseOf(
+  versions: SettingsVersions,
+  tx: Session,
+  trackId: number,
+  basedOnVersionId: number | undefined,
+): Promise<SettingsVersion | undefined> {
   if (basedOnVersionId === undefined) return versions.findActive(tx, trackId);
   const base = await versions.find(tx, basedOnVersionId);
   // a version of another track is as unknown here as one that does not exist
-  if (base === undefined || base.trackId !== trackId) throw notFound(`Settings version ${basedOnVersionId} of track ${trackId}`);
+  if (base === undefined || base.trackId !== trackId)
+    throw notFound(`Settings version ${basedOnVersionId} of track ${trackId}`);
   return base;
 }
 
 /** PATCH /admin/settings-versions/{id}: drafts only (409 settings_version_not_draft), re-checked as a whole. */
-export const editSettingsDraft = (deps: DraftSettingsDeps) => async (versionId: number, change: DraftChange, actor: AdminActor): Promise<SettingsVersion> => {
-  return deps.transactor.run(async (tx) => {
-    const version = await deps.versions.lockVersion(tx, versionId);
-    if (version === undefined) throw notFound(`Settings version ${versionId}`);
-    assertEditable(version);
-    const settings = applySettingsOverrides(version.settings, change.settings ?? {});
-    assertValidSettings(settings, await deps.versions.moduleCount(tx, version.trackId));
-    const note = change.note === undefined ? version.note : cleanNote(change.note);
-    await deps.versions.updateDraft(tx, versionId, { note, settings });
-    await deps.audit.record(tx, {
-      adminId: actor.adminId,
-      action: 'settings_version.update',
-      entityType: 'settings_version',
-      entityId: versionId,
-      details: { overrides: overridesForAudit(change.settings), ...(change.note === undefined ? {} : { note }) },
+export const editSettingsDraft =
+  (deps: DraftSettingsDeps) =>
+  async (versionId: number, change: DraftChange, actor: AdminActor): Promise<SettingsVersion> => {
+    return deps.transactor.run(async (tx) => {
+      const version = await deps.versions.lockVersion(tx, versionId);
+      if (version === undefined) throw notFound(`Settings version ${versionId}`);
+      assertEditable(version);
+      const settings = applySettingsOverrides(version.settings, change.settings ?? {});
+      assertValidSettings(settings, await deps.versions.moduleCount(tx, version.trackId));
+      const note = change.note === undefined ? version.note : cleanNote(change.note);
+      await deps.versions.updateDraft(tx, versionId, { note, settings });
+      await deps.audit.record(tx, {
+        adminId: actor.adminId,
+        action: 'settings_version.update',
+        entityType: 'settings_version',
+        entityId: versionId,
+        details: { overrides: overridesForAudit(change.settings), ...(change.note === undefined ? {} : { note }) },
+      });
+      return { ...version, note, settings };
     });
-    return { ...version, note, settings };
-  });
-};
+  };

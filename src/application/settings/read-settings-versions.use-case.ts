@@ -9,16 +9,20 @@ export interface ReadSettingsDeps {
 }
 
 /** GET /admin/tracks/{track_id}/settings-versions: every version of the track, newest first. */
-export const listSettingsVersions = (deps: ReadSettingsDeps) => async (trackId: number, _actor: AdminActor): Promise<SettingsVersion[]> => {
-  return deps.transactor.read(async (db) => {
-    if (!(await deps.versions.trackExists(db, trackId))) throw notFound(`Track ${trackId}`);
-    return deps.versions.listByTrack(db, trackId);
-  });
-};
+export const listSettingsVersions =
+  (deps: ReadSettingsDeps) =>
+  async (trackId: number, _actor: AdminActor): Promise<SettingsVersion[]> => {
+    return deps.transactor.read(async (db) => {
+      if (!(await deps.versions.trackExists(db, trackId))) throw notFound(`Track ${trackId}`);
+      return deps.versions.listByTrack(db, trackId);
+    });
+  };
 
 /** GET /admin/settings-versions/{id}. */
-export const getSettingsVersion = (deps: ReadSettingsDeps) => async (versionId: number, _actor: AdminActor): Promise<SettingsVersion> => {
-  const version = await deps.transactor.read((db) => deps.versions.find(db, versionId));
-  if (version === undefined) throw notFound(`Settings version ${versionId}`);
-  return version;
-};
+export const getSettingsVersion =
+  (deps: ReadSettingsDeps) =>
+  async (versionId: number, _actor: AdminActor): Promise<SettingsVersion> => {
+    const version = await deps.transactor.read((db) => deps.versions.find(db, versionId));
+    if (version === undefined) throw notFound(`Settings version ${versionId}`);
+    return version;
+  };

@@ -28,7 +28,10 @@ export interface SettingsVersions {
   find(db: Session, versionId: number): Promise<SettingsVersion | undefined>;
   findActive(db: Session, trackId: number): Promise<SettingsVersion | undefined>;
   /** A new draft numbered max(version_no) + 1 of the track (the caller holds the track lock). */
-  insertDraft(tx: Session, draft: { trackId: number; note: string | null; settings: TrackSettings; adminId: number }): Promise<SettingsVersion>;
+  insertDraft(
+    tx: Session,
+    draft: { trackId: number; note: string | null; settings: TrackSettings; adminId: number },
+  ): Promise<SettingsVersion>;
   /** The version, locked FOR UPDATE OF settings_versions. */
   lockVersion(tx: Session, versionId: number): Promise<SettingsVersion | undefined>;
   /**

@@ -21,10 +21,16 @@ export function utf8ByteLength(text: string): number {
  * Trims `value` and reports it when blank or longer than `maxBytes`; returns the trimmed text.
  * `errors` collects the problems so a caller can report all fields at once.
  */
-export function requiredText(value: string, path: string, errors: ErrorItem[], maxBytes: number = KEY_TEXT_MAX_BYTES): string {
+export function requiredText(
+  value: string,
+  path: string,
+  errors: ErrorItem[],
+  maxBytes: number = KEY_TEXT_MAX_BYTES,
+): string {
   const text = value.trim();
   if (text.length === 0) errors.push({ code: 'blank', message: `${path} must not be blank`, path });
-  else if (utf8ByteLength(text) > maxBytes) errors.push({ code: 'too_long', message: `${path} must be at most ${maxBytes} bytes of UTF-8`, path });
+  else if (utf8ByteLength(text) > maxBytes)
+    errors.push({ code: 'too_long', message: `${path} must be at most ${maxBytes} bytes of UTF-8`, path });
   return text;
 }
 

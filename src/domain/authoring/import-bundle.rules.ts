@@ -21,7 +21,11 @@ export interface BundleInput {
   readonly track: string;
   readonly modules: readonly {
     readonly name: string;
-    readonly questions?: readonly { readonly text: string; readonly options: readonly string[]; readonly correctPos: number }[];
+    readonly questions?: readonly {
+      readonly text: string;
+      readonly options: readonly string[];
+      readonly correctPos: number;
+    }[];
     readonly articles?: readonly {
       readonly stage: StageInput;
       readonly kind: string;
@@ -112,7 +116,11 @@ export function planImport(bundle: BundleInput): ImportPlan {
     const at = `/body/modules/${m}/`;
     const module = requiredText(moduleInput.name, `${at}name`, errors);
     if (module.length > 0 && modules.includes(module)) {
-      errors.push({ code: 'duplicate_module', message: `module "${module}" appears twice in the bundle`, path: `${at}name` });
+      errors.push({
+        code: 'duplicate_module',
+        message: `module "${module}" appears twice in the bundle`,
+        path: `${at}name`,
+      });
     }
     modules.push(module);
 
@@ -121,7 +129,11 @@ export function planImport(bundle: BundleInput): ImportPlan {
     (moduleInput.questions ?? []).forEach((input, q) => {
       const question = checkQuestion(input, `${at}questions/${q}/`, errors);
       if (question.text.length > 0 && seenTexts.has(question.text)) {
-        errors.push({ code: 'duplicate_question', message: `the module already has a question with this text in the bundle`, path: `${at}questions/${q}/text` });
+        errors.push({
+          code: 'duplicate_question',
+          message: `the module already has a question with this text in the bundle`,
+          path: `${at}questions/${q}/text`,
+        });
       }
       seenTexts.add(question.text);
       texts.push(question.text);
@@ -132,21 +144,47 @@ export function planImport(bundle: BundleInput): ImportPlan {
       const where = `${at}articles/${a}/`;
       const stage = parseStage(input.stage);
       if (stage === undefined) {
-        errors.push({ code: 'unknown_stage', message: 'stage must be trainee-0 or junior|middle|senior-1..3 (or {rank, level})', path: `${where}stage` });
+        errors.push({
+          code: 'unknown_stage',
+          message: 'stage must be trainee-0 or junior|middle|senior-1..3 (or {rank, level})',
+          path: `${where}stage`,
+        });
       }
       const kind = input.kind as ArticleKind;
-      if (!ARTICLE_KINDS.includes(kind)) errors.push({ code: 'unknown_kind', message: 'kind must be required or optional', path: `${where}kind` });
+      if (!ARTICLE_KINDS.includes(kind))
+        errors.push({ code: 'unknown_kind', message: 'kind must be required or optional', path: `${where}kind` });
       const position = input.position ?? 1;
-      if (!Number.isInteger(position) || position < 1) errors.push({ code: 'position_below_one', message: 'position must be an integer >= 1', path: `${where}position` });
+      if (!Number.isInteger(position) || position < 1)
+        errors.push({
+          code: 'position_below_one',
+          message: 'position must be an integer >= 1',
+          path: `${where}position`,
+        });
       const title = requiredText(input.title, `${where}title`, errors);
       const contentRef = requiredText(input.contentRef, `${where}content_ref`, errors);
       if (contentRef.length > 0) {
         const first = contentRefs.get(contentRef);
-        if (first !== undefined) errors.push({ code: 'duplicate_content_ref', message: `content_ref "${contentRef}" is already used by ${first}`, path: `${where}content_ref` });
+        if (first !== undefined)
+          errors.push({
+            code: 'duplicate_content_ref',
+            message: `content_ref "${contentRef}" is already used by ${first}`,
+            path: `${where}content_ref`,
+          });
         else contentRefs.set(contentRef, `${where}content_ref`);
       }
       const minitest = resolveMinitest(input.minitest ?? [], texts, kind, `${where}minitest`, errors);
-      articles.push({ module, rank: stage?.rank ?? 'trainee', level: stage?.level ?? 0, kind, position, title, contentRef, body: input.body ?? '', minitest, at: where });
+      articles.push({
+        module,
+        rank: stage?.rank ?? 'trainee',
+        level: stage?.level ?? 0,
+        kind,
+        position,
+        title,
+        contentRef,
+        body: input.body ?? '',
+        minitest,
+        at: where,
+      });
     });
   });
 
@@ -154,19 +192,35 @@ export function planImport(bundle: BundleInput): ImportPlan {
   return { track, modules, questions, articles };
 }
 
-function resolveMinitest(refs: readonly (number | string)[], moduleTexts: readonly string[], kind: ArticleKind, at: string, errors: ErrorItem[]): string[] {
+function resolveMinitest(
+  refs: readonly (number | string)[],
+  moduleTexts: readonly string[],
+  kind: ArticleKind,
+  at: string,
+  errors: ErrorItem[],
+): string[] {
   if (kind === 'optional') {
-    if (refs.length > 0) errors.push({ code: 'minitest_on_optional', message: 'an optional article has no minitest', path: at });
+    if (refs.length > 0)
+      errors.push({ code: 'minitest_on_optional', message: 'an optional article has no minitest', path: at });
     return [];
   }
   const texts = refs.map((ref, index) => {
     if (typeof ref === 'string') return ref.trim();
     const text = Number.isInteger(ref) && ref >= 1 ? moduleTexts[ref - 1] : undefined;
-    if (text === undefined) errors.push({ code: 'question_index_out_of_range', message: `no question at index ${ref} of the module (1-based)`, path: `${at}/${index}` });
+    if (text === undefined)
+      errors.push({
+        code: 'question_index_out_of_range',
+        message: `no question at index ${ref} of the module (1-based)`,
+        path: `${at}/${index}`,
+      });
     return text ?? '';
   });
   if (kind === 'required' && (texts.length !== MINITEST_QUESTION_COUNT || new Set(texts).size !== texts.length)) {
-    errors.push({ code: 'minitest_size', message: `a required article needs exactly ${MINITEST_QUESTION_COUNT} distinct minitest questions`, path: at });
+    errors.push({
+      code: 'minitest_size',
+      message: `a required article needs exactly ${MINITEST_QUESTION_COUNT} distinct minitest questions`,
+      path: at,
+    });
   }
   return texts;
 }
@@ -183,13 +237,25 @@ export function checkPlanAgainstCatalog(plan: ImportPlan, facts: CatalogFacts): 
 
   for (const article of plan.articles) {
     if (!stages.has(`${article.rank}-${article.level}`)) {
-      errors.push({ code: 'stage_not_on_track', message: `track "${plan.track}" has no stage ${article.rank}-${article.level}`, path: `${article.at}stage` });
+      errors.push({
+        code: 'stage_not_on_track',
+        message: `track "${plan.track}" has no stage ${article.rank}-${article.level}`,
+        path: `${article.at}stage`,
+      });
     }
     const existing = facts.articles.get(article.contentRef);
     if (existing !== undefined && existing.module !== article.module) {
-      errors.push({ code: 'content_ref_taken', message: `content_ref "${article.contentRef}" belongs to an article of another module`, path: `${article.at}content_ref` });
+      errors.push({
+        code: 'content_ref_taken',
+        message: `content_ref "${article.contentRef}" belongs to an article of another module`,
+        path: `${article.at}content_ref`,
+      });
     } else if (existing !== undefined && existing.kind !== article.kind) {
-      errors.push({ code: 'article_kind_differs', message: `the existing article "${article.contentRef}" is ${existing.kind}`, path: `${article.at}kind` });
+      errors.push({
+        code: 'article_kind_differs',
+        message: `the existing article "${article.contentRef}" is ${existing.kind}`,
+        path: `${article.at}kind`,
+      });
     }
     article.minitest.forEach((text, index) => {
       const key = questionKey(article.module, text);
@@ -197,7 +263,10 @@ export function checkPlanAgainstCatalog(plan: ImportPlan, facts: CatalogFacts): 
       if (stored !== undefined ? !stored.isActive : !bundleQuestions.has(key)) {
         errors.push({
           code: stored === undefined ? 'question_not_found' : 'question_inactive',
-          message: stored === undefined ? `module "${article.module}" has no question "${text}" in the bundle or the bank` : `question "${text}" of module "${article.module}" is not active`,
+          message:
+            stored === undefined
+              ? `module "${article.module}" has no question "${text}" in the bundle or the bank`
+              : `question "${text}" of module "${article.module}" is not active`,
           path: `${article.at}minitest/${index}`,
         });
       }
@@ -210,7 +279,11 @@ function throwIfAny(errors: ErrorItem[], message: string): void {
   if (errors.length === 0) return;
   const listed = errors.slice(0, MAX_REPORTED_ERRORS);
   if (errors.length > MAX_REPORTED_ERRORS) {
-    listed.push({ code: 'too_many_errors', message: `${errors.length - MAX_REPORTED_ERRORS} more error(s) not listed`, path: '/body' });
+    listed.push({
+      code: 'too_many_errors',
+      message: `${errors.length - MAX_REPORTED_ERRORS} more error(s) not listed`,
+      path: '/body',
+    });
   }
   throw new DomainError('import_invalid', `${message}: ${errors.length} problem(s)`, { errors: listed });
 }

@@ -20,13 +20,25 @@ export interface CandidateQuestion {
  * distinct active questions of the article's own module. Every violated rule is reported at once
  * as 422 minitest_invalid, so the admin fixes the selection in one round trip.
  */
-export function assertMinitestSelection(article: MinitestArticle, questionIds: readonly number[], candidates: ReadonlyMap<number, CandidateQuestion>): void {
+export function assertMinitestSelection(
+  article: MinitestArticle,
+  questionIds: readonly number[],
+  candidates: ReadonlyMap<number, CandidateQuestion>,
+): void {
   const errors: ErrorItem[] = [];
   if (article.kind !== 'required') {
-    errors.push({ code: 'article_not_required', message: `article ${article.id} is optional; only required articles have a minitest`, path: '/body' });
+    errors.push({
+      code: 'article_not_required',
+      message: `article ${article.id} is optional; only required articles have a minitest`,
+      path: '/body',
+    });
   }
   if (questionIds.length !== MINITEST_QUESTION_COUNT) {
-    errors.push({ code: 'question_count', message: `a minitest has exactly ${MINITEST_QUESTION_COUNT} questions, got ${questionIds.length}`, path: '/body/question_ids' });
+    errors.push({
+      code: 'question_count',
+      message: `a minitest has exactly ${MINITEST_QUESTION_COUNT} questions, got ${questionIds.length}`,
+      path: '/body/question_ids',
+    });
   }
   const seen = new Set<number>();
   questionIds.forEach((questionId, index) => {
@@ -37,10 +49,17 @@ export function assertMinitestSelection(article: MinitestArticle, questionIds: r
     }
     seen.add(questionId);
     const question = candidates.get(questionId);
-    if (question === undefined) errors.push({ code: 'question_not_found', message: `question ${questionId} does not exist`, path });
+    if (question === undefined)
+      errors.push({ code: 'question_not_found', message: `question ${questionId} does not exist`, path });
     else if (question.moduleId !== article.moduleId) {
-      errors.push({ code: 'question_of_other_module', message: `question ${questionId} belongs to module ${question.moduleId}, not to the article's module ${article.moduleId}`, path });
-    } else if (!question.isActive) errors.push({ code: 'question_inactive', message: `question ${questionId} is not active`, path });
+      errors.push({
+        code: 'question_of_other_module',
+        message: `question ${questionId} belongs to module ${question.moduleId}, not to the article's module ${article.moduleId}`,
+        path,
+      });
+    } else if (!question.isActive)
+      errors.push({ code: 'question_inactive', message: `question ${questionId} is not active`, path });
   });
-  if (errors.length > 0) throw new DomainError('minitest_invalid', `The minitest breaks ${errors.length} rule(s)`, { errors });
+  if (errors.length > 0)
+    throw new DomainError('minitest_invalid', `The minitest breaks ${errors.length} rule(s)`, { errors });
 }

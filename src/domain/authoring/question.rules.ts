@@ -28,12 +28,24 @@ export function checkQuestion(input: QuestionDraft, at: string, errors: ErrorIte
   const text = requiredText(input.text, `${at}text`, errors);
   const options = input.options.map((option, index) => requiredText(option, `${at}options/${index}`, errors));
   if (options.length < MIN_OPTIONS || options.length > MAX_OPTIONS) {
-    errors.push({ code: 'option_count', message: `a question has ${MIN_OPTIONS}-${MAX_OPTIONS} options, got ${options.length}`, path: `${at}options` });
+    errors.push({
+      code: 'option_count',
+      message: `a question has ${MIN_OPTIONS}-${MAX_OPTIONS} options, got ${options.length}`,
+      path: `${at}options`,
+    });
   } else if (new Set(options).size !== options.length) {
-    errors.push({ code: 'duplicate_option', message: 'the options of a question must be distinct', path: `${at}options` });
+    errors.push({
+      code: 'duplicate_option',
+      message: 'the options of a question must be distinct',
+      path: `${at}options`,
+    });
   }
   if (!Number.isInteger(input.correctPos) || input.correctPos < 1 || input.correctPos > options.length) {
-    errors.push({ code: 'correct_option_out_of_range', message: `the correct option must be a position in 1..${options.length}`, path: `${at}correct_pos` });
+    errors.push({
+      code: 'correct_option_out_of_range',
+      message: `the correct option must be a position in 1..${options.length}`,
+      path: `${at}correct_pos`,
+    });
   }
   return { text, options, correctPos: input.correctPos };
 }
@@ -43,7 +55,9 @@ export function normalizeNewQuestion(input: QuestionDraft): QuestionDraft {
   const errors: ErrorItem[] = [];
   const question = checkQuestion(input, '/body/', errors);
   // the API names the field correct_option_pos
-  const located = errors.map((error) => (error.path === '/body/correct_pos' ? { ...error, path: '/body/correct_option_pos' } : error));
+  const located = errors.map((error) =>
+    error.path === '/body/correct_pos' ? { ...error, path: '/body/correct_option_pos' } : error,
+  );
   throwIfInvalid(located, 'The question is invalid');
   return question;
 }
@@ -60,6 +74,9 @@ export function attemptsUsing(usage: QuestionUsage): number {
 export function assertTextEditable(questionId: number, usage: QuestionUsage): void {
   const attempts = attemptsUsing(usage);
   if (attempts > 0) {
-    throw new DomainError('question_in_use', `Question ${questionId} was used in ${attempts} attempt(s); its text can no longer change (deactivate it and add a new one)`);
+    throw new DomainError(
+      'question_in_use',
+      `Question ${questionId} was used in ${attempts} attempt(s); its text can no longer change (deactivate it and add a new one)`,
+    );
   }
 }

@@ -36,11 +36,18 @@ export function selectDiagnostikaQuestions(request: DiagnostikaSetRequest, rando
   const modules = [...request.modules].sort((a, b) => a.moduleId - b.moduleId);
   const available = modules.reduce((sum, m) => sum + new Set(m.questionIds).size, 0);
   if (available < totalQ) {
-    throw new DomainError('not_enough_questions', `Not enough active questions for the diagnostika: need ${totalQ}, have ${available}`);
+    throw new DomainError(
+      'not_enough_questions',
+      `Not enough active questions for the diagnostika: need ${totalQ}, have ${available}`,
+    );
   }
 
   // A module's random permutation, consumed from the front, is a uniform draw without replacement.
-  const queues = modules.map((m) => ({ moduleId: m.moduleId, queue: shuffle([...new Set(m.questionIds)], random), taken: 0 }));
+  const queues = modules.map((m) => ({
+    moduleId: m.moduleId,
+    queue: shuffle([...new Set(m.questionIds)], random),
+    taken: 0,
+  }));
   const picked: PickedQuestion[] = [];
   let progressed = true;
   while (picked.length < totalQ && progressed) {
@@ -54,7 +61,9 @@ export function selectDiagnostikaQuestions(request: DiagnostikaSetRequest, rando
     }
   }
 
-  const leftovers = queues.flatMap((m) => m.queue.slice(m.taken).map((questionId) => ({ questionId, moduleId: m.moduleId })));
+  const leftovers = queues.flatMap((m) =>
+    m.queue.slice(m.taken).map((questionId) => ({ questionId, moduleId: m.moduleId })),
+  );
   picked.push(...sampleWithoutReplacement(leftovers, totalQ - picked.length, random));
   return orderAttempt(picked, random);
 }

@@ -36,7 +36,7 @@ export function allocateQuestions(
 
   let remaining = totalQ - weakCount * min;
   remaining = roundRobin(weak, counts, remaining, max);
-  remaining = roundRobin(others, counts, remaining, max);
+  roundRobin(others, counts, remaining, max);
 
   return weakOrder
     .map((moduleId) => ({ moduleId, count: counts.get(moduleId) ?? 0 }))
@@ -74,7 +74,9 @@ function assertReachable(moduleCount: number, weakCount: number, totalQ: number,
     problems.push(`${weakCount} weak modules × min_per_module ${min} = ${weakCount * min} exceeds total_q ${totalQ}`);
   }
   if (moduleCount * max < totalQ) {
-    problems.push(`${moduleCount} modules × max_per_module ${max} = ${moduleCount * max} cannot hold total_q ${totalQ}`);
+    problems.push(
+      `${moduleCount} modules × max_per_module ${max} = ${moduleCount * max} cannot hold total_q ${totalQ}`,
+    );
   }
   if (problems.length > 0) {
     throw new DomainError('settings_invalid', `Exam cannot be assembled with these settings: ${problems.join('; ')}`, {

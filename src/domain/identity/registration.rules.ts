@@ -28,13 +28,28 @@ export function normalizeEmail(email: string): string {
 export function normalizeRegistration(input: RegistrationInput): Registration {
   const errors: ErrorItem[] = [];
   const fullName = input.fullName.trim();
-  if (fullName.length === 0) errors.push({ code: 'blank', message: 'full_name must not be blank', path: '/body/full_name' });
-  if (fullName.length > FULL_NAME_MAX_LENGTH) errors.push({ code: 'too_long', message: `full_name must be at most ${FULL_NAME_MAX_LENGTH} characters`, path: '/body/full_name' });
+  if (fullName.length === 0)
+    errors.push({ code: 'blank', message: 'full_name must not be blank', path: '/body/full_name' });
+  if (fullName.length > FULL_NAME_MAX_LENGTH)
+    errors.push({
+      code: 'too_long',
+      message: `full_name must be at most ${FULL_NAME_MAX_LENGTH} characters`,
+      path: '/body/full_name',
+    });
   // Length is counted in characters (code points), so a password of emoji is not cut short.
   const passwordLength = [...input.password].length;
   if (passwordLength < PASSWORD_MIN_LENGTH || passwordLength > PASSWORD_MAX_LENGTH) {
-    errors.push({ code: 'length', message: `password must be ${PASSWORD_MIN_LENGTH}-${PASSWORD_MAX_LENGTH} characters`, path: '/body/password' });
+    errors.push({
+      code: 'length',
+      message: `password must be ${PASSWORD_MIN_LENGTH}-${PASSWORD_MAX_LENGTH} characters`,
+      path: '/body/password',
+    });
   }
   if (errors.length > 0) throw new DomainError('validation_failed', 'The sign-up data is invalid', { errors });
-  return { email: normalizeEmail(input.email), fullName, password: input.password, ...(input.trackId === undefined ? {} : { trackId: input.trackId }) };
+  return {
+    email: normalizeEmail(input.email),
+    fullName,
+    password: input.password,
+    ...(input.trackId === undefined ? {} : { trackId: input.trackId }),
+  };
 }

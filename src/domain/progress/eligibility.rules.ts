@@ -78,5 +78,11 @@ export function eligibilityReport(assignments: readonly StageAssignment[], flags
 function toMissing(assignments: readonly StageAssignment[]): MissingArticle[] {
   return [...assignments]
     .sort((a, b) => a.moduleId - b.moduleId || a.articleId - b.articleId)
-    .map((a) => ({ article_id: a.articleId, module_id: a.moduleId, module_name: a.moduleName, title: a.title, kind: a.kind }));
+    .map((a) => ({
+      article_id: a.articleId,
+      module_id: a.moduleId,
+      module_name: a.moduleName,
+      title: a.title,
+      kind: a.kind,
+    }));
 }

@@ -15,17 +15,25 @@ export function assertExamAdmitted<R extends EligibilityReport>(kind: ExamKind, 
       throw new DomainError('exam_already_passed', `The level exam of ${stageLabel(stage)} is already passed`);
     }
     if (!report.eligible) {
-      throw new DomainError('not_eligible', `Not admitted to the level exam of ${stageLabel(stage)} yet`, { eligibility: report });
+      throw new DomainError('not_eligible', `Not admitted to the level exam of ${stageLabel(stage)} yet`, {
+        eligibility: report,
+      });
     }
     return;
   }
   if (!isFinalLevel(stage)) {
-    throw new DomainError('rank_final_not_available', `${stageLabel(stage)} has no rank final; only level 3 of a rank has one`);
+    throw new DomainError(
+      'rank_final_not_available',
+      `${stageLabel(stage)} has no rank final; only level 3 of a rank has one`,
+    );
   }
   if (report.rank_final_passed) {
     throw new DomainError('exam_already_passed', `The rank final of ${stageLabel(stage)} is already passed`);
   }
   if (!report.level_exam_passed) {
-    throw new DomainError('rank_final_not_available', `The rank final of ${stageLabel(stage)} opens after its level exam PASS`);
+    throw new DomainError(
+      'rank_final_not_available',
+      `The rank final of ${stageLabel(stage)} opens after its level exam PASS`,
+    );
   }
 }

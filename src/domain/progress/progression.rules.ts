@@ -23,7 +23,10 @@ export type ProgressDecision =
 export function progressAfterPass(kind: ExamKind, stage: StageRef, nextStage: StageRef | null): ProgressDecision {
   if (kind === 'rank_final') {
     if (!isFinalLevel(stage)) {
-      throw new DomainError('rank_final_not_available', `${stageLabel(stage)} has no rank final; only level 3 of a rank has one`);
+      throw new DomainError(
+        'rank_final_not_available',
+        `${stageLabel(stage)} has no rank final; only level 3 of a rank has one`,
+      );
     }
     if (nextStageOf(stage) === null) return { action: 'pending_approval', approvalType: 'graduation', toStage: null };
     return { action: 'pending_approval', approvalType: 'rank_transition', toStage: expectNext(stage, nextStage) };
@@ -46,7 +49,10 @@ function expectNext(stage: StageRef, nextStage: StageRef | null): StageRef {
   ) {
     const wanted = expected === null ? 'none' : stageLabel(expected);
     const found = nextStage === null ? 'none' : stageLabel(nextStage);
-    throw new DomainError('track_not_ready', `The track's stage after ${stageLabel(stage)} should be ${wanted}, found ${found}`);
+    throw new DomainError(
+      'track_not_ready',
+      `The track's stage after ${stageLabel(stage)} should be ${wanted}, found ${found}`,
+    );
   }
   return nextStage;
 }

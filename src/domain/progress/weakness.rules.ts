@@ -50,7 +50,13 @@ export function weaknessProfile(
   return modules
     .map((module) => {
       const { correct, total } = sums.get(module.id) ?? { correct: 0, total: 0 };
-      return { moduleId: module.id, moduleName: module.name, correct, total, weakness: weaknessScore(metric, correct, total) };
+      return {
+        moduleId: module.id,
+        moduleName: module.name,
+        correct,
+        total,
+        weakness: weaknessScore(metric, correct, total),
+      };
     })
     .sort((a, b) => b.weakness - a.weakness || a.moduleId - b.moduleId)
     .map((row, index) => ({ ...row, rank: index + 1 }));

@@ -17,8 +17,20 @@ interface ExamFields {
 }
 
 const EXAMS: readonly ExamFields[] = [
-  { total: 'levelExamTotalQ', passScore: 'levelExamPassScore', k: 'kExam', min: 'levelExamMinPerModule', max: 'levelExamMaxPerModule' },
-  { total: 'rankFinalTotalQ', passScore: 'rankFinalPassScore', k: 'kFinal', min: 'rankFinalMinPerModule', max: 'rankFinalMaxPerModule' },
+  {
+    total: 'levelExamTotalQ',
+    passScore: 'levelExamPassScore',
+    k: 'kExam',
+    min: 'levelExamMinPerModule',
+    max: 'levelExamMaxPerModule',
+  },
+  {
+    total: 'rankFinalTotalQ',
+    passScore: 'rankFinalPassScore',
+    k: 'kFinal',
+    min: 'rankFinalMinPerModule',
+    max: 'rankFinalMaxPerModule',
+  },
 ];
 
 /**
@@ -53,7 +65,11 @@ export function validateSettings(settings: TrackSettings, moduleCount: number): 
     add('per_module_below_one', 'entryPerModuleQ', `entry_per_module_q must be >= 1, got ${value('entryPerModuleQ')}`);
   }
   if (valid('contentKWeakModules') && value('contentKWeakModules') < 1) {
-    add('k_below_one', 'contentKWeakModules', `content_k_weak_modules must be >= 1, got ${value('contentKWeakModules')}`);
+    add(
+      'k_below_one',
+      'contentKWeakModules',
+      `content_k_weak_modules must be >= 1, got ${value('contentKWeakModules')}`,
+    );
   }
 
   for (const exam of EXAMS) {
@@ -66,7 +82,11 @@ export function validateSettings(settings: TrackSettings, moduleCount: number): 
       add('pass_score_below_one', exam.passScore, `${name(exam.passScore)} must be >= 1, got ${passScore}`);
     }
     if (valid(exam.passScore, exam.total) && passScore > total) {
-      add('pass_score_above_total', exam.passScore, `${name(exam.passScore)} (${passScore}) must be <= ${name(exam.total)} (${total})`);
+      add(
+        'pass_score_above_total',
+        exam.passScore,
+        `${name(exam.passScore)} (${passScore}) must be <= ${name(exam.total)} (${total})`,
+      );
     }
     if (valid(exam.k) && k < 1) add('k_below_one', exam.k, `${name(exam.k)} must be >= 1, got ${k}`);
     if (valid(exam.min, exam.max) && min > max) {
@@ -74,13 +94,19 @@ export function validateSettings(settings: TrackSettings, moduleCount: number): 
     }
     // Step 1 of the exam assembly hands `min` to each of the K weak modules: it must fit in T.
     if (valid(exam.k, exam.min, exam.total) && k * min > total) {
-      add('k_times_min_above_total', exam.total,
-        `${name(exam.k)} × ${name(exam.min)} (${k} × ${min} = ${k * min}) must be <= ${name(exam.total)} (${total})`);
+      add(
+        'k_times_min_above_total',
+        exam.total,
+        `${name(exam.k)} × ${name(exam.min)} (${k} × ${min} = ${k * min}) must be <= ${name(exam.total)} (${total})`,
+      );
     }
     // No module may hold more than `max`, so all modules together must be able to hold T.
     if (valid(exam.max, exam.total) && moduleCount * max < total) {
-      add('capacity_below_total', exam.total,
-        `${moduleCount} modules × ${name(exam.max)} (${moduleCount} × ${max} = ${moduleCount * max}) must be >= ${name(exam.total)} (${total})`);
+      add(
+        'capacity_below_total',
+        exam.total,
+        `${moduleCount} modules × ${name(exam.max)} (${moduleCount} × ${max} = ${moduleCount * max}) must be >= ${name(exam.total)} (${total})`,
+      );
     }
   }
 

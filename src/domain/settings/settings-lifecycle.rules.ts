@@ -17,7 +17,10 @@ export function applySettingsOverrides(base: TrackSettings, overrides: Partial<T
 }
 
 const notDraft = (version: VersionState, doing: string, hint = ''): DomainError =>
-  new DomainError('settings_version_not_draft', `Settings version ${version.id} is ${version.status}: only a draft can be ${doing}${hint}`);
+  new DomainError(
+    'settings_version_not_draft',
+    `Settings version ${version.id} is ${version.status}: only a draft can be ${doing}${hint}`,
+  );
 
 /** Learner stages are pinned to active and archived versions, so only drafts change. */
 export function assertEditable(version: VersionState): void {
@@ -34,6 +37,7 @@ export function assertActivatable(version: VersionState): void {
  * signup and rank transition on the track would fail with track_not_ready.
  */
 export function assertArchivable(version: VersionState): void {
-  if (version.status === 'active') throw notDraft(version, 'archived directly', '; activate another version to replace it');
+  if (version.status === 'active')
+    throw notDraft(version, 'archived directly', '; activate another version to replace it');
   if (version.status !== 'draft') throw notDraft(version, 'archived');
 }

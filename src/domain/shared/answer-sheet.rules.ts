@@ -41,7 +41,10 @@ export interface AnswerSheetScore {
  * nothing is scored. Problems of submitted answers come first (by index), then the questions
  * left unanswered (in attempt order).
  */
-export function scoreAnswers(questions: readonly GradedQuestion[], submitted: readonly SubmittedAnswer[]): AnswerSheetScore {
+export function scoreAnswers(
+  questions: readonly GradedQuestion[],
+  submitted: readonly SubmittedAnswer[],
+): AnswerSheetScore {
   const byId = new Map(questions.map((q) => [q.questionId, q]));
   const chosen = new Map<number, number>();
   const errors: ErrorItem[] = [];
@@ -75,7 +78,11 @@ export function scoreAnswers(questions: readonly GradedQuestion[], submitted: re
   });
   for (const question of questions) {
     if (!chosen.has(question.questionId)) {
-      errors.push({ code: 'missing_answer', message: `question ${question.questionId} has no answer`, path: 'answers' });
+      errors.push({
+        code: 'missing_answer',
+        message: `question ${question.questionId} has no answer`,
+        path: 'answers',
+      });
     }
   }
   if (errors.length > 0) {

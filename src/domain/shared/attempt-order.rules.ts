@@ -17,5 +17,9 @@ export interface AttemptQuestion extends PickedQuestion {
  * so without this step the questions of one module would always sit together.
  */
 export function orderAttempt(picked: readonly PickedQuestion[], random: RandomSource): AttemptQuestion[] {
-  return shuffle(picked, random).map((q, index) => ({ questionId: q.questionId, moduleId: q.moduleId, pos: index + 1 }));
+  return shuffle(picked, random).map((q, index) => ({
+    questionId: q.questionId,
+    moduleId: q.moduleId,
+    pos: index + 1,
+  }));
 }

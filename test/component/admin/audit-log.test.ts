@@ -17,12 +17,20 @@ describe('admin: audit log', () => {
 
   it('records every mutation with the admin who made it, newest first, filterable by admin and paged', async () => {
     const track = await createTrack(api, alice);
-    const module = (await api.request('POST', `/api/v1/admin/tracks/${track.id}/modules`, { token: bob.token, body: { name: 'm' } })).body;
+    const module = (
+      await api.request('POST', `/api/v1/admin/tracks/${track.id}/modules`, { token: bob.token, body: { name: 'm' } })
+    ).body;
     await api.request('PATCH', `/api/v1/admin/modules/${module.id}`, { token: alice.token, body: { name: 'renamed' } });
 
     const mine = await log(`admin_id=${alice.id}`);
     expect(mine.status).to.equal(200);
-    expect(mine.body.items.map((entry: { action: string; entity_id: number; admin_email: string }) => [entry.action, entry.entity_id, entry.admin_email])).to.deep.equal([
+    expect(
+      mine.body.items.map((entry: { action: string; entity_id: number; admin_email: string }) => [
+        entry.action,
+        entry.entity_id,
+        entry.admin_email,
+      ]),
+    ).to.deep.equal([
       ['module.rename', module.id, alice.email],
       ['track.create', track.id, alice.email],
     ]);
@@ -47,18 +55,26 @@ describe('admin: audit log', () => {
     expect(second.body.next_cursor).to.equal(null);
   });
 
-  it('writes no audit entry for a refused change (the entry shares the change\'s transaction)', async () => {
+  it("writes no audit entry for a refused change (the entry shares the change's transaction)", async () => {
     const track = await createTrack(api, bob);
-    const refused = await api.request('POST', `/api/v1/admin/tracks/${track.id}/settings-versions`, { token: bob.token, body: {} });
+    const refused = await api.request('POST', `/api/v1/admin/tracks/${track.id}/settings-versions`, {
+      token: bob.token,
+      body: {},
+    });
     // a track without modules cannot hold any exam: every capacity rule fails
     expect(refused.status).to.equal(422);
     const taken = await api.request('POST', '/api/v1/admin/tracks', { token: bob.token, body: { name: track.name } });
     expect(taken.status).to.equal(409);
     const entries = await log(`admin_id=${bob.id}&limit=100`);
-    expect(entries.body.items.filter((entry: { action: string }) => entry.action !== 'module.create').map((entry: { action: string; entity_id: number }) => [entry.action, entry.entity_id])).to.deep.equal([
-      ['track.create', track.id],
-    ]);
-    const rows = await api.db.pool.query("SELECT count(*)::int AS n FROM admin_audit_log WHERE action = 'settings_version.create' AND admin_id = $1", [bob.id]);
+    expect(
+      entries.body.items
+        .filter((entry: { action: string }) => entry.action !== 'module.create')
+        .map((entry: { action: string; entity_id: number }) => [entry.action, entry.entity_id]),
+    ).to.deep.equal([['track.create', track.id]]);
+    const rows = await api.db.pool.query(
+      "SELECT count(*)::int AS n FROM admin_audit_log WHERE action = 'settings_version.create' AND admin_id = $1",
+      [bob.id],
+    );
     expect(rows.rows[0].n).to.equal(0);
   });
 

@@ -4,8 +4,16 @@ import { auditOf, createTrack, uniqueName } from '../../support/fixtures/admin.j
 import { newAdmin, newLearner, type Admin } from '../../support/fixtures/identity.js';
 
 const LADDER = [
-  ['trainee', 0, 1], ['junior', 1, 2], ['junior', 2, 3], ['junior', 3, 4], ['middle', 1, 5],
-  ['middle', 2, 6], ['middle', 3, 7], ['senior', 1, 8], ['senior', 2, 9], ['senior', 3, 10],
+  ['trainee', 0, 1],
+  ['junior', 1, 2],
+  ['junior', 2, 3],
+  ['junior', 3, 4],
+  ['middle', 1, 5],
+  ['middle', 2, 6],
+  ['middle', 3, 7],
+  ['senior', 1, 8],
+  ['senior', 2, 9],
+  ['senior', 3, 10],
 ];
 
 describe('admin: tracks and modules', () => {
@@ -18,25 +26,45 @@ describe('admin: tracks and modules', () => {
 
   it('creates a track with the standard 10-stage ladder and no modules nor settings version; a learner cannot sign up on it yet', async () => {
     const name = uniqueName('data-engineering');
-    const response = await api.request('POST', '/api/v1/admin/tracks', { token: admin.token, body: { name: `  ${name}  ` } });
+    const response = await api.request('POST', '/api/v1/admin/tracks', {
+      token: admin.token,
+      body: { name: `  ${name}  ` },
+    });
     expect(response.status).to.equal(201);
     expect(response.body).to.deep.equal({
       id: response.body.id,
       name,
       created_at: response.body.created_at,
       active_settings_version_id: null,
-      stages: LADDER.map(([rank, level, position], index) => ({ id: response.body.stages[index].id, rank, level, position })),
+      stages: LADDER.map(([rank, level, position], index) => ({
+        id: response.body.stages[index].id,
+        rank,
+        level,
+        position,
+      })),
       modules: [],
     });
     const got = await api.request('GET', `/api/v1/admin/tracks/${response.body.id}`, { token: admin.token });
     expect(got.body).to.deep.equal(response.body);
     const all = await api.request('GET', '/api/v1/admin/tracks', { token: admin.token });
     expect(all.body.map((track: { name: string }) => track.name)).to.include.members(['default', name]);
-    expect((await auditOf(api, admin, 'track', response.body.id)).map((entry) => [entry.action, entry.admin_id, entry.admin_email, entry.details])).to.deep.equal([
-      ['track.create', admin.id, admin.email, { name }],
-    ]);
+    expect(
+      (await auditOf(api, admin, 'track', response.body.id)).map((entry) => [
+        entry.action,
+        entry.admin_id,
+        entry.admin_email,
+        entry.details,
+      ]),
+    ).to.deep.equal([['track.create', admin.id, admin.email, { name }]]);
 
-    const signup = await api.request('POST', '/api/v1/auth/signup', { body: { email: `${uniqueName('early')}@example.com`, full_name: 'Early Bird', password: 'password-ok', track_id: response.body.id } });
+    const signup = await api.request('POST', '/api/v1/auth/signup', {
+      body: {
+        email: `${uniqueName('early')}@example.com`,
+        full_name: 'Early Bird',
+        password: 'password-ok',
+        track_id: response.body.id,
+      },
+    });
     expect(signup.status).to.equal(409);
     expect(signup.body.code).to.equal('track_not_ready');
   });
@@ -48,49 +76,93 @@ describe('admin: tracks and modules', () => {
     expect(taken.body.code).to.equal('name_taken');
     const blank = await api.request('POST', '/api/v1/admin/tracks', { token: admin.token, body: { name: '   ' } });
     expect(blank.status).to.equal(400);
-    expect(blank.body.errors).to.deep.equal([{ code: 'blank', message: '/body/name must not be blank', path: '/body/name' }]);
+    expect(blank.body.errors).to.deep.equal([
+      { code: 'blank', message: '/body/name must not be blank', path: '/body/name' },
+    ]);
 
     const name = uniqueName('race');
-    const responses = await Promise.all(Array.from({ length: 30 }, () => api.request('POST', '/api/v1/admin/tracks', { token: admin.token, body: { name } })));
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        api.request('POST', '/api/v1/admin/tracks', { token: admin.token, body: { name } }),
+      ),
+    );
     expect(responses.filter((r) => r.status === 201)).to.have.length(1);
     expect(responses.filter((r) => r.status === 409 && r.body.code === 'name_taken')).to.have.length(29);
-    const stages = await api.db.pool.query('SELECT count(*)::int AS n FROM stages s JOIN tracks t ON t.id = s.track_id WHERE t.name = $1', [name]);
+    const stages = await api.db.pool.query(
+      'SELECT count(*)::int AS n FROM stages s JOIN tracks t ON t.id = s.track_id WHERE t.name = $1',
+      [name],
+    );
     expect(stages.rows[0].n).to.equal(10);
   });
 
   it('adds modules to a track (409 name_taken within the track, the same name on another track is fine) and 404 for an unknown track', async () => {
     const track = await createTrack(api, admin);
     const other = await createTrack(api, admin);
-    const added = await api.request('POST', `/api/v1/admin/tracks/${track.id}/modules`, { token: admin.token, body: { name: ' spark ' } });
+    const added = await api.request('POST', `/api/v1/admin/tracks/${track.id}/modules`, {
+      token: admin.token,
+      body: { name: ' spark ' },
+    });
     expect(added.status).to.equal(201);
     expect(added.body).to.deep.equal({ id: added.body.id, track_id: track.id, name: 'spark' });
-    const again = await api.request('POST', `/api/v1/admin/tracks/${track.id}/modules`, { token: admin.token, body: { name: 'spark' } });
+    const again = await api.request('POST', `/api/v1/admin/tracks/${track.id}/modules`, {
+      token: admin.token,
+      body: { name: 'spark' },
+    });
     expect(again.status).to.equal(409);
     expect(again.body.code).to.equal('name_taken');
-    const elsewhere = await api.request('POST', `/api/v1/admin/tracks/${other.id}/modules`, { token: admin.token, body: { name: 'spark' } });
+    const elsewhere = await api.request('POST', `/api/v1/admin/tracks/${other.id}/modules`, {
+      token: admin.token,
+      body: { name: 'spark' },
+    });
     expect(elsewhere.status).to.equal(201);
-    const unknown = await api.request('POST', '/api/v1/admin/tracks/99999999/modules', { token: admin.token, body: { name: 'spark' } });
+    const unknown = await api.request('POST', '/api/v1/admin/tracks/99999999/modules', {
+      token: admin.token,
+      body: { name: 'spark' },
+    });
     expect(unknown.status).to.equal(404);
     expect((await api.request('GET', '/api/v1/admin/tracks/99999999', { token: admin.token })).status).to.equal(404);
-    expect((await api.request('GET', `/api/v1/admin/tracks/${track.id}`, { token: admin.token })).body.modules).to.deep.equal([added.body]);
-    expect((await auditOf(api, admin, 'module', added.body.id)).map((entry) => [entry.action, entry.details])).to.deep.equal([['module.create', { track_id: track.id, name: 'spark' }]]);
+    expect(
+      (await api.request('GET', `/api/v1/admin/tracks/${track.id}`, { token: admin.token })).body.modules,
+    ).to.deep.equal([added.body]);
+    expect(
+      (await auditOf(api, admin, 'module', added.body.id)).map((entry) => [entry.action, entry.details]),
+    ).to.deep.equal([['module.create', { track_id: track.id, name: 'spark' }]]);
   });
 
-  it('renames a module (409 name_taken on a sibling\'s name, 404 for an unknown module)', async () => {
+  it("renames a module (409 name_taken on a sibling's name, 404 for an unknown module)", async () => {
     const track = await createTrack(api, admin);
-    const first = (await api.request('POST', `/api/v1/admin/tracks/${track.id}/modules`, { token: admin.token, body: { name: 'first' } })).body;
-    await api.request('POST', `/api/v1/admin/tracks/${track.id}/modules`, { token: admin.token, body: { name: 'second' } });
-    const renamed = await api.request('PATCH', `/api/v1/admin/modules/${first.id}`, { token: admin.token, body: { name: 'primary' } });
+    const first = (
+      await api.request('POST', `/api/v1/admin/tracks/${track.id}/modules`, {
+        token: admin.token,
+        body: { name: 'first' },
+      })
+    ).body;
+    await api.request('POST', `/api/v1/admin/tracks/${track.id}/modules`, {
+      token: admin.token,
+      body: { name: 'second' },
+    });
+    const renamed = await api.request('PATCH', `/api/v1/admin/modules/${first.id}`, {
+      token: admin.token,
+      body: { name: 'primary' },
+    });
     expect(renamed.status).to.equal(200);
     expect(renamed.body).to.deep.equal({ id: first.id, track_id: track.id, name: 'primary' });
-    const clash = await api.request('PATCH', `/api/v1/admin/modules/${first.id}`, { token: admin.token, body: { name: 'second' } });
+    const clash = await api.request('PATCH', `/api/v1/admin/modules/${first.id}`, {
+      token: admin.token,
+      body: { name: 'second' },
+    });
     expect(clash.status).to.equal(409);
     expect(clash.body.code).to.equal('name_taken');
-    expect((await api.request('PATCH', '/api/v1/admin/modules/99999999', { token: admin.token, body: { name: 'x' } })).status).to.equal(404);
-    expect((await auditOf(api, admin, 'module', first.id)).map((entry) => [entry.action, entry.details])).to.deep.equal([
-      ['module.rename', { from: 'first', to: 'primary' }],
-      ['module.create', { track_id: track.id, name: 'first' }],
-    ]);
+    expect(
+      (await api.request('PATCH', '/api/v1/admin/modules/99999999', { token: admin.token, body: { name: 'x' } }))
+        .status,
+    ).to.equal(404);
+    expect((await auditOf(api, admin, 'module', first.id)).map((entry) => [entry.action, entry.details])).to.deep.equal(
+      [
+        ['module.rename', { from: 'first', to: 'primary' }],
+        ['module.create', { track_id: track.id, name: 'first' }],
+      ],
+    );
   });
 
   it('keeps learners and anonymous callers out of every admin route (403 for a learner token, 401 without one)', async () => {
@@ -134,10 +206,13 @@ describe('admin: tracks and modules', () => {
     expect(tracks.rows[0].n).to.equal(0);
   });
 
-  it('refuses a deactivated admin\'s token on the workspace with 403', async () => {
+  it("refuses a deactivated admin's token on the workspace with 403", async () => {
     const gone = await newAdmin(api);
     await api.db.pool.query('UPDATE admin_users SET is_active = false WHERE id = $1', [gone.id]);
-    const response = await api.request('POST', '/api/v1/admin/tracks', { token: gone.token, body: { name: uniqueName('never') } });
+    const response = await api.request('POST', '/api/v1/admin/tracks', {
+      token: gone.token,
+      body: { name: uniqueName('never') },
+    });
     expect(response.status).to.equal(403);
     expect(response.body.code).to.equal('forbidden');
   });

@@ -21,7 +21,9 @@ describe('admin: learners', () => {
     const byEmail = await newLearner(api, { email: uniqueEmail(tag.toLowerCase()) });
     await newLearner(api, { full_name: 'Someone Else' });
     // An admin types an email as is: the @ needs no percent-encoding.
-    expect((await list(`q=${byEmail.email}`)).body.items.map((item: { id: number }) => item.id)).to.deep.equal([byEmail.id]);
+    expect((await list(`q=${byEmail.email}`)).body.items.map((item: { id: number }) => item.id)).to.deep.equal([
+      byEmail.id,
+    ]);
     const response = await list(`q=${encodeURIComponent(tag.toUpperCase())}`);
     expect(response.status).to.equal(200);
     expect(response.body.next_cursor).to.equal(null);
@@ -45,7 +47,11 @@ describe('admin: learners', () => {
     const wildcard = await list('q=%25');
     expect(wildcard.body.items.map((item: { id: number }) => item.id)).to.deep.equal([learner.id]);
     const underscore = await list('q=_');
-    expect(underscore.body.items.every((item: { email: string; full_name: string }) => `${item.email}${item.full_name}`.includes('_'))).to.equal(true);
+    expect(
+      underscore.body.items.every((item: { email: string; full_name: string }) =>
+        `${item.email}${item.full_name}`.includes('_'),
+      ),
+    ).to.equal(true);
     const other = await list(`track_id=99999999`);
     expect(other.body).to.deep.equal({ items: [], next_cursor: null });
   });
@@ -85,27 +91,87 @@ describe('admin: learners', () => {
     expect(response.status).to.equal(200);
     const body = response.body;
     const trainee = body.stages[0];
-    expect(body.profile).to.deep.include({ id: learner.id, email: learner.email, full_name: 'Grace Hopper', graduated_at: null, current_stage: { stage_id: trainee.stage_id, rank: 'trainee', level: 0, status: 'pending_approval' } });
+    expect(body.profile).to.deep.include({
+      id: learner.id,
+      email: learner.email,
+      full_name: 'Grace Hopper',
+      graduated_at: null,
+      current_stage: { stage_id: trainee.stage_id, rank: 'trainee', level: 0, status: 'pending_approval' },
+    });
     expect(body.stages).to.deep.equal([
-      { stage_id: trainee.stage_id, rank: 'trainee', level: 0, position: 1, status: 'pending_approval', settings_version_id: trainee.settings_version_id, settings_version_no: 1, activated_at: trainee.activated_at, completed_at: trainee.completed_at },
+      {
+        stage_id: trainee.stage_id,
+        rank: 'trainee',
+        level: 0,
+        position: 1,
+        status: 'pending_approval',
+        settings_version_id: trainee.settings_version_id,
+        settings_version_no: 1,
+        activated_at: trainee.activated_at,
+        completed_at: trainee.completed_at,
+      },
     ]);
-    expect(body.diagnostika).to.deep.include({ diagnostika_id: diagnostika.result.diagnostika_id, stage_id: trainee.stage_id, total_q: 20, score_total: diagnostika.result.score_total });
-    expect(body.diagnostika.module_stats.map((s: { module_id: number; correct_cnt: number; total_cnt: number }) => ({ module_id: s.module_id, correct_cnt: s.correct_cnt, total_cnt: s.total_cnt }))).to.deep.equal(
-      [...diagnostika.result.module_stats].sort((a: { module_id: number }, b: { module_id: number }) => a.module_id - b.module_id),
+    expect(body.diagnostika).to.deep.include({
+      diagnostika_id: diagnostika.result.diagnostika_id,
+      stage_id: trainee.stage_id,
+      total_q: 20,
+      score_total: diagnostika.result.score_total,
+    });
+    expect(
+      body.diagnostika.module_stats.map((s: { module_id: number; correct_cnt: number; total_cnt: number }) => ({
+        module_id: s.module_id,
+        correct_cnt: s.correct_cnt,
+        total_cnt: s.total_cnt,
+      })),
+    ).to.deep.equal(
+      [...diagnostika.result.module_stats].sort(
+        (a: { module_id: number }, b: { module_id: number }) => a.module_id - b.module_id,
+      ),
     );
-    expect(body.diagnostika.module_stats.map((s: { module_name: string }) => s.module_name)).to.have.members(['python-basics', 'sql-basics', 'backend-architecture', 'testing', 'devops']);
-    expect(body.attempts.map((a: Record<string, unknown>) => [a.kind, a.attempt_id, a.attempt_no, a.score_total, a.total_q, a.pass_score, a.passed, a.settings_version_id])).to.deep.equal([
+    expect(body.diagnostika.module_stats.map((s: { module_name: string }) => s.module_name)).to.have.members([
+      'python-basics',
+      'sql-basics',
+      'backend-architecture',
+      'testing',
+      'devops',
+    ]);
+    expect(
+      body.attempts.map((a: Record<string, unknown>) => [
+        a.kind,
+        a.attempt_id,
+        a.attempt_no,
+        a.score_total,
+        a.total_q,
+        a.pass_score,
+        a.passed,
+        a.settings_version_id,
+      ]),
+    ).to.deep.equal([
       ['level_exam', passed.result.attempt_id, 2, 20, 20, 15, true, trainee.settings_version_id],
       ['level_exam', failed.result.attempt_id, 1, 0, 20, 15, false, trainee.settings_version_id],
     ]);
     expect(body.approvals).to.have.length(1);
-    expect(body.approvals[0]).to.deep.include({ type: 'rank_transition', status: 'pending', from_stage_id: trainee.stage_id, decided_at: null, decided_by_admin_id: null });
+    expect(body.approvals[0]).to.deep.include({
+      type: 'rank_transition',
+      status: 'pending',
+      from_stage_id: trainee.stage_id,
+      decided_at: null,
+      decided_by_admin_id: null,
+    });
 
-    const approved = await api.request('POST', `/api/v1/admin/approvals/${body.approvals[0].request_id}/approve`, { token: admin.token, body: {} });
+    const approved = await api.request('POST', `/api/v1/admin/approvals/${body.approvals[0].request_id}/approve`, {
+      token: admin.token,
+      body: {},
+    });
     expect(approved.status, approved.text).to.equal(200);
     const after = (await api.request('GET', `/api/v1/admin/users/${learner.id}`, { token: admin.token })).body;
     expect(after.approvals[0]).to.deep.include({ status: 'approved', decided_by_admin_id: admin.id });
-    expect(after.stages.map((s: { rank: string; level: number; status: string }) => [s.rank, s.level, s.status])).to.deep.equal([['trainee', 0, 'completed'], ['junior', 1, 'active']]);
+    expect(
+      after.stages.map((s: { rank: string; level: number; status: string }) => [s.rank, s.level, s.status]),
+    ).to.deep.equal([
+      ['trainee', 0, 'completed'],
+      ['junior', 1, 'active'],
+    ]);
     expect(after.profile.current_stage).to.deep.include({ rank: 'junior', level: 1, status: 'active' });
   });
 

@@ -19,8 +19,10 @@ describe('approvals', () => {
     return { ...learner, requestId: mine.body[0].request_id };
   }
 
-  const approve = (id: number, body?: object, token = admin.token) => api.request('POST', `/api/v1/admin/approvals/${id}/approve`, { token, ...(body ? { body } : {}) });
-  const reject = (id: number, comment: string, token = admin.token) => api.request('POST', `/api/v1/admin/approvals/${id}/reject`, { token, body: { comment } });
+  const approve = (id: number, body?: object, token = admin.token) =>
+    api.request('POST', `/api/v1/admin/approvals/${id}/approve`, { token, ...(body ? { body } : {}) });
+  const reject = (id: number, comment: string, token = admin.token) =>
+    api.request('POST', `/api/v1/admin/approvals/${id}/reject`, { token, body: { comment } });
 
   it('approve: the learner moves to junior 1, pinned to the active version, and the request records the admin', async () => {
     const learner = await waitingLearner();
@@ -28,9 +30,19 @@ describe('approvals', () => {
     const response = await approve(learner.requestId, { comment: 'Welcome to junior.' });
     const now = await currentStageOf(api, learner.id);
     expect(response.status).to.equal(200);
-    expect(response.body).to.deep.equal({ request_id: learner.requestId, status: 'approved', user_id: learner.id, from_stage_id: trainee!.stage_id, to_stage_id: now!.stage_id, graduated: false });
+    expect(response.body).to.deep.equal({
+      request_id: learner.requestId,
+      status: 'approved',
+      user_id: learner.id,
+      from_stage_id: trainee!.stage_id,
+      to_stage_id: now!.stage_id,
+      graduated: false,
+    });
     expect(now).to.include({ rank: 'junior', level: 1, status: 'active' });
-    const row = await api.db.pool.query('SELECT decided_by_admin_id, decided_at, comment FROM approval_requests WHERE id = $1', [learner.requestId]);
+    const row = await api.db.pool.query(
+      'SELECT decided_by_admin_id, decided_at, comment FROM approval_requests WHERE id = $1',
+      [learner.requestId],
+    );
     expect(row.rows[0]).to.include({ decided_by_admin_id: admin.id, comment: 'Welcome to junior.' });
     expect(row.rows[0].decided_at).to.be.instanceOf(Date);
   });
@@ -49,7 +61,10 @@ describe('approvals', () => {
     const blank = await reject(learner.requestId, '   ');
     expect(blank.status).to.equal(400);
     expect(blank.body.code).to.equal('validation_failed');
-    const missing = await api.request('POST', `/api/v1/admin/approvals/${learner.requestId}/reject`, { token: admin.token, body: {} });
+    const missing = await api.request('POST', `/api/v1/admin/approvals/${learner.requestId}/reject`, {
+      token: admin.token,
+      body: {},
+    });
     expect(missing.status).to.equal(400);
 
     const rejected = await reject(learner.requestId, 'Read the testing articles again.');
@@ -57,17 +72,29 @@ describe('approvals', () => {
     expect(rejected.body).to.include({ status: 'rejected', graduated: false });
     expect(await currentStageOf(api, learner.id)).to.include({ status: 'pending_approval' });
 
-    const resubmitted = await api.request('POST', `/api/v1/approvals/${learner.requestId}/resubmit`, { token: learner.token });
+    const resubmitted = await api.request('POST', `/api/v1/approvals/${learner.requestId}/resubmit`, {
+      token: learner.token,
+    });
     expect(resubmitted.status).to.equal(201);
-    expect(resubmitted.body).to.include({ status: 'pending', type: 'rank_transition', from_stage_id: rejected.body.from_stage_id, to_stage_id: rejected.body.to_stage_id, decided_at: null });
-    const twice = await api.request('POST', `/api/v1/approvals/${learner.requestId}/resubmit`, { token: learner.token });
+    expect(resubmitted.body).to.include({
+      status: 'pending',
+      type: 'rank_transition',
+      from_stage_id: rejected.body.from_stage_id,
+      to_stage_id: rejected.body.to_stage_id,
+      decided_at: null,
+    });
+    const twice = await api.request('POST', `/api/v1/approvals/${learner.requestId}/resubmit`, {
+      token: learner.token,
+    });
     expect(twice.status).to.equal(409);
     expect(twice.body.code).to.equal('approval_already_pending');
 
     const mine = await api.request('GET', '/api/v1/approvals/my', { token: learner.token });
     expect(mine.body.map((r: { status: string }) => r.status)).to.deep.equal(['pending', 'rejected']);
     expect((await approve(resubmitted.body.request_id)).status).to.equal(200);
-    const afterApproval = await api.request('POST', `/api/v1/approvals/${resubmitted.body.request_id}/resubmit`, { token: learner.token });
+    const afterApproval = await api.request('POST', `/api/v1/approvals/${resubmitted.body.request_id}/resubmit`, {
+      token: learner.token,
+    });
     expect(afterApproval.status).to.equal(409);
     expect(afterApproval.body.code).to.equal('approval_not_rejected');
   });
@@ -91,7 +118,11 @@ describe('approvals', () => {
     expect(responses.filter((r) => r.status === 409 && r.body.code === 'approval_not_pending')).to.have.length(29);
     const current = await currentStageOf(api, learner.id);
     const winner = responses.find((r) => r.status === 200)!.body;
-    expect(current).to.include(winner.status === 'approved' ? { rank: 'junior', level: 1, status: 'active' } : { rank: 'trainee', status: 'pending_approval' });
+    expect(current).to.include(
+      winner.status === 'approved'
+        ? { rank: 'junior', level: 1, status: 'active' }
+        : { rank: 'trainee', status: 'pending_approval' },
+    );
   });
 
   it('approving graduation completes the last stage and sets graduated_at', async () => {
@@ -117,7 +148,14 @@ describe('approvals', () => {
     const seen: number[] = [];
     let cursor: string | null = null;
     do {
-      const page: { status: number; body: { items: { request_id: number; status: string; type: string }[]; next_cursor: string | null } } = await api.request('GET', `/api/v1/admin/approvals?status=pending&type=rank_transition&limit=1${cursor ? `&cursor=${cursor}` : ''}`, { token: admin.token });
+      const page: {
+        status: number;
+        body: { items: { request_id: number; status: string; type: string }[]; next_cursor: string | null };
+      } = await api.request(
+        'GET',
+        `/api/v1/admin/approvals?status=pending&type=rank_transition&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: admin.token },
+      );
       expect(page.status).to.equal(200);
       expect(page.body.items.length).to.be.at.most(1);
       seen.push(...page.body.items.map((i) => i.request_id));
@@ -131,7 +169,11 @@ describe('approvals', () => {
 
     const detail = await api.request('GET', `/api/v1/admin/approvals/${ids[0]}`, { token: admin.token });
     expect(detail.status).to.equal(200);
-    expect(detail.body.user).to.deep.equal({ id: learners[0]!.id, email: learners[0]!.email, full_name: 'Test Learner' });
+    expect(detail.body.user).to.deep.equal({
+      id: learners[0]!.id,
+      email: learners[0]!.email,
+      full_name: 'Test Learner',
+    });
     expect(detail.body.from_stage).to.include({ rank: 'trainee', level: 0 });
     expect(detail.body.to_stage).to.include({ rank: 'junior', level: 1 });
     expect(detail.body.level_exam_attempts).to.have.length(1);
@@ -151,16 +193,23 @@ describe('approvals', () => {
 
   it('approve with no active settings version: 409 track_not_ready and nothing changes', async () => {
     const learner = await waitingLearner();
-    const active = await api.db.pool.query<{ id: number }>("UPDATE settings_versions SET status = 'archived', archived_at = now() WHERE status = 'active' AND track_id = (SELECT track_id FROM users WHERE id = $1) RETURNING id", [learner.id]);
+    const active = await api.db.pool.query<{ id: number }>(
+      "UPDATE settings_versions SET status = 'archived', archived_at = now() WHERE status = 'active' AND track_id = (SELECT track_id FROM users WHERE id = $1) RETURNING id",
+      [learner.id],
+    );
     try {
       const response = await approve(learner.requestId);
       expect(response.status).to.equal(409);
       expect(response.body.code).to.equal('track_not_ready');
       expect(await currentStageOf(api, learner.id)).to.include({ rank: 'trainee', status: 'pending_approval' });
-      const request = await api.db.pool.query('SELECT status, decided_at FROM approval_requests WHERE id = $1', [learner.requestId]);
+      const request = await api.db.pool.query('SELECT status, decided_at FROM approval_requests WHERE id = $1', [
+        learner.requestId,
+      ]);
       expect(request.rows[0]).to.deep.equal({ status: 'pending', decided_at: null });
     } finally {
-      await api.db.pool.query("UPDATE settings_versions SET status = 'active', archived_at = NULL WHERE id = $1", [active.rows[0]!.id]);
+      await api.db.pool.query("UPDATE settings_versions SET status = 'active', archived_at = NULL WHERE id = $1", [
+        active.rows[0]!.id,
+      ]);
     }
   });
 });

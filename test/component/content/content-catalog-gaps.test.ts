@@ -10,7 +10,9 @@ import { addArticle, createFixtureTrack, takeDiagnostika } from '../../support/f
 describe('POST /content/assign on an incomplete catalog', () => {
   const api = useApi();
 
-  const assignedRows = async (userId: number) => (await api.db.pool.query('SELECT count(*)::int AS n FROM user_stage_articles WHERE user_id = $1', [userId])).rows[0].n;
+  const assignedRows = async (userId: number) =>
+    (await api.db.pool.query('SELECT count(*)::int AS n FROM user_stage_articles WHERE user_id = $1', [userId])).rows[0]
+      .n;
 
   it('answers not_enough_articles, then minitest_not_configured, writing nothing, and assigns once the catalog is complete', async () => {
     // Two modules, K = 1 weak module, one optional per module.
@@ -42,7 +44,14 @@ describe('POST /content/assign on an incomplete catalog', () => {
     expect(await assignedRows(learner.id)).to.equal(0);
 
     // The weak module's first required article has only 2 minitest questions.
-    const unconfigured = await addArticle(api, { trackId: track.trackId, moduleId: second, stageId: stage, kind: 'required', position: 1, minitestQuestions: 2 });
+    const unconfigured = await addArticle(api, {
+      trackId: track.trackId,
+      moduleId: second,
+      stageId: stage,
+      kind: 'required',
+      position: 1,
+      minitestQuestions: 2,
+    });
     response = await assign();
     expect(response.status).to.equal(409);
     expect(response.body.code).to.equal('minitest_not_configured');
@@ -59,19 +68,34 @@ describe('POST /content/assign on an incomplete catalog', () => {
     );
     response = await assign();
     expect(response.status).to.equal(201);
-    expect(response.body).to.deep.equal({ stage_id: stage, assigned_optional: 2, assigned_required: 1, weak_module_ids: [second] });
+    expect(response.body).to.deep.equal({
+      stage_id: stage,
+      assigned_optional: 2,
+      assigned_required: 1,
+      weak_module_ids: [second],
+    });
     const mine = await api.request('GET', '/api/v1/content/my', { token: learner.token });
-    expect(mine.body.filter((a: { kind: string }) => a.kind === 'required').map((a: { article_id: number }) => a.article_id)).to.deep.equal([unconfigured]);
+    expect(
+      mine.body.filter((a: { kind: string }) => a.kind === 'required').map((a: { article_id: number }) => a.article_id),
+    ).to.deep.equal([unconfigured]);
   });
 
   it('assigns nothing optional when content_optional_per_module is 0 and still one required per weak module', async () => {
-    const track = await createFixtureTrack(api, { settings: { content_optional_per_module: 0, content_k_weak_modules: 2 } });
+    const track = await createFixtureTrack(api, {
+      settings: { content_optional_per_module: 0, content_k_weak_modules: 2 },
+    });
     const stage = track.stageIds[0]!;
-    for (const moduleId of track.moduleIds) await addArticle(api, { trackId: track.trackId, moduleId, stageId: stage, kind: 'required' });
+    for (const moduleId of track.moduleIds)
+      await addArticle(api, { trackId: track.trackId, moduleId, stageId: stage, kind: 'required' });
     const learner = await newLearner(api, { track_id: track.trackId });
     await takeDiagnostika(api, learner.token);
     const response = await api.request('POST', '/api/v1/content/assign', { token: learner.token });
     expect(response.status).to.equal(201);
-    expect(response.body).to.deep.equal({ stage_id: stage, assigned_optional: 0, assigned_required: 2, weak_module_ids: track.moduleIds });
+    expect(response.body).to.deep.equal({
+      stage_id: stage,
+      assigned_optional: 0,
+      assigned_required: 2,
+      weak_module_ids: track.moduleIds,
+    });
   });
 });

@@ -20,11 +20,18 @@ describe('diagnostika with an injected RandomSource', () => {
       [learner.id],
     );
     const expected = selectDiagnostikaQuestions(
-      { modules: pools.rows.map((r) => ({ moduleId: r.module_id, questionIds: r.question_ids })), perModule: 4, totalQ: 20 },
+      {
+        modules: pools.rows.map((r) => ({ moduleId: r.module_id, questionIds: r.question_ids })),
+        perModule: 4,
+        totalQ: 20,
+      },
       seededRandom(SEED),
     );
-    expect(response.body.questions.map((q: { id: number; module_id: number }) => ({ questionId: q.id, moduleId: q.module_id }))).to.deep.equal(
-      expected.map((q) => ({ questionId: q.questionId, moduleId: q.moduleId })),
-    );
+    expect(
+      response.body.questions.map((q: { id: number; module_id: number }) => ({
+        questionId: q.id,
+        moduleId: q.module_id,
+      })),
+    ).to.deep.equal(expected.map((q) => ({ questionId: q.questionId, moduleId: q.moduleId })));
   });
 });

@@ -24,16 +24,24 @@ describe('diagnostika', () => {
       expect(response.status).to.equal(201);
       expect(response.body).to.have.all.keys('diagnostika_id', 'total_q', 'questions');
       expect(response.body.total_q).to.equal(20);
-      const questions = response.body.questions as { id: number; module_id: number; options: { id: number; pos: number }[] }[];
+      const questions = response.body.questions as {
+        id: number;
+        module_id: number;
+        options: { id: number; pos: number }[];
+      }[];
       expect(new Set(questions.map((q) => q.id)).size).to.equal(20);
       const perModule = new Map<number, number>();
       for (const q of questions) perModule.set(q.module_id, (perModule.get(q.module_id) ?? 0) + 1);
       expect([...perModule.values()]).to.deep.equal([4, 4, 4, 4, 4]);
       expect(response.text).not.to.match(/correct/);
       // The stored order is the served order.
-      const stored = await api.db.pool.query('SELECT question_id FROM diagnostika_attempt_questions WHERE diagnostika_id = $1 ORDER BY pos', [response.body.diagnostika_id]);
+      const stored = await api.db.pool.query(
+        'SELECT question_id FROM diagnostika_attempt_questions WHERE diagnostika_id = $1 ORDER BY pos',
+        [response.body.diagnostika_id],
+      );
       expect(stored.rows.map((r) => r.question_id)).to.deep.equal(questions.map((q) => q.id));
-      for (const q of questions) expect(q.options.map((o) => o.pos)).to.deep.equal([...q.options.map((o) => o.pos)].sort());
+      for (const q of questions)
+        expect(q.options.map((o) => o.pos)).to.deep.equal([...q.options.map((o) => o.pos)].sort());
     });
 
     it('resumes the open diagnostika with 200 and the same questions in the same order', async () => {
@@ -62,23 +70,33 @@ describe('diagnostika', () => {
         [moved.id],
       );
       const pending = await newLearner(api);
-      await api.db.pool.query("UPDATE user_stage_progress SET status = 'pending_approval' WHERE user_id = $1", [pending.id]);
+      await api.db.pool.query("UPDATE user_stage_progress SET status = 'pending_approval' WHERE user_id = $1", [
+        pending.id,
+      ]);
       for (const learner of [moved, pending]) {
         const response = await start(learner.token);
         expect(response.status).to.equal(409);
         expect(response.body.code).to.equal('diagnostika_not_available');
       }
-      const rows = await api.db.pool.query('SELECT count(*)::int AS n FROM diagnostika_results WHERE user_id = ANY($1)', [[moved.id, pending.id]]);
+      const rows = await api.db.pool.query(
+        'SELECT count(*)::int AS n FROM diagnostika_results WHERE user_id = ANY($1)',
+        [[moved.id, pending.id]],
+      );
       expect(rows.rows[0].n).to.equal(0);
     });
 
     it('answers 409 not_enough_questions when the track has fewer active questions than entry_total_q, and writes nothing', async () => {
-      const track = await createFixtureTrack(api, { questionsPerModule: 1, settings: { entry_total_q: 4, entry_per_module_q: 2 } });
+      const track = await createFixtureTrack(api, {
+        questionsPerModule: 1,
+        settings: { entry_total_q: 4, entry_per_module_q: 2 },
+      });
       const learner = await newLearner(api, { track_id: track.trackId });
       const response = await start(learner.token);
       expect(response.status).to.equal(409);
       expect(response.body.code).to.equal('not_enough_questions');
-      const rows = await api.db.pool.query('SELECT count(*)::int AS n FROM diagnostika_results WHERE user_id = $1', [learner.id]);
+      const rows = await api.db.pool.query('SELECT count(*)::int AS n FROM diagnostika_results WHERE user_id = $1', [
+        learner.id,
+      ]);
       expect(rows.rows[0].n).to.equal(0);
     });
 
@@ -103,7 +121,11 @@ describe('diagnostika', () => {
     it('scores the answers, stores per-module stats and answers GET /diagnostika/result the same', async () => {
       const learner = await newLearner(api);
       const started = await start(learner.token);
-      const questions = started.body.questions as { id: number; module_id: number; options: { id: number; pos: number }[] }[];
+      const questions = started.body.questions as {
+        id: number;
+        module_id: number;
+        options: { id: number; pos: number }[];
+      }[];
       const weakModule = questions[0]!.module_id;
       const answers = await answersFor(api, questions, (q) => q.module_id !== weakModule);
       const before = await api.request('GET', '/api/v1/diagnostika/result', { token: learner.token });
@@ -163,7 +185,7 @@ describe('diagnostika', () => {
       expect((await api.request('GET', '/api/v1/diagnostika/result', { token: learner.token })).status).to.equal(404);
     });
 
-    it('answers 404 for an unknown diagnostika and for another learner\'s, indistinguishably, and changes nothing', async () => {
+    it("answers 404 for an unknown diagnostika and for another learner's, indistinguishably, and changes nothing", async () => {
       const owner = await newLearner(api);
       const intruder = await newLearner(api);
       const started = await start(owner.token);
@@ -194,7 +216,9 @@ describe('diagnostika', () => {
       const body = { diagnostika_id: started.body.diagnostika_id, answers };
       const responses = await Promise.all(Array.from({ length: 30 }, () => submit(learner.token, body)));
       expect(responses.filter((r) => r.status === 200)).to.have.length(1);
-      expect(responses.filter((r) => r.status === 409 && r.body.code === 'attempt_already_submitted')).to.have.length(29);
+      expect(responses.filter((r) => r.status === 409 && r.body.code === 'attempt_already_submitted')).to.have.length(
+        29,
+      );
       expect(await rowCounts(started.body.diagnostika_id)).to.deep.equal({ answers: 20, stats: 5, submitted: true });
     });
   });

@@ -12,7 +12,11 @@ describe('level exam', () => {
     const response = await start(learner.token);
     expect(response.status).to.equal(409);
     expect(response.body.code).to.equal('not_eligible');
-    expect(response.body.eligibility).to.include({ content_assigned: false, eligible: false, level_exam_passed: false });
+    expect(response.body.eligibility).to.include({
+      content_assigned: false,
+      eligible: false,
+      level_exam_passed: false,
+    });
   });
 
   it('assembles 20 distinct questions from the weakest modules (6/6/6 then 1/1 overflow) and resumes the same attempt in the same order', async () => {
@@ -25,8 +29,14 @@ describe('level exam', () => {
     expect(new Set(ids).size).to.equal(20);
     expect(first.text).not.to.match(/correct/);
     // No evidence yet: every module weighs 0.5 under error_rate, so the lowest ids are the weak ones.
-    const modules = (await api.db.pool.query<{ id: number }>("SELECT m.id FROM modules m JOIN tracks t ON t.id = m.track_id WHERE t.name = 'default' ORDER BY m.id")).rows.map((r) => r.id);
-    const perModule = modules.map((id) => first.body.questions.filter((q: { module_id: number }) => q.module_id === id).length);
+    const modules = (
+      await api.db.pool.query<{ id: number }>(
+        "SELECT m.id FROM modules m JOIN tracks t ON t.id = m.track_id WHERE t.name = 'default' ORDER BY m.id",
+      )
+    ).rows.map((r) => r.id);
+    const perModule = modules.map(
+      (id) => first.body.questions.filter((q: { module_id: number }) => q.module_id === id).length,
+    );
     expect(perModule).to.deep.equal([6, 6, 6, 1, 1]);
 
     const resumed = await start(learner.token);
@@ -39,7 +49,11 @@ describe('level exam', () => {
     await completeContent(api, learner.id);
     const failed = await takeExam(api, learner.token, '/api/v1/exams/level', 14);
     expect(failed.result).to.include({ score_total: 14, total_q: 20, pass_score: 15, passed: false });
-    expect(failed.result.progress).to.deep.equal({ action: 'none', from_stage_id: failed.result.progress.from_stage_id, to_stage_id: null });
+    expect(failed.result.progress).to.deep.equal({
+      action: 'none',
+      from_stage_id: failed.result.progress.from_stage_id,
+      to_stage_id: null,
+    });
     const stats = failed.result.module_stats as { module_id: number; correct_cnt: number; total_cnt: number }[];
     expect(stats.reduce((sum, s) => sum + s.total_cnt, 0)).to.equal(20);
     expect(stats.reduce((sum, s) => sum + s.correct_cnt, 0)).to.equal(14);
@@ -57,7 +71,10 @@ describe('level exam', () => {
     const learner = await newLearner(api);
     await completeContent(api, learner.id);
     const { started } = await takeExam(api, learner.token, '/api/v1/exams/level', 3);
-    const again = await api.request('POST', `/api/v1/exams/level/${started.attempt_id}/submit`, { token: learner.token, body: await answerSheet(api, started.questions, 20) });
+    const again = await api.request('POST', `/api/v1/exams/level/${started.attempt_id}/submit`, {
+      token: learner.token,
+      body: await answerSheet(api, started.questions, 20),
+    });
     expect(again.status).to.equal(409);
     expect(again.body.code).to.equal('attempt_already_submitted');
   });
@@ -72,17 +89,30 @@ describe('level exam', () => {
       answers: [
         sheet.answers[0]!,
         sheet.answers[0]!, // duplicate
-        { question_id: sheet.answers[2]!.question_id, selected_option_id: otherQuestionsOption }, // option of another question
+        // an option of another question
+        { question_id: sheet.answers[2]!.question_id, selected_option_id: otherQuestionsOption },
         { question_id: 987654321, selected_option_id: 1 }, // not in the attempt
         ...sheet.answers.slice(3, 19), // the last one is missing, and so is answers[1]
       ],
     };
-    const response = await api.request('POST', `/api/v1/exams/level/${started.attempt_id}/submit`, { token: learner.token, body: broken });
+    const response = await api.request('POST', `/api/v1/exams/level/${started.attempt_id}/submit`, {
+      token: learner.token,
+      body: broken,
+    });
     expect(response.status).to.equal(422);
     expect(response.body.code).to.equal('answers_invalid');
     const codes = (response.body.errors as { code: string }[]).map((e) => e.code).sort();
-    expect(codes).to.deep.equal(['duplicate_answer', 'missing_answer', 'missing_answer', 'option_not_of_question', 'unknown_question']);
-    const stored = await api.db.pool.query('SELECT count(*)::int AS n FROM level_exam_attempt_answers WHERE attempt_id = $1', [started.attempt_id]);
+    expect(codes).to.deep.equal([
+      'duplicate_answer',
+      'missing_answer',
+      'missing_answer',
+      'option_not_of_question',
+      'unknown_question',
+    ]);
+    const stored = await api.db.pool.query(
+      'SELECT count(*)::int AS n FROM level_exam_attempt_answers WHERE attempt_id = $1',
+      [started.attempt_id],
+    );
     expect(stored.rows[0].n).to.equal(0);
     expect((await start(learner.token)).status).to.equal(200);
   });
@@ -94,7 +124,10 @@ describe('level exam', () => {
     const started = (await start(owner.token)).body;
     const sheet = await answerSheet(api, started.questions, 20);
     for (const id of [started.attempt_id, 99999999]) {
-      const response = await api.request('POST', `/api/v1/exams/level/${id}/submit`, { token: intruder.token, body: sheet });
+      const response = await api.request('POST', `/api/v1/exams/level/${id}/submit`, {
+        token: intruder.token,
+        body: sheet,
+      });
       expect(response.status).to.equal(404);
       expect(response.body.code).to.equal('not_found');
     }
@@ -108,7 +141,13 @@ describe('level exam', () => {
     await start(learner.token);
     const list = await api.request('GET', '/api/v1/exams/level/attempts', { token: learner.token });
     expect(list.status).to.equal(200);
-    expect(list.body.map((a: { attempt_no: number; score_total: number | null; submitted_at: string | null }) => [a.attempt_no, a.score_total, a.submitted_at === null])).to.deep.equal([
+    expect(
+      list.body.map((a: { attempt_no: number; score_total: number | null; submitted_at: string | null }) => [
+        a.attempt_no,
+        a.score_total,
+        a.submitted_at === null,
+      ]),
+    ).to.deep.equal([
       [3, null, true],
       [2, 4, false],
       [1, 2, false],
@@ -121,13 +160,26 @@ describe('level exam', () => {
       await completeContent(api, learner.id);
       const trainee = await currentStageOf(api, learner.id);
       const { result } = await takeExam(api, learner.token, '/api/v1/exams/level', 'all');
-      const junior1 = (await api.db.pool.query("SELECT s.id FROM stages s JOIN tracks t ON t.id = s.track_id WHERE t.name = 'default' AND s.rank = 'junior' AND s.level = 1")).rows[0].id;
+      const junior1 = (
+        await api.db.pool.query(
+          "SELECT s.id FROM stages s JOIN tracks t ON t.id = s.track_id WHERE t.name = 'default' AND s.rank = 'junior' AND s.level = 1",
+        )
+      ).rows[0].id;
       expect(result).to.include({ passed: true, score_total: 20 });
-      expect(result.progress).to.deep.equal({ action: 'pending_approval', from_stage_id: trainee!.stage_id, to_stage_id: junior1 });
+      expect(result.progress).to.deep.equal({
+        action: 'pending_approval',
+        from_stage_id: trainee!.stage_id,
+        to_stage_id: junior1,
+      });
       expect((await currentStageOf(api, learner.id))!.status).to.equal('pending_approval');
       const mine = await api.request('GET', '/api/v1/approvals/my', { token: learner.token });
       expect(mine.body).to.have.length(1);
-      expect(mine.body[0]).to.include({ type: 'rank_transition', status: 'pending', from_stage_id: trainee!.stage_id, to_stage_id: junior1 });
+      expect(mine.body[0]).to.include({
+        type: 'rank_transition',
+        status: 'pending',
+        from_stage_id: trainee!.stage_id,
+        to_stage_id: junior1,
+      });
       expect(mine.body[0].comment).to.match(/Trainee 0 level exam PASS/);
 
       const after = await start(learner.token);
@@ -147,14 +199,31 @@ describe('level exam', () => {
          INSERT INTO settings_versions (track_id, version_no, status, activated_at)
          SELECT track_id, (SELECT max(version_no) + 1 FROM settings_versions WHERE track_id = archived.track_id), 'draft', NULL FROM archived RETURNING id`,
       );
-      await api.db.pool.query('INSERT INTO track_settings SELECT $1, expected_modules_count, entry_total_q, entry_per_module_q, level_exam_total_q, level_exam_pass_score, k_exam, level_exam_min_per_module, level_exam_max_per_module, rank_final_total_q, rank_final_pass_score, k_final, rank_final_min_per_module, rank_final_max_per_module, content_k_weak_modules, content_optional_per_module, weakness_metric FROM track_settings WHERE settings_version_id = $2', [newVersion.rows[0]!.id, before!.settings_version_id]);
-      await api.db.pool.query("UPDATE settings_versions SET status = 'active', activated_at = now() WHERE id = $1", [newVersion.rows[0]!.id]);
+      await api.db.pool.query(
+        'INSERT INTO track_settings SELECT $1, expected_modules_count, entry_total_q, entry_per_module_q, level_exam_total_q, level_exam_pass_score, k_exam, level_exam_min_per_module, level_exam_max_per_module, rank_final_total_q, rank_final_pass_score, k_final, rank_final_min_per_module, rank_final_max_per_module, content_k_weak_modules, content_optional_per_module, weakness_metric FROM track_settings WHERE settings_version_id = $2',
+        [newVersion.rows[0]!.id, before!.settings_version_id],
+      );
+      await api.db.pool.query("UPDATE settings_versions SET status = 'active', activated_at = now() WHERE id = $1", [
+        newVersion.rows[0]!.id,
+      ]);
 
       const { result } = await takeExam(api, learner.token, '/api/v1/exams/level', 'all');
       const after = await currentStageOf(api, learner.id);
-      expect(result.progress).to.deep.equal({ action: 'auto_advanced', from_stage_id: before!.stage_id, to_stage_id: after!.stage_id });
-      expect(after).to.include({ rank: 'junior', level: 2, status: 'active', settings_version_id: newVersion.rows[0]!.id });
-      const old = await api.db.pool.query('SELECT status FROM user_stage_progress WHERE user_id = $1 AND stage_id = $2', [learner.id, before!.stage_id]);
+      expect(result.progress).to.deep.equal({
+        action: 'auto_advanced',
+        from_stage_id: before!.stage_id,
+        to_stage_id: after!.stage_id,
+      });
+      expect(after).to.include({
+        rank: 'junior',
+        level: 2,
+        status: 'active',
+        settings_version_id: newVersion.rows[0]!.id,
+      });
+      const old = await api.db.pool.query(
+        'SELECT status FROM user_stage_progress WHERE user_id = $1 AND stage_id = $2',
+        [learner.id, before!.stage_id],
+      );
       expect(old.rows[0].status).to.equal('completed');
     });
 
@@ -165,7 +234,7 @@ describe('level exam', () => {
       const { result } = await takeExam(api, learner.token, '/api/v1/exams/level', 'all');
       expect(result.progress.action).to.equal('rank_final_required');
       expect(result.progress.to_stage_id).to.equal(null);
-      expect((await currentStageOf(api, learner.id))).to.include({ rank: 'middle', level: 3, status: 'active' });
+      expect(await currentStageOf(api, learner.id)).to.include({ rank: 'middle', level: 3, status: 'active' });
     });
   });
 
@@ -177,7 +246,9 @@ describe('level exam', () => {
       expect(responses.filter((r) => r.status === 201)).to.have.length(1);
       expect(responses.filter((r) => r.status === 200)).to.have.length(29);
       expect(new Set(responses.map((r) => r.body.attempt_id)).size).to.equal(1);
-      const open = await api.db.pool.query('SELECT count(*)::int AS n FROM level_exam_attempts WHERE user_id = $1', [learner.id]);
+      const open = await api.db.pool.query('SELECT count(*)::int AS n FROM level_exam_attempts WHERE user_id = $1', [
+        learner.id,
+      ]);
       expect(open.rows[0].n).to.equal(1);
     });
 
@@ -187,10 +258,17 @@ describe('level exam', () => {
       const started = (await start(learner.token)).body;
       const sheet = await answerSheet(api, started.questions, 20);
       const responses = await Promise.all(
-        Array.from({ length: 30 }, () => api.request('POST', `/api/v1/exams/level/${started.attempt_id}/submit`, { token: learner.token, body: sheet })),
+        Array.from({ length: 30 }, () =>
+          api.request('POST', `/api/v1/exams/level/${started.attempt_id}/submit`, {
+            token: learner.token,
+            body: sheet,
+          }),
+        ),
       );
       expect(responses.filter((r) => r.status === 200)).to.have.length(1);
-      expect(responses.filter((r) => r.status === 409).every((r) => r.body.code === 'attempt_already_submitted')).to.equal(true);
+      expect(
+        responses.filter((r) => r.status === 409).every((r) => r.body.code === 'attempt_already_submitted'),
+      ).to.equal(true);
       expect(responses.filter((r) => r.status === 409)).to.have.length(29);
       const counts = await api.db.pool.query(
         `SELECT (SELECT count(*)::int FROM level_exam_attempt_answers WHERE attempt_id = $2) AS answers,
@@ -208,13 +286,22 @@ describe('level exam with a module short of questions', () => {
   it('answers 409 not_enough_questions naming the module, and writes nothing', async () => {
     const learner = await newLearner(api);
     await completeContent(api, learner.id);
-    const weakest = (await api.db.pool.query<{ id: number }>("SELECT m.id FROM modules m JOIN tracks t ON t.id = m.track_id WHERE t.name = 'default' ORDER BY m.id LIMIT 1")).rows[0]!.id;
-    await api.db.pool.query('UPDATE questions SET is_active = false WHERE module_id = $1 AND id NOT IN (SELECT id FROM questions WHERE module_id = $1 ORDER BY id LIMIT 5)', [weakest]);
+    const weakest = (
+      await api.db.pool.query<{ id: number }>(
+        "SELECT m.id FROM modules m JOIN tracks t ON t.id = m.track_id WHERE t.name = 'default' ORDER BY m.id LIMIT 1",
+      )
+    ).rows[0]!.id;
+    await api.db.pool.query(
+      'UPDATE questions SET is_active = false WHERE module_id = $1 AND id NOT IN (SELECT id FROM questions WHERE module_id = $1 ORDER BY id LIMIT 5)',
+      [weakest],
+    );
     const response = await api.request('POST', '/api/v1/exams/level/start', { token: learner.token });
     expect(response.status).to.equal(409);
     expect(response.body.code).to.equal('not_enough_questions');
     expect(response.body.detail).to.include(String(weakest));
-    const attempts = await api.db.pool.query('SELECT count(*)::int AS n FROM level_exam_attempts WHERE user_id = $1', [learner.id]);
+    const attempts = await api.db.pool.query('SELECT count(*)::int AS n FROM level_exam_attempts WHERE user_id = $1', [
+      learner.id,
+    ]);
     expect(attempts.rows[0].n).to.equal(0);
   });
 });

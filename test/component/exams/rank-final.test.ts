@@ -29,7 +29,8 @@ describe('rank final', () => {
     expect(opened.status).to.equal(201);
     expect(opened.body).to.include({ attempt_no: 1, total_q: 40, pass_score: 30 });
     const perModule = new Map<number, number>();
-    for (const q of opened.body.questions as { module_id: number }[]) perModule.set(q.module_id, (perModule.get(q.module_id) ?? 0) + 1);
+    for (const q of opened.body.questions as { module_id: number }[])
+      perModule.set(q.module_id, (perModule.get(q.module_id) ?? 0) + 1);
     // T=40, K=3, min 6, max 12 → 12/12/12 on the weak modules, 2/2 overflow.
     expect([...perModule.values()].sort((a, b) => b - a)).to.deep.equal([12, 12, 12, 2, 2]);
   });
@@ -45,8 +46,16 @@ describe('rank final', () => {
 
     const passed = await takeExam(api, learner.token, '/api/v1/exams/rank-final', 'all');
     expect(passed.started.attempt_no).to.equal(2);
-    const middle1 = (await api.db.pool.query("SELECT s.id FROM stages s JOIN tracks t ON t.id = s.track_id WHERE t.name = 'default' AND s.rank = 'middle' AND s.level = 1")).rows[0].id;
-    expect(passed.result.progress).to.deep.equal({ action: 'pending_approval', from_stage_id: junior3, to_stage_id: middle1 });
+    const middle1 = (
+      await api.db.pool.query(
+        "SELECT s.id FROM stages s JOIN tracks t ON t.id = s.track_id WHERE t.name = 'default' AND s.rank = 'middle' AND s.level = 1",
+      )
+    ).rows[0].id;
+    expect(passed.result.progress).to.deep.equal({
+      action: 'pending_approval',
+      from_stage_id: junior3,
+      to_stage_id: middle1,
+    });
     expect(await currentStageOf(api, learner.id)).to.include({ rank: 'junior', level: 3, status: 'pending_approval' });
     const again = await start(learner.token);
     expect(again.status).to.equal(409);
@@ -63,6 +72,11 @@ describe('rank final', () => {
     const { result } = await takeExam(api, learner.token, '/api/v1/exams/rank-final', 'all');
     expect(result.progress).to.deep.equal({ action: 'pending_approval', from_stage_id: senior3, to_stage_id: null });
     const mine = await api.request('GET', '/api/v1/approvals/my', { token: learner.token });
-    expect(mine.body[0]).to.include({ type: 'graduation', status: 'pending', from_stage_id: senior3, to_stage_id: null });
+    expect(mine.body[0]).to.include({
+      type: 'graduation',
+      status: 'pending',
+      from_stage_id: senior3,
+      to_stage_id: null,
+    });
   });
 });

@@ -41,15 +41,53 @@ describe('access tokens', () => {
 
   const attacks: [string, () => string][] = [
     ['a tampered signature', () => learner.token.slice(0, -4) + (learner.token.endsWith('AAAA') ? 'BBBB' : 'AAAA')],
-    ['a tampered payload', () => { const [h, , s] = learner.token.split('.'); return `${h}.${base64url({ sub: '1', scope: 'admin' })}.${s}`; }],
-    ['alg none', () => `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ sub: String(learner.id), scope: 'user', iss: 'adaptive-learning-platform', aud: 'adaptive-learning-api', exp: Math.floor(Date.now() / 1000) + 600 })}.`],
-    ['another HMAC algorithm (HS512)', () => signToken(api, { scope: 'user' }, { algorithm: 'HS512', subject: String(learner.id) })],
-    ['an RS256 token', () => signToken(api, { scope: 'user' }, { algorithm: 'RS256', subject: String(learner.id) }, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }))],
-    ['another secret', () => signToken(api, { scope: 'user' }, { subject: String(learner.id) }, 'another-secret-that-is-long-enough-too!!')],
-    ['an expired token', () => signToken(api, { scope: 'user', exp: Math.floor(Date.now() / 1000) - 10 }, { subject: String(learner.id) })],
-    ['a not-yet-valid token', () => signToken(api, { scope: 'user' }, { subject: String(learner.id), notBefore: 3600 })],
-    ['a wrong issuer', () => signToken(api, { scope: 'user' }, { subject: String(learner.id), issuer: 'someone-else' })],
-    ['a wrong audience', () => signToken(api, { scope: 'user' }, { subject: String(learner.id), audience: 'another-api' })],
+    [
+      'a tampered payload',
+      () => {
+        const [h, , s] = learner.token.split('.');
+        return `${h}.${base64url({ sub: '1', scope: 'admin' })}.${s}`;
+      },
+    ],
+    [
+      'alg none',
+      () =>
+        `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ sub: String(learner.id), scope: 'user', iss: 'adaptive-learning-platform', aud: 'adaptive-learning-api', exp: Math.floor(Date.now() / 1000) + 600 })}.`,
+    ],
+    [
+      'another HMAC algorithm (HS512)',
+      () => signToken(api, { scope: 'user' }, { algorithm: 'HS512', subject: String(learner.id) }),
+    ],
+    [
+      'an RS256 token',
+      () =>
+        signToken(
+          api,
+          { scope: 'user' },
+          { algorithm: 'RS256', subject: String(learner.id) },
+          generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }),
+        ),
+    ],
+    [
+      'another secret',
+      () =>
+        signToken(api, { scope: 'user' }, { subject: String(learner.id) }, 'another-secret-that-is-long-enough-too!!'),
+    ],
+    [
+      'an expired token',
+      () => signToken(api, { scope: 'user', exp: Math.floor(Date.now() / 1000) - 10 }, { subject: String(learner.id) }),
+    ],
+    [
+      'a not-yet-valid token',
+      () => signToken(api, { scope: 'user' }, { subject: String(learner.id), notBefore: 3600 }),
+    ],
+    [
+      'a wrong issuer',
+      () => signToken(api, { scope: 'user' }, { subject: String(learner.id), issuer: 'someone-else' }),
+    ],
+    [
+      'a wrong audience',
+      () => signToken(api, { scope: 'user' }, { subject: String(learner.id), audience: 'another-api' }),
+    ],
     ['a missing sub', () => signToken(api, { scope: 'user' })],
     ['a non-numeric sub', () => signToken(api, { scope: 'user' }, { subject: 'ada' })],
     ['garbage', () => 'not.a.jwt'],

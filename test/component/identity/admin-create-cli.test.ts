@@ -13,7 +13,13 @@ describe('npm run admin:create', () => {
   const createAdmin = (email: string, name: string, password: string) =>
     run(process.execPath, ['--import', 'tsx', 'src/cli/admin-create.ts', '--email', email, '--name', name], {
       cwd: PROJECT_ROOT,
-      env: { PATH: process.env.PATH, DATABASE_URL: api.db.url, ADMIN_PASSWORD: password, PASSWORD_HASH_MEMORY_KIB: '1024', PASSWORD_HASH_TIME_COST: '1' },
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: api.db.url,
+        ADMIN_PASSWORD: password,
+        PASSWORD_HASH_MEMORY_KIB: '1024',
+        PASSWORD_HASH_TIME_COST: '1',
+      },
     });
 
   it('creates an argon2id admin who can log in, printing nothing secret', async () => {
@@ -22,7 +28,9 @@ describe('npm run admin:create', () => {
     const { stdout, stderr } = await createAdmin(email, 'Ops Admin', password);
     expect(stdout).to.match(/^Created admin #\d+ /);
     expect(stdout + stderr).not.to.include(password);
-    const stored = await api.db.pool.query('SELECT password_hash, is_active FROM admin_users WHERE email = $1', [email]);
+    const stored = await api.db.pool.query('SELECT password_hash, is_active FROM admin_users WHERE email = $1', [
+      email,
+    ]);
     expect(stored.rows[0]).to.include({ is_active: true });
     expect(stored.rows[0].password_hash).to.match(/^\$argon2id\$/);
     expect(stdout + stderr).not.to.include(stored.rows[0].password_hash);
@@ -36,12 +44,18 @@ describe('npm run admin:create', () => {
     await api.db.pool.query('UPDATE admin_users SET is_active = false WHERE email = $1', [email]);
     const { stdout } = await createAdmin(email.toUpperCase(), 'Ops Admin Renamed', 'second-password-2');
     expect(stdout).to.match(/^Updated admin #\d+ /);
-    expect((await api.request('POST', '/api/v1/admin/login', { body: { email, password: 'first-password-1' } })).status).to.equal(401);
-    expect((await api.request('POST', '/api/v1/admin/login', { body: { email, password: 'second-password-2' } })).status).to.equal(200);
+    expect(
+      (await api.request('POST', '/api/v1/admin/login', { body: { email, password: 'first-password-1' } })).status,
+    ).to.equal(401);
+    expect(
+      (await api.request('POST', '/api/v1/admin/login', { body: { email, password: 'second-password-2' } })).status,
+    ).to.equal(200);
   });
 
   it('refuses a short password with a clear message and a non-zero exit', async () => {
-    const outcome = await createAdmin(uniqueEmail('ops'), 'Ops', 'short').catch((error: { code: number; stderr: string }) => error);
+    const outcome = await createAdmin(uniqueEmail('ops'), 'Ops', 'short').catch(
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(outcome).to.have.property('code', 1);
     expect((outcome as { stderr: string }).stderr).to.match(/at least 8 characters/);
   });

@@ -5,7 +5,8 @@ import { newAdmin, newLearner, uniqueEmail } from '../../support/fixtures/identi
 
 describe('POST /auth/login and /admin/login', () => {
   const api = useApi();
-  const login = (path: string, email: string, password: string) => api.request('POST', path, { body: { email, password } });
+  const login = (path: string, email: string, password: string) =>
+    api.request('POST', path, { body: { email, password } });
   /** The parts of a problem that must not reveal which check failed. */
   const comparable = (body: Record<string, unknown>) => ({ ...body, request_id: undefined });
 
@@ -14,8 +15,15 @@ describe('POST /auth/login and /admin/login', () => {
     const response = await login('/api/v1/auth/login', learner.email.toUpperCase(), learner.password);
     expect(response.status).to.equal(200);
     expect(response.body).to.include({ token_type: 'Bearer', expires_in: 3600 });
-    const claims = jwt.verify(response.body.access_token, api.config.jwt.secret, { algorithms: ['HS256'] }) as jwt.JwtPayload;
-    expect(claims).to.include({ sub: String(learner.id), scope: 'user', iss: 'adaptive-learning-platform', aud: 'adaptive-learning-api' });
+    const claims = jwt.verify(response.body.access_token, api.config.jwt.secret, {
+      algorithms: ['HS256'],
+    }) as jwt.JwtPayload;
+    expect(claims).to.include({
+      sub: String(learner.id),
+      scope: 'user',
+      iss: 'adaptive-learning-platform',
+      aud: 'adaptive-learning-api',
+    });
     expect(claims.exp! - claims.iat!).to.equal(3600);
     expect(jwt.decode(response.body.access_token, { complete: true })!.header.alg).to.equal('HS256');
   });
@@ -64,9 +72,17 @@ describe('login rate limiting', () => {
     it('answers 429 rate_limited with Retry-After once an email has failed too often, even with the right password', async () => {
       const learner = await newLearner(api);
       for (let i = 0; i < 3; i += 1) {
-        expect((await api.request('POST', '/api/v1/auth/login', { body: { email: learner.email, password: 'wrong-password' } })).status).to.equal(401);
+        expect(
+          (
+            await api.request('POST', '/api/v1/auth/login', {
+              body: { email: learner.email, password: 'wrong-password' },
+            })
+          ).status,
+        ).to.equal(401);
       }
-      const limited = await api.request('POST', '/api/v1/auth/login', { body: { email: learner.email, password: learner.password } });
+      const limited = await api.request('POST', '/api/v1/auth/login', {
+        body: { email: learner.email, password: learner.password },
+      });
       expect(limited.status).to.equal(429);
       expect(limited.body.code).to.equal('rate_limited');
       const retryAfter = Number(limited.headers.get('retry-after'));
@@ -77,7 +93,9 @@ describe('login rate limiting', () => {
     it('checks no more passwords than the limit even when 30 wrong guesses arrive at once', async () => {
       const learner = await newLearner(api);
       const responses = await Promise.all(
-        Array.from({ length: 30 }, () => api.request('POST', '/api/v1/auth/login', { body: { email: learner.email, password: 'wrong-password' } })),
+        Array.from({ length: 30 }, () =>
+          api.request('POST', '/api/v1/auth/login', { body: { email: learner.email, password: 'wrong-password' } }),
+        ),
       );
       expect(responses.filter((r) => r.status === 401)).to.have.length(3);
       expect(responses.filter((r) => r.status === 429)).to.have.length(27);
@@ -86,7 +104,13 @@ describe('login rate limiting', () => {
     it('does not count successful logins against the email', async () => {
       const learner = await newLearner(api);
       for (let i = 0; i < 5; i += 1) {
-        expect((await api.request('POST', '/api/v1/auth/login', { body: { email: learner.email, password: learner.password } })).status).to.equal(200);
+        expect(
+          (
+            await api.request('POST', '/api/v1/auth/login', {
+              body: { email: learner.email, password: learner.password },
+            })
+          ).status,
+        ).to.equal(200);
       }
     });
   });
@@ -98,7 +122,9 @@ describe('login rate limiting', () => {
       const statuses: number[] = [];
       for (let i = 0; i < 6; i += 1) {
         const path = i % 2 === 0 ? '/api/v1/auth/login' : '/api/v1/admin/login';
-        statuses.push((await api.request('POST', path, { body: { email: uniqueEmail('flood'), password: 'whatever-pw' } })).status);
+        statuses.push(
+          (await api.request('POST', path, { body: { email: uniqueEmail('flood'), password: 'whatever-pw' } })).status,
+        );
       }
       expect(statuses).to.deep.equal([401, 401, 401, 401, 429, 429]);
     });

@@ -18,7 +18,8 @@ describe('logs', () => {
     const learner = await newLearner(api);
     await api.request('GET', '/api/v1/users/me', { token: learner.token });
     await api.request('POST', '/api/v1/auth/login', { body: { email: learner.email, password: 'wrong-password-xyz' } });
-    const hash = (await api.db.pool.query('SELECT password_hash FROM users WHERE id = $1', [learner.id])).rows[0].password_hash as string;
+    const hash = (await api.db.pool.query('SELECT password_hash FROM users WHERE id = $1', [learner.id])).rows[0]
+      .password_hash as string;
     const log = lines.join('');
     expect(lines.length).to.be.greaterThan(3);
     expect(log).to.include('/api/v1/users/me');

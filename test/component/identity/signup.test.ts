@@ -8,7 +8,11 @@ describe('POST /auth/signup', () => {
 
   it('creates the learner with a trimmed, lower-cased email and places them on the first stage', async () => {
     const email = uniqueEmail('Mixed.Case');
-    const response = await signup({ email: `  ${email.toUpperCase()}  `.trim(), full_name: '  Ada Lovelace  ', password: 'correct-horse' });
+    const response = await signup({
+      email: `  ${email.toUpperCase()}  `.trim(),
+      full_name: '  Ada Lovelace  ',
+      password: 'correct-horse',
+    });
     expect(response.status).to.equal(201);
     expect(response.body).to.include({ email: email.toLowerCase(), full_name: 'Ada Lovelace' });
     expect(response.body).to.have.all.keys('id', 'email', 'full_name', 'track_id', 'created_at');
@@ -19,7 +23,15 @@ describe('POST /auth/signup', () => {
         WHERE p.user_id = $1`,
       [response.body.id],
     );
-    expect(stage.rows).to.deep.equal([{ position: 1, status: 'active', settings_version_id: stage.rows[0].settings_version_id, version_status: 'active', track: 'default' }]);
+    expect(stage.rows).to.deep.equal([
+      {
+        position: 1,
+        status: 'active',
+        settings_version_id: stage.rows[0].settings_version_id,
+        version_status: 'active',
+        track: 'default',
+      },
+    ]);
   });
 
   it('refuses the same email in another case with 409 email_taken', async () => {
@@ -32,12 +44,17 @@ describe('POST /auth/signup', () => {
 
   it('lets exactly one of 30 concurrent sign-ups with one email win; the rest get 409 email_taken', async () => {
     const email = uniqueEmail('race');
-    const responses = await Promise.all(Array.from({ length: 30 }, (_, i) => signup({ email, full_name: `Racer ${i}`, password: 'password-race' })));
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => signup({ email, full_name: `Racer ${i}`, password: 'password-race' })),
+    );
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).to.have.length(1);
     expect(statuses.filter((s) => s === 409)).to.have.length(29);
     expect(responses.filter((r) => r.status === 409).every((r) => r.body.code === 'email_taken')).to.equal(true);
-    const rows = await api.db.pool.query('SELECT count(*)::int AS users, (SELECT count(*)::int FROM user_stage_progress p JOIN users u ON u.id = p.user_id WHERE lower(u.email) = $1) AS stages FROM users WHERE lower(email) = $1', [email]);
+    const rows = await api.db.pool.query(
+      'SELECT count(*)::int AS users, (SELECT count(*)::int FROM user_stage_progress p JOIN users u ON u.id = p.user_id WHERE lower(u.email) = $1) AS stages FROM users WHERE lower(email) = $1',
+      [email],
+    );
     expect(rows.rows[0]).to.deep.equal({ users: 1, stages: 1 });
   });
 
@@ -59,13 +76,20 @@ describe('POST /auth/signup', () => {
   });
 
   it('answers 404 for a track that does not exist', async () => {
-    const response = await signup({ email: uniqueEmail(), full_name: 'Name', password: 'password-ok', track_id: 999999 });
+    const response = await signup({
+      email: uniqueEmail(),
+      full_name: 'Name',
+      password: 'password-ok',
+      track_id: 999999,
+    });
     expect(response.status).to.equal(404);
     expect(response.body.code).to.equal('not_found');
   });
 
   it('answers 409 track_not_ready for a track without stages or without an active settings version, and writes nothing', async () => {
-    const bare = await api.db.pool.query<{ id: number }>("INSERT INTO tracks (name) VALUES ('bare-' || gen_random_uuid()) RETURNING id");
+    const bare = await api.db.pool.query<{ id: number }>(
+      "INSERT INTO tracks (name) VALUES ('bare-' || gen_random_uuid()) RETURNING id",
+    );
     const email = uniqueEmail('not-ready');
     const response = await signup({ email, full_name: 'Name', password: 'password-ok', track_id: bare.rows[0]!.id });
     expect(response.status).to.equal(409);

@@ -18,7 +18,8 @@ describe('journey: signup to graduation', function () {
 
   const as = (token: string) => ({
     get: (path: string) => api.request('GET', `/api/v1${path}`, { token }),
-    post: (path: string, body?: unknown) => api.request('POST', `/api/v1${path}`, { token, ...(body === undefined ? {} : { body }) }),
+    post: (path: string, body?: unknown) =>
+      api.request('POST', `/api/v1${path}`, { token, ...(body === undefined ? {} : { body }) }),
   });
 
   before(async () => {
@@ -37,7 +38,10 @@ describe('journey: signup to graduation', function () {
     for (const article of list.filter((a) => a.kind === 'required')) {
       const minitest = await me.get(`/content/${article.article_id}/minitest`);
       expect(minitest.status).to.equal(200);
-      const result = await me.post(`/content/${article.article_id}/minitest/submit`, await answerSheet(api, minitest.body.questions as StartedQuestion[], 3));
+      const result = await me.post(
+        `/content/${article.article_id}/minitest/submit`,
+        await answerSheet(api, minitest.body.questions as StartedQuestion[], 3),
+      );
       expect(result.body).to.include({ passed: true, correct_cnt: 3 });
     }
     expect((await me.get('/progress/eligibility')).body.eligible).to.equal(true);
@@ -46,13 +50,19 @@ describe('journey: signup to graduation', function () {
   async function passExam(me: ReturnType<typeof as>, kind: 'level' | 'rank-final', failFirst: boolean) {
     if (failFirst) {
       const attempt = await me.post(`/exams/${kind}/start`);
-      const failed = await me.post(`/exams/${kind}/${attempt.body.attempt_id}/submit`, await answerSheet(api, attempt.body.questions, attempt.body.pass_score - 1));
+      const failed = await me.post(
+        `/exams/${kind}/${attempt.body.attempt_id}/submit`,
+        await answerSheet(api, attempt.body.questions, attempt.body.pass_score - 1),
+      );
       expect(failed.body).to.include({ passed: false });
       expect(failed.body.progress.action).to.equal('none');
     }
     const attempt = await me.post(`/exams/${kind}/start`);
     expect(attempt.status).to.equal(201);
-    const passed = await me.post(`/exams/${kind}/${attempt.body.attempt_id}/submit`, await answerSheet(api, attempt.body.questions, attempt.body.total_q));
+    const passed = await me.post(
+      `/exams/${kind}/${attempt.body.attempt_id}/submit`,
+      await answerSheet(api, attempt.body.questions, attempt.body.total_q),
+    );
     expect(passed.body.passed).to.equal(true);
     return passed.body.progress as { action: string; from_stage_id: number; to_stage_id: number | null };
   }
@@ -64,7 +74,10 @@ describe('journey: signup to graduation', function () {
     const diagnostika = await me.post('/diagnostika/start');
     expect(diagnostika.status).to.equal(201);
     expect(diagnostika.body.total_q).to.equal(20);
-    const diagnosed = await me.post('/diagnostika/submit', { diagnostika_id: diagnostika.body.diagnostika_id, ...(await answerSheet(api, diagnostika.body.questions, 12)) });
+    const diagnosed = await me.post('/diagnostika/submit', {
+      diagnostika_id: diagnostika.body.diagnostika_id,
+      ...(await answerSheet(api, diagnostika.body.questions, 12)),
+    });
     expect(diagnosed.body.score_total).to.equal(12);
 
     const visited: string[] = [];
@@ -75,7 +88,8 @@ describe('journey: signup to graduation', function () {
       await closeReadingList(me, api);
 
       let progress = await passExam(me, 'level', step === 0);
-      if (progress.action === 'rank_final_required') progress = await passExam(me, 'rank-final', stage.rank === 'junior');
+      if (progress.action === 'rank_final_required')
+        progress = await passExam(me, 'rank-final', stage.rank === 'junior');
       if (progress.action === 'auto_advanced') continue;
 
       expect(progress.action).to.equal('pending_approval');
@@ -85,19 +99,34 @@ describe('journey: signup to graduation', function () {
       let requestId = request.request_id as number;
       if (stage.rank === 'middle') {
         // One rejection on the way: the learner resubmits and the admin approves the new request.
-        expect((await boss.post(`/admin/approvals/${requestId}/reject`, { comment: 'Review devops first.' })).body.status).to.equal('rejected');
+        expect(
+          (await boss.post(`/admin/approvals/${requestId}/reject`, { comment: 'Review devops first.' })).body.status,
+        ).to.equal('rejected');
         const again = await me.post(`/approvals/${requestId}/resubmit`);
         expect(again.status).to.equal(201);
         requestId = again.body.request_id;
       }
-      const queue = (await boss.get('/admin/approvals?status=pending&limit=100')).body.items as { request_id: number }[];
+      const queue = (await boss.get('/admin/approvals?status=pending&limit=100')).body.items as {
+        request_id: number;
+      }[];
       expect(queue.map((item) => item.request_id)).to.include(requestId);
       const decision = await boss.post(`/admin/approvals/${requestId}/approve`, { comment: 'Approved.' });
       expect(decision.status).to.equal(200);
       if (decision.body.graduated) break;
     }
 
-    expect(visited).to.deep.equal(['trainee-0', 'junior-1', 'junior-2', 'junior-3', 'middle-1', 'middle-2', 'middle-3', 'senior-1', 'senior-2', 'senior-3']);
+    expect(visited).to.deep.equal([
+      'trainee-0',
+      'junior-1',
+      'junior-2',
+      'junior-3',
+      'middle-1',
+      'middle-2',
+      'middle-3',
+      'senior-1',
+      'senior-2',
+      'senior-3',
+    ]);
     const finalStage = (await me.get('/progress/current-stage')).body;
     expect(finalStage).to.include({ status: 'graduated', rank: 'senior', level: 3 });
     expect(finalStage.graduated_at).to.be.a('string');

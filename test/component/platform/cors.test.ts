@@ -10,7 +10,11 @@ describe('CORS', () => {
     expect(simple.headers.get('access-control-expose-headers')).to.include('X-Request-Id');
 
     const preflight = await api.raw('OPTIONS', '/api/v1/users/me', {
-      headers: { origin: 'https://admin.example.com', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization,content-type' },
+      headers: {
+        origin: 'https://admin.example.com',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization,content-type',
+      },
     });
     expect(preflight.status).to.equal(204);
     expect(preflight.headers.get('access-control-allow-origin')).to.equal('https://admin.example.com');

@@ -42,7 +42,12 @@ describe('health with the database unreachable', () => {
     const response = await api.request('GET', '/api/v1/health/db');
     expect(response.status).to.equal(503);
     expect(response.headers.get('content-type')).to.match(/^application\/problem\+json/);
-    expect(response.body).to.include({ status: 503, code: 'db_unavailable', type: '/problems/db_unavailable', title: 'Database unavailable' });
+    expect(response.body).to.include({
+      status: 503,
+      code: 'db_unavailable',
+      type: '/problems/db_unavailable',
+      title: 'Database unavailable',
+    });
   });
 
   it('keeps answering liveness', async () => {

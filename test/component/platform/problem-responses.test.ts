@@ -31,7 +31,10 @@ describe('problem+json for requests that miss the contract', () => {
   });
 
   it('400 validation_failed for malformed JSON', async () => {
-    const response = await api.request('POST', '/api/v1/health', { rawBody: '{"email": ', headers: { 'content-type': 'application/json' } });
+    const response = await api.request('POST', '/api/v1/health', {
+      rawBody: '{"email": ',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(response.status).to.equal(400);
     expect(response.body).to.include({ code: 'validation_failed', detail: 'The request body is not valid JSON' });
   });
@@ -44,7 +47,15 @@ describe('problem+json for requests that miss the contract', () => {
 
   it('never leaks internals: the problem members are exactly the documented ones', async () => {
     const response = await api.request('GET', '/api/v1/no-such-thing');
-    expect(Object.keys(response.body).sort()).to.deep.equal(['code', 'detail', 'instance', 'request_id', 'status', 'title', 'type']);
+    expect(Object.keys(response.body).sort()).to.deep.equal([
+      'code',
+      'detail',
+      'instance',
+      'request_id',
+      'status',
+      'title',
+      'type',
+    ]);
   });
 });
 

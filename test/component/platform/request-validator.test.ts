@@ -6,7 +6,9 @@ const require = createRequire(import.meta.url);
 
 describe('the contract validator path-pattern cache', () => {
   it('reaches the very module express-openapi-validator resolves', () => {
-    const validatorsCopy = require.resolve('path-to-regexp', { paths: [require.resolve('express-openapi-validator/dist/middlewares/openapi.metadata.js')] });
+    const validatorsCopy = require.resolve('path-to-regexp', {
+      paths: [require.resolve('express-openapi-validator/dist/middlewares/openapi.metadata.js')],
+    });
     expect(require(validatorsCopy)).to.equal(pathToRegexpModule);
   });
 

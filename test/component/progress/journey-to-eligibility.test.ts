@@ -14,20 +14,31 @@ describe('journey: a new learner becomes eligible for the level exam', () => {
   it('signs up, takes the diagnostika, gets content, reads, passes the minitests and is eligible', async () => {
     const email = uniqueEmail('journey');
     const password = 'journey-password';
-    expect((await api.request('POST', '/api/v1/auth/signup', { body: { email, full_name: 'Journey Learner', password } })).status).to.equal(201);
-    const token = (await api.request('POST', '/api/v1/auth/login', { body: { email, password } })).body.access_token as string;
-    const call = (method: string, path: string, body?: unknown) => api.request(method, `/api/v1${path}`, { token, body });
+    expect(
+      (await api.request('POST', '/api/v1/auth/signup', { body: { email, full_name: 'Journey Learner', password } }))
+        .status,
+    ).to.equal(201);
+    const token = (await api.request('POST', '/api/v1/auth/login', { body: { email, password } })).body
+      .access_token as string;
+    const call = (method: string, path: string, body?: unknown) =>
+      api.request(method, `/api/v1${path}`, { token, body });
 
     const stage = (await call('GET', '/progress/current-stage')).body;
     expect(stage).to.include({ rank: 'trainee', level: 0, position: 1, status: 'active' });
-    const modules = (await call('GET', `/catalog/tracks/${stage.track_id}`)).body.modules as { id: number; name: string }[];
+    const modules = (await call('GET', `/catalog/tracks/${stage.track_id}`)).body.modules as {
+      id: number;
+      name: string;
+    }[];
 
     // Diagnostika: the first two modules (by id) answered wrong make them the weakest.
     const started = await call('POST', '/diagnostika/start');
     expect(started.status).to.equal(201);
     const weak = [modules[0]!.id, modules[1]!.id];
     const answers = await answersFor(api, started.body.questions, (q) => !weak.includes(q.module_id));
-    const submitted = await call('POST', '/diagnostika/submit', { diagnostika_id: started.body.diagnostika_id, answers });
+    const submitted = await call('POST', '/diagnostika/submit', {
+      diagnostika_id: started.body.diagnostika_id,
+      answers,
+    });
     expect(submitted.status).to.equal(200);
     expect(submitted.body.score_total).to.equal(12);
 
@@ -37,8 +48,17 @@ describe('journey: a new learner becomes eligible for the level exam', () => {
     // Content: 5 optional + 3 required (the two weak modules, then the lowest id among the rest).
     const assigned = await call('POST', '/content/assign');
     expect(assigned.status).to.equal(201);
-    expect(assigned.body).to.deep.equal({ stage_id: stage.stage_id, assigned_optional: 5, assigned_required: 3, weak_module_ids: [...weakness.content_weak_module_ids].sort((a: number, b: number) => a - b) });
-    expect((await call('GET', '/progress/eligibility')).body).to.include({ eligible: false, required_total: 3, optional_total: 5 });
+    expect(assigned.body).to.deep.equal({
+      stage_id: stage.stage_id,
+      assigned_optional: 5,
+      assigned_required: 3,
+      weak_module_ids: [...weakness.content_weak_module_ids].sort((a: number, b: number) => a - b),
+    });
+    expect((await call('GET', '/progress/eligibility')).body).to.include({
+      eligible: false,
+      required_total: 3,
+      optional_total: 5,
+    });
 
     const list = (await call('GET', '/content/my')).body as { article_id: number; kind: string }[];
     for (const item of list) {
@@ -51,9 +71,13 @@ describe('journey: a new learner becomes eligible for the level exam', () => {
         const minitest = await call('GET', `/content/${item.article_id}/minitest`);
         // A first try with one wrong answer fails and changes nothing; the second passes.
         const oneWrong = await answersFor(api, minitest.body.questions, (_q, i) => i > 0);
-        expect((await call('POST', `/content/${item.article_id}/minitest/submit`, { answers: oneWrong })).body).to.include({ passed: false, correct_cnt: 2 });
+        expect(
+          (await call('POST', `/content/${item.article_id}/minitest/submit`, { answers: oneWrong })).body,
+        ).to.include({ passed: false, correct_cnt: 2 });
         const allRight = await answersFor(api, minitest.body.questions);
-        expect((await call('POST', `/content/${item.article_id}/minitest/submit`, { answers: allRight })).body).to.include({ passed: true, already_passed: false });
+        expect(
+          (await call('POST', `/content/${item.article_id}/minitest/submit`, { answers: allRight })).body,
+        ).to.include({ passed: true, already_passed: false });
       }
     }
 
@@ -75,6 +99,11 @@ describe('journey: a new learner becomes eligible for the level exam', () => {
       rank_final_passed: false,
       eligible: true,
     });
-    expect((await call('GET', '/content/my')).body.every((a: { kind: string; is_read: boolean; minitest_passed: boolean }) => (a.kind === 'optional' ? a.is_read : a.minitest_passed))).to.equal(true);
+    expect(
+      (await call('GET', '/content/my')).body.every(
+        (a: { kind: string; is_read: boolean; minitest_passed: boolean }) =>
+          a.kind === 'optional' ? a.is_read : a.minitest_passed,
+      ),
+    ).to.equal(true);
   });
 });

@@ -5,7 +5,8 @@ import { createFixtureTrack, takeDiagnostika } from '../../support/fixtures/jour
 
 describe('progress', () => {
   const api = useApi();
-  const get = (path: string, learner: Learner) => api.request('GET', `/api/v1/progress/${path}`, { token: learner.token });
+  const get = (path: string, learner: Learner) =>
+    api.request('GET', `/api/v1/progress/${path}`, { token: learner.token });
 
   const firstStage = async (userId: number) =>
     (
@@ -16,7 +17,10 @@ describe('progress', () => {
       )
     ).rows[0];
   const graduate = async (userId: number) => {
-    await api.db.pool.query("UPDATE user_stage_progress SET status = 'completed', completed_at = now() WHERE user_id = $1", [userId]);
+    await api.db.pool.query(
+      "UPDATE user_stage_progress SET status = 'completed', completed_at = now() WHERE user_id = $1",
+      [userId],
+    );
     await api.db.pool.query('UPDATE users SET graduated_at = now() WHERE id = $1', [userId]);
   };
 
@@ -43,15 +47,25 @@ describe('progress', () => {
 
     it('shows pending_approval while the stage waits for an admin, and graduated with the last stage once graduated', async () => {
       const pending = await newLearner(api);
-      await api.db.pool.query("UPDATE user_stage_progress SET status = 'pending_approval' WHERE user_id = $1", [pending.id]);
-      expect((await get('current-stage', pending)).body).to.include({ status: 'pending_approval', rank: 'trainee', position: 1 });
+      await api.db.pool.query("UPDATE user_stage_progress SET status = 'pending_approval' WHERE user_id = $1", [
+        pending.id,
+      ]);
+      expect((await get('current-stage', pending)).body).to.include({
+        status: 'pending_approval',
+        rank: 'trainee',
+        position: 1,
+      });
 
       const graduated = await newLearner(api);
       const stage = await firstStage(graduated.id);
       await graduate(graduated.id);
       const response = await get('current-stage', graduated);
       expect(response.status).to.equal(200);
-      expect(response.body).to.include({ status: 'graduated', stage_id: stage.stage_id, settings_version_id: stage.settings_version_id });
+      expect(response.body).to.include({
+        status: 'graduated',
+        stage_id: stage.stage_id,
+        settings_version_id: stage.settings_version_id,
+      });
       expect(response.body.graduated_at).to.be.a('string');
     });
 
@@ -77,7 +91,10 @@ describe('progress', () => {
 
     it('answers 409 no_active_stage when the last stage is completed but the learner is not graduated', async () => {
       const learner = await newLearner(api);
-      await api.db.pool.query("UPDATE user_stage_progress SET status = 'completed', completed_at = now() WHERE user_id = $1", [learner.id]);
+      await api.db.pool.query(
+        "UPDATE user_stage_progress SET status = 'completed', completed_at = now() WHERE user_id = $1",
+        [learner.id],
+      );
       for (const path of ['current-stage', 'settings', 'weakness', 'eligibility']) {
         const response = await get(path, learner);
         expect(response.status, path).to.equal(409);
@@ -93,7 +110,11 @@ describe('progress', () => {
          UPDATE user_stage_progress SET settings_version_id = (SELECT id FROM v) WHERE user_id = $1`,
         [learner.id],
       );
-      for (const [method, path] of [['GET', '/progress/settings'], ['GET', '/progress/weakness'], ['POST', '/diagnostika/start']] as const) {
+      for (const [method, path] of [
+        ['GET', '/progress/settings'],
+        ['GET', '/progress/weakness'],
+        ['POST', '/diagnostika/start'],
+      ] as const) {
         const response = await api.request(method, `/api/v1${path}`, { token: learner.token });
         expect(response.status, path).to.equal(409);
         expect(response.body.code).to.equal('track_not_ready');
@@ -108,7 +129,16 @@ describe('progress', () => {
       const response = await get('history', learner);
       expect(response.status).to.equal(200);
       expect(response.body).to.deep.equal([
-        { stage_id: stage.stage_id, rank: 'trainee', level: 0, position: 1, status: 'active', settings_version_id: stage.settings_version_id, activated_at: stage.activated_at.toISOString(), completed_at: null },
+        {
+          stage_id: stage.stage_id,
+          rank: 'trainee',
+          level: 0,
+          position: 1,
+          status: 'active',
+          settings_version_id: stage.settings_version_id,
+          activated_at: stage.activated_at.toISOString(),
+          completed_at: null,
+        },
       ]);
       await graduate(learner.id);
       const after = await get('history', learner);
@@ -121,9 +151,15 @@ describe('progress', () => {
       const stage = await firstStage(learner.id);
       const response = await get('settings', learner);
       expect(response.status).to.equal(200);
-      const stored = await api.db.pool.query('SELECT * FROM track_settings WHERE settings_version_id = $1', [stage.settings_version_id]);
+      const stored = await api.db.pool.query('SELECT * FROM track_settings WHERE settings_version_id = $1', [
+        stage.settings_version_id,
+      ]);
       expect(response.body).to.deep.equal(stored.rows[0]);
-      expect(response.body).to.include({ settings_version_id: stage.settings_version_id, entry_total_q: 20, weakness_metric: 'error_rate' });
+      expect(response.body).to.include({
+        settings_version_id: stage.settings_version_id,
+        entry_total_q: 20,
+        weakness_metric: 'error_rate',
+      });
     });
   });
 
@@ -153,7 +189,9 @@ describe('progress', () => {
 
     it('answers 409 no_active_stage while the stage waits for approval and once graduated', async () => {
       const pending = await newLearner(api);
-      await api.db.pool.query("UPDATE user_stage_progress SET status = 'pending_approval' WHERE user_id = $1", [pending.id]);
+      await api.db.pool.query("UPDATE user_stage_progress SET status = 'pending_approval' WHERE user_id = $1", [
+        pending.id,
+      ]);
       const graduated = await newLearner(api);
       await graduate(graduated.id);
       for (const learner of [pending, graduated]) {
@@ -167,12 +205,31 @@ describe('progress', () => {
       const learner = await newLearner(api);
       await takeDiagnostika(api, learner.token);
       await api.request('POST', '/api/v1/content/assign', { token: learner.token });
-      const mine = (await api.request('GET', '/api/v1/content/my', { token: learner.token })).body as { article_id: number; module_id: number; module_name: string; title: string; kind: string }[];
+      const mine = (await api.request('GET', '/api/v1/content/my', { token: learner.token })).body as {
+        article_id: number;
+        module_id: number;
+        module_name: string;
+        title: string;
+        kind: string;
+      }[];
       const optional = mine.filter((a) => a.kind === 'optional');
       await api.request('POST', `/api/v1/content/${optional[0]!.article_id}/read`, { token: learner.token });
       const response = await get('eligibility', learner);
-      const item = (a: (typeof mine)[number]) => ({ article_id: a.article_id, module_id: a.module_id, module_name: a.module_name, title: a.title, kind: a.kind });
-      expect(response.body).to.include({ content_assigned: true, required_total: 3, required_done: 0, optional_total: 5, optional_done: 1, eligible: false });
+      const item = (a: (typeof mine)[number]) => ({
+        article_id: a.article_id,
+        module_id: a.module_id,
+        module_name: a.module_name,
+        title: a.title,
+        kind: a.kind,
+      });
+      expect(response.body).to.include({
+        content_assigned: true,
+        required_total: 3,
+        required_done: 0,
+        optional_total: 5,
+        optional_done: 1,
+        eligible: false,
+      });
       expect(response.body.missing_optional).to.deep.equal(optional.slice(1).map(item));
       expect(response.body.missing_required).to.deep.equal(mine.filter((a) => a.kind === 'required').map(item));
     });
@@ -181,12 +238,23 @@ describe('progress', () => {
   describe('GET /progress/weakness', () => {
     it('scores every module 0.5 before any evidence (error_rate), ties broken by lower module id', async () => {
       const learner = await newLearner(api);
-      const modules = (await api.db.pool.query("SELECT m.id, m.name FROM modules m JOIN tracks t ON t.id = m.track_id WHERE t.name = 'default' ORDER BY m.id")).rows;
+      const modules = (
+        await api.db.pool.query(
+          "SELECT m.id, m.name FROM modules m JOIN tracks t ON t.id = m.track_id WHERE t.name = 'default' ORDER BY m.id",
+        )
+      ).rows;
       const response = await get('weakness', learner);
       expect(response.status).to.equal(200);
       expect(response.body).to.deep.equal({
         metric: 'error_rate',
-        modules: modules.map((m, i) => ({ module_id: m.id, module_name: m.name, correct: 0, total: 0, weakness: 0.5, rank: i + 1 })),
+        modules: modules.map((m, i) => ({
+          module_id: m.id,
+          module_name: m.name,
+          correct: 0,
+          total: 0,
+          weakness: 0.5,
+          rank: i + 1,
+        })),
         content_weak_module_ids: modules.slice(0, 3).map((m) => m.id),
         exam_weak_module_ids: modules.slice(0, 3).map((m) => m.id),
       });
@@ -198,7 +266,16 @@ describe('progress', () => {
       const learner = await newLearner(api, { track_id: track.trackId });
       await takeDiagnostika(api, learner.token, [m2]); // diagnostika: m1 2/2, m2 0/2
       const afterDiagnostika = await get('weakness', learner);
-      expect(afterDiagnostika.body.modules.map((m: { module_id: number; correct: number; total: number; weakness: number }) => [m.module_id, m.correct, m.total, m.weakness])).to.deep.equal([
+      expect(
+        afterDiagnostika.body.modules.map(
+          (m: { module_id: number; correct: number; total: number; weakness: number }) => [
+            m.module_id,
+            m.correct,
+            m.total,
+            m.weakness,
+          ],
+        ),
+      ).to.deep.equal([
         [m2, 0, 2, 0.75],
         [m1, 2, 2, 0.25],
       ]);
@@ -218,10 +295,16 @@ describe('progress', () => {
           [learner.id, stageId, track.settingsVersionId, submitted],
         );
         for (const [moduleId, correct, total] of stats) {
-          await api.db.pool.query(`INSERT INTO ${table.replace('attempts', 'attempt_module_stats')} (attempt_id, module_id, correct_cnt, total_cnt) VALUES ($1, $2, $3, $4)`, [row.rows[0].id, moduleId, correct, total]);
+          await api.db.pool.query(
+            `INSERT INTO ${table.replace('attempts', 'attempt_module_stats')} (attempt_id, module_id, correct_cnt, total_cnt) VALUES ($1, $2, $3, $4)`,
+            [row.rows[0].id, moduleId, correct, total],
+          );
         }
       };
-      await attempt('level_exam_attempts', trainee, true, [[m1, 0, 4], [m2, 4, 4]]);
+      await attempt('level_exam_attempts', trainee, true, [
+        [m1, 0, 4],
+        [m2, 4, 4],
+      ]);
       await attempt('rank_final_attempts', junior3, true, [[m1, 0, 2]]);
       await attempt('level_exam_attempts', junior1, false, [[m1, 0, 100]]);
 
@@ -239,7 +322,9 @@ describe('progress', () => {
     });
 
     it('errors: counts the diagnostika only, as the number of wrong answers', async () => {
-      const track = await createFixtureTrack(api, { settings: { weakness_metric: 'errors', content_k_weak_modules: 2 } });
+      const track = await createFixtureTrack(api, {
+        settings: { weakness_metric: 'errors', content_k_weak_modules: 2 },
+      });
       const [m1, m2] = track.moduleIds as [number, number];
       const learner = await newLearner(api, { track_id: track.trackId });
       await takeDiagnostika(api, learner.token, [m2]);

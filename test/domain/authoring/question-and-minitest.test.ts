@@ -1,6 +1,9 @@
 import { expect } from 'chai';
 import { utf8ByteLength } from '../../../src/domain/authoring/authoring-text.rules.js';
-import { assertMinitestSelection, type CandidateQuestion } from '../../../src/domain/authoring/minitest-selection.rules.js';
+import {
+  assertMinitestSelection,
+  type CandidateQuestion,
+} from '../../../src/domain/authoring/minitest-selection.rules.js';
 import { assertTextEditable, normalizeNewQuestion } from '../../../src/domain/authoring/question.rules.js';
 import { expectDomainError } from '../expect-domain-error.js';
 
@@ -12,10 +15,19 @@ describe('question rules', () => {
     expect(utf8ByteLength('😀')).to.equal(4);
   });
 
-  it('trims a new question and reports every problem with the API\'s field names', () => {
-    expect(normalizeNewQuestion({ text: ' Q ', options: [' a', 'b '], correctPos: 2 })).to.deep.equal({ text: 'Q', options: ['a', 'b'], correctPos: 2 });
-    const error = expectDomainError(() => normalizeNewQuestion({ text: ' ', options: ['a', 'a'], correctPos: 3 }), 'validation_failed');
-    expect((error.extensions.errors as { code: string; path: string }[]).map((e) => `${e.code} ${e.path}`)).to.deep.equal([
+  it("trims a new question and reports every problem with the API's field names", () => {
+    expect(normalizeNewQuestion({ text: ' Q ', options: [' a', 'b '], correctPos: 2 })).to.deep.equal({
+      text: 'Q',
+      options: ['a', 'b'],
+      correctPos: 2,
+    });
+    const error = expectDomainError(
+      () => normalizeNewQuestion({ text: ' ', options: ['a', 'a'], correctPos: 3 }),
+      'validation_failed',
+    );
+    expect(
+      (error.extensions.errors as { code: string; path: string }[]).map((e) => `${e.code} ${e.path}`),
+    ).to.deep.equal([
       'blank /body/text',
       'duplicate_option /body/options',
       'correct_option_out_of_range /body/correct_option_pos',
@@ -24,7 +36,11 @@ describe('question rules', () => {
 
   it('allows a new text only while no attempt has used the question (minitests do not count)', () => {
     expect(() => assertTextEditable(1, { diagnostika: 0, levelExam: 0, rankFinal: 0, minitests: 4 })).not.to.throw();
-    for (const usage of [{ diagnostika: 1, levelExam: 0, rankFinal: 0, minitests: 0 }, { diagnostika: 0, levelExam: 2, rankFinal: 0, minitests: 0 }, { diagnostika: 0, levelExam: 0, rankFinal: 1, minitests: 0 }]) {
+    for (const usage of [
+      { diagnostika: 1, levelExam: 0, rankFinal: 0, minitests: 0 },
+      { diagnostika: 0, levelExam: 2, rankFinal: 0, minitests: 0 },
+      { diagnostika: 0, levelExam: 0, rankFinal: 1, minitests: 0 },
+    ]) {
       expectDomainError(() => assertTextEditable(1, usage), 'question_in_use');
     }
   });
@@ -40,13 +56,18 @@ describe('minitest selection rules', () => {
   ]);
   const required = { id: 7, moduleId: 10, kind: 'required' as const };
 
-  it('accepts exactly 3 distinct active questions of the article\'s module', () => {
+  it("accepts exactly 3 distinct active questions of the article's module", () => {
     expect(() => assertMinitestSelection(required, [3, 1, 2], candidates)).not.to.throw();
   });
 
   it('reports every problem at once with the position of the offending id', () => {
-    const error = expectDomainError(() => assertMinitestSelection({ ...required, kind: 'optional' }, [1, 1, 4, 5, 9], candidates), 'minitest_invalid');
-    expect((error.extensions.errors as { code: string; path: string }[]).map((e) => `${e.code} ${e.path}`)).to.deep.equal([
+    const error = expectDomainError(
+      () => assertMinitestSelection({ ...required, kind: 'optional' }, [1, 1, 4, 5, 9], candidates),
+      'minitest_invalid',
+    );
+    expect(
+      (error.extensions.errors as { code: string; path: string }[]).map((e) => `${e.code} ${e.path}`),
+    ).to.deep.equal([
       'article_not_required /body',
       'question_count /body/question_ids',
       'duplicate_question /body/question_ids/1',

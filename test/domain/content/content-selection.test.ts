@@ -29,12 +29,22 @@ const catalog: CandidateArticle[] = [1, 2, 3].flatMap((m) => [
 
 describe('selectStageContent', () => {
   it('assigns the first optional articles of every module by (position, id) and one required per weak module', () => {
-    const selection = selectStageContent({ moduleIds: [3, 1, 2], candidates: catalog, weakModuleIds: [3, 1], optionalPerModule: 2 });
+    const selection = selectStageContent({
+      moduleIds: [3, 1, 2],
+      candidates: catalog,
+      weakModuleIds: [3, 1],
+      optionalPerModule: 2,
+    });
     expect(selection).to.deep.equal({ optional: [12, 13, 22, 23, 32, 33], required: [36, 16] });
   });
 
   it('assigns no optional article when the quota is zero', () => {
-    const selection = selectStageContent({ moduleIds: [1, 2, 3], candidates: catalog, weakModuleIds: [2], optionalPerModule: 0 });
+    const selection = selectStageContent({
+      moduleIds: [1, 2, 3],
+      candidates: catalog,
+      weakModuleIds: [2],
+      optionalPerModule: 0,
+    });
     expect(selection).to.deep.equal({ optional: [], required: [26] });
   });
 
@@ -68,7 +78,12 @@ describe('selectStageContent', () => {
 
   it('does not need a required article for a module that is not weak', () => {
     const candidates = catalog.filter((a) => !(a.moduleId === 3 && a.kind === 'required'));
-    const selection = selectStageContent({ moduleIds: [1, 2, 3], candidates, weakModuleIds: [1, 2], optionalPerModule: 1 });
+    const selection = selectStageContent({
+      moduleIds: [1, 2, 3],
+      candidates,
+      weakModuleIds: [1, 2],
+      optionalPerModule: 1,
+    });
     expect(selection.required).to.deep.equal([16, 26]);
   });
 

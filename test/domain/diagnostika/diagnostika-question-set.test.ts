@@ -1,6 +1,9 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { selectDiagnostikaQuestions, type ModuleQuestionPool } from '../../../src/domain/diagnostika/diagnostika-question-set.rules.js';
+import {
+  selectDiagnostikaQuestions,
+  type ModuleQuestionPool,
+} from '../../../src/domain/diagnostika/diagnostika-question-set.rules.js';
 import type { AttemptQuestion } from '../../../src/domain/shared/attempt-order.rules.js';
 import { seededRandom } from '../../../src/domain/shared/random-source.js';
 import { expectDomainError } from '../expect-domain-error.js';
@@ -28,7 +31,11 @@ describe('selectDiagnostikaQuestions', () => {
     const request = { modules: seededBank, perModule: 4, totalQ: 20 };
     const a = selectDiagnostikaQuestions(request, seededRandom(99));
     expect(selectDiagnostikaQuestions(request, seededRandom(99))).to.deep.equal(a);
-    const sets = [1, 2, 3].map((seed) => selectDiagnostikaQuestions(request, seededRandom(seed)).map((q) => q.questionId).sort());
+    const sets = [1, 2, 3].map((seed) =>
+      selectDiagnostikaQuestions(request, seededRandom(seed))
+        .map((q) => q.questionId)
+        .sort(),
+    );
     expect(new Set(sets.map((s) => s.join(','))).size).to.be.greaterThan(1);
   });
 
@@ -51,7 +58,10 @@ describe('selectDiagnostikaQuestions', () => {
 
   it('does not starve higher module ids when per-module × modules exceeds the total', () => {
     // 4 × 5 = 20 > 7: round-robin in id order gives 2, 2, 1, 1, 1
-    const set = selectDiagnostikaQuestions({ modules: [...seededBank].reverse(), perModule: 4, totalQ: 7 }, seededRandom(3));
+    const set = selectDiagnostikaQuestions(
+      { modules: [...seededBank].reverse(), perModule: 4, totalQ: 7 },
+      seededRandom(3),
+    );
     expect(perModuleCounts(set)).to.deep.equal({ 1: 2, 2: 2, 3: 1, 4: 1, 5: 1 });
   });
 
@@ -65,14 +75,24 @@ describe('selectDiagnostikaQuestions', () => {
 
   it('counts a question listed twice only once', () => {
     expectDomainError(
-      () => selectDiagnostikaQuestions({ modules: [{ moduleId: 1, questionIds: [1, 1, 2] }], perModule: 1, totalQ: 3 }, seededRandom(1)),
+      () =>
+        selectDiagnostikaQuestions(
+          { modules: [{ moduleId: 1, questionIds: [1, 1, 2] }], perModule: 1, totalQ: 3 },
+          seededRandom(1),
+        ),
       'not_enough_questions',
     );
   });
 
   it('refuses non-positive sizes as settings_invalid', () => {
-    expectDomainError(() => selectDiagnostikaQuestions({ modules: seededBank, perModule: 0, totalQ: 5 }, seededRandom(1)), 'settings_invalid');
-    expectDomainError(() => selectDiagnostikaQuestions({ modules: seededBank, perModule: 2, totalQ: 0 }, seededRandom(1)), 'settings_invalid');
+    expectDomainError(
+      () => selectDiagnostikaQuestions({ modules: seededBank, perModule: 0, totalQ: 5 }, seededRandom(1)),
+      'settings_invalid',
+    );
+    expectDomainError(
+      () => selectDiagnostikaQuestions({ modules: seededBank, perModule: 2, totalQ: 0 }, seededRandom(1)),
+      'settings_invalid',
+    );
   });
 
   it('property: exactly totalQ distinct questions; every module gets min(perModule, its bank, fair share)', () => {

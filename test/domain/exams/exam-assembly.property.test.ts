@@ -43,7 +43,14 @@ const scenario: fc.Arbitrary<Scenario> = fc
   })
   .filter((s) =>
     validateSettings(
-      { ...DEFAULT_TRACK_SETTINGS, levelExamTotalQ: s.totalQ, levelExamPassScore: 1, kExam: s.k, levelExamMinPerModule: s.min, levelExamMaxPerModule: s.max },
+      {
+        ...DEFAULT_TRACK_SETTINGS,
+        levelExamTotalQ: s.totalQ,
+        levelExamPassScore: 1,
+        kExam: s.k,
+        levelExamMinPerModule: s.min,
+        levelExamMaxPerModule: s.max,
+      },
       s.weakOrder.length,
     ).every((e) => !e.path?.startsWith('level_exam') && e.path !== 'k_exam'),
   );
@@ -112,7 +119,11 @@ describe('exam assembly properties', () => {
     fc.assert(
       fc.property(scenario, ({ weakOrder, k, totalQ, min, max, seed, seenShare }) => {
         const candidates = bank(weakOrder, max, seenShare);
-        const picked = pickExamQuestions(allocateQuestions(weakOrder, k, totalQ, min, max), candidates, seededRandom(seed));
+        const picked = pickExamQuestions(
+          allocateQuestions(weakOrder, k, totalQ, min, max),
+          candidates,
+          seededRandom(seed),
+        );
         for (const { moduleId, unseen, seen } of candidates) {
           const ids = picked.filter((q) => q.moduleId === moduleId).map((q) => q.questionId);
           const seenPicked = ids.filter((id) => seen.includes(id)).length;

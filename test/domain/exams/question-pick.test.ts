@@ -18,7 +18,9 @@ describe('pickExamQuestions', () => {
   it('picks the allocated number of distinct questions of each module, numbered 1..T', () => {
     const picked = pickExamQuestions(allocation, candidates, seededRandom(1));
     expect(picked.map((q) => q.pos)).to.deep.equal([1, 2, 3, 4, 5]);
-    expect(picked.filter((q) => q.moduleId === 2).every((q) => q.questionId >= 200 && q.questionId < 210)).to.equal(true);
+    expect(picked.filter((q) => q.moduleId === 2).every((q) => q.questionId >= 200 && q.questionId < 210)).to.equal(
+      true,
+    );
     expect(picked.filter((q) => q.moduleId === 1)).to.have.length(2);
     expect(picked.filter((q) => q.moduleId === 2)).to.have.length(3);
     expect(new Set(picked.map((q) => q.questionId)).size).to.equal(5);
@@ -44,13 +46,21 @@ describe('pickExamQuestions', () => {
 
   it('uses only unseen questions when there are enough', () => {
     for (let seed = 0; seed < 20; seed++) {
-      const picked = pickExamQuestions([{ moduleId: 1, count: 3 }], [{ moduleId: 1, unseen: [1, 2, 3, 4], seen: [5, 6, 7] }], seededRandom(seed));
+      const picked = pickExamQuestions(
+        [{ moduleId: 1, count: 3 }],
+        [{ moduleId: 1, unseen: [1, 2, 3, 4], seen: [5, 6, 7] }],
+        seededRandom(seed),
+      );
       expect(picked.every((q) => q.questionId <= 4)).to.equal(true);
     }
   });
 
   it('never repeats a question listed twice or listed as both seen and unseen', () => {
-    const picked = pickExamQuestions([{ moduleId: 1, count: 3 }], [{ moduleId: 1, unseen: [1, 1, 2], seen: [2, 3] }], seededRandom(4));
+    const picked = pickExamQuestions(
+      [{ moduleId: 1, count: 3 }],
+      [{ moduleId: 1, unseen: [1, 1, 2], seen: [2, 3] }],
+      seededRandom(4),
+    );
     expect(picked.map((q) => q.questionId).sort()).to.deep.equal([1, 2, 3]);
   });
 
@@ -74,7 +84,10 @@ describe('pickExamQuestions', () => {
   });
 
   it('treats a module without candidates as having none', () => {
-    const error = expectDomainError(() => pickExamQuestions([{ moduleId: 9, count: 1 }], [], seededRandom(1)), 'not_enough_questions');
+    const error = expectDomainError(
+      () => pickExamQuestions([{ moduleId: 9, count: 1 }], [], seededRandom(1)),
+      'not_enough_questions',
+    );
     expect(error.message).to.contain('module 9: need 1, have 0');
   });
 });

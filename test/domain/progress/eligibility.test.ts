@@ -4,7 +4,12 @@ import { assertExamAdmitted } from '../../../src/domain/progress/exam-admission.
 import type { StageRef } from '../../../src/domain/progress/stage-ladder.js';
 import { expectDomainError } from '../expect-domain-error.js';
 
-const assignment = (articleId: number, moduleId: number, kind: 'required' | 'optional', done: boolean): StageAssignment => ({
+const assignment = (
+  articleId: number,
+  moduleId: number,
+  kind: 'required' | 'optional',
+  done: boolean,
+): StageAssignment => ({
   articleId,
   moduleId,
   moduleName: `module-${moduleId}`,
@@ -14,7 +19,11 @@ const assignment = (articleId: number, moduleId: number, kind: 'required' | 'opt
   minitestPassed: kind === 'required' && done,
 });
 const noPass = { levelExamPassed: false, rankFinalPassed: false, isLevel3: false };
-const allDone = [assignment(11, 1, 'optional', true), assignment(21, 2, 'optional', true), assignment(15, 1, 'required', true)];
+const allDone = [
+  assignment(11, 1, 'optional', true),
+  assignment(21, 2, 'optional', true),
+  assignment(15, 1, 'required', true),
+];
 
 describe('eligibilityReport', () => {
   it('is eligible when every assigned article is closed', () => {
@@ -50,17 +59,31 @@ describe('eligibilityReport', () => {
       { article_id: 15, module_id: 1, module_name: 'module-1', title: 'Article 15', kind: 'required' },
       { article_id: 26, module_id: 2, module_name: 'module-2', title: 'Article 26', kind: 'required' },
     ]);
-    expect(report).to.include({ required_total: 2, required_done: 0, optional_total: 4, optional_done: 1, eligible: false });
+    expect(report).to.include({
+      required_total: 2,
+      required_done: 0,
+      optional_total: 4,
+      optional_done: 1,
+      eligible: false,
+    });
   });
 
   it('is not eligible before content is assigned, nor without a required article', () => {
     expect(eligibilityReport([], noPass)).to.include({ content_assigned: false, required_total: 0, eligible: false });
-    expect(eligibilityReport([assignment(11, 1, 'optional', true)], noPass)).to.include({ content_assigned: true, eligible: false });
+    expect(eligibilityReport([assignment(11, 1, 'optional', true)], noPass)).to.include({
+      content_assigned: true,
+      eligible: false,
+    });
   });
 
   it('is not eligible once the level exam is passed, and shows the rank final on level 3', () => {
     const report = eligibilityReport(allDone, { levelExamPassed: true, rankFinalPassed: false, isLevel3: true });
-    expect(report).to.include({ level_exam_passed: true, rank_final_required: true, rank_final_passed: false, eligible: false });
+    expect(report).to.include({
+      level_exam_passed: true,
+      rank_final_required: true,
+      rank_final_passed: false,
+      eligible: false,
+    });
   });
 });
 
@@ -85,10 +108,20 @@ describe('assertExamAdmitted', () => {
 
   it('opens the rank final on level 3 only after the level exam PASS, and only until its own PASS', () => {
     const flags = { levelExamPassed: false, rankFinalPassed: false, isLevel3: true };
-    expectDomainError(() => assertExamAdmitted('rank_final', junior3, eligibilityReport(allDone, flags)), 'rank_final_not_available');
-    expect(() => assertExamAdmitted('rank_final', junior3, eligibilityReport(allDone, { ...flags, levelExamPassed: true }))).to.not.throw();
     expectDomainError(
-      () => assertExamAdmitted('rank_final', junior3, eligibilityReport(allDone, { ...flags, levelExamPassed: true, rankFinalPassed: true })),
+      () => assertExamAdmitted('rank_final', junior3, eligibilityReport(allDone, flags)),
+      'rank_final_not_available',
+    );
+    expect(() =>
+      assertExamAdmitted('rank_final', junior3, eligibilityReport(allDone, { ...flags, levelExamPassed: true })),
+    ).to.not.throw();
+    expectDomainError(
+      () =>
+        assertExamAdmitted(
+          'rank_final',
+          junior3,
+          eligibilityReport(allDone, { ...flags, levelExamPassed: true, rankFinalPassed: true }),
+        ),
       'exam_already_passed',
     );
   });

@@ -96,7 +96,10 @@ describe('progressAfterPass', () => {
 
   it('refuses to follow a track whose next stage is missing or skips the ladder', () => {
     expectDomainError(() => progressAfterPass('level', stage('junior', 1), null), 'track_not_ready');
-    const error = expectDomainError(() => progressAfterPass('level', stage('junior', 2), stage('middle', 1)), 'track_not_ready');
+    const error = expectDomainError(
+      () => progressAfterPass('level', stage('junior', 2), stage('middle', 1)),
+      'track_not_ready',
+    );
     expect(error.message).to.equal("The track's stage after Junior 2 should be Junior 3, found Middle 1");
     expectDomainError(() => progressAfterPass('rank_final', stage('junior', 3), stage('senior', 1)), 'track_not_ready');
   });
@@ -105,17 +108,19 @@ describe('progressAfterPass', () => {
 describe('automaticApprovalComment', () => {
   it('describes the passed exam and the requested approval', () => {
     const trainee = stage('trainee', 0);
-    expect(automaticApprovalComment('level', trainee, progressAfterPass('level', trainee, stage('junior', 1)))).to.equal(
-      'Automatic: Trainee 0 level exam PASS; the transition to Junior 1 requires approval.',
-    );
+    expect(
+      automaticApprovalComment('level', trainee, progressAfterPass('level', trainee, stage('junior', 1))),
+    ).to.equal('Automatic: Trainee 0 level exam PASS; the transition to Junior 1 requires approval.');
     const junior3 = stage('junior', 3);
-    expect(automaticApprovalComment('rank_final', junior3, progressAfterPass('rank_final', junior3, stage('middle', 1)))).to.equal(
-      'Automatic: Junior 3 rank final PASS; the transition to Middle 1 requires approval.',
-    );
+    expect(
+      automaticApprovalComment('rank_final', junior3, progressAfterPass('rank_final', junior3, stage('middle', 1))),
+    ).to.equal('Automatic: Junior 3 rank final PASS; the transition to Middle 1 requires approval.');
     const senior3 = stage('senior', 3);
     expect(automaticApprovalComment('rank_final', senior3, progressAfterPass('rank_final', senior3, null))).to.equal(
       'Automatic: Senior 3 rank final PASS; graduation requires approval.',
     );
-    expect(automaticApprovalComment('level', senior3, { action: 'rank_final_required' })).to.equal('Automatic: Senior 3 level exam PASS.');
+    expect(automaticApprovalComment('level', senior3, { action: 'rank_final_required' })).to.equal(
+      'Automatic: Senior 3 level exam PASS.',
+    );
   });
 });

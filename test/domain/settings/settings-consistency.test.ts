@@ -1,7 +1,11 @@
 import { expect } from 'chai';
 import { examParameters } from '../../../src/domain/settings/exam-parameters.js';
 import { assertValidSettings, validateSettings } from '../../../src/domain/settings/settings-consistency.rules.js';
-import { DEFAULT_TRACK_SETTINGS, SETTINGS_FIELD_NAMES, type TrackSettings } from '../../../src/domain/settings/track-settings.js';
+import {
+  DEFAULT_TRACK_SETTINGS,
+  SETTINGS_FIELD_NAMES,
+  type TrackSettings,
+} from '../../../src/domain/settings/track-settings.js';
 import { expectDomainError } from '../expect-domain-error.js';
 
 const codesAndPaths = (settings: TrackSettings, modules = 5): string[] =>
@@ -47,9 +51,9 @@ describe('validateSettings', () => {
   });
 
   it('requires K × min <= total (the weak modules must fit)', () => {
-    expect(codesAndPaths({ ...DEFAULT_TRACK_SETTINGS, kExam: 4, levelExamMinPerModule: 6, levelExamMaxPerModule: 6 })).to.deep.equal([
-      'k_times_min_above_total level_exam_total_q',
-    ]);
+    expect(
+      codesAndPaths({ ...DEFAULT_TRACK_SETTINGS, kExam: 4, levelExamMinPerModule: 6, levelExamMaxPerModule: 6 }),
+    ).to.deep.equal(['k_times_min_above_total level_exam_total_q']);
     // exactly at the bound is fine
     expect(codesAndPaths({ ...DEFAULT_TRACK_SETTINGS, kExam: 4, levelExamMinPerModule: 5 })).to.deep.equal([]);
   });
@@ -60,12 +64,16 @@ describe('validateSettings', () => {
       'capacity_below_total rank_final_total_q',
     ]);
     const [error] = validateSettings(DEFAULT_TRACK_SETTINGS, 3);
-    expect(error?.message).to.equal('3 modules × level_exam_max_per_module (3 × 6 = 18) must be >= level_exam_total_q (20)');
+    expect(error?.message).to.equal(
+      '3 modules × level_exam_max_per_module (3 × 6 = 18) must be >= level_exam_total_q (20)',
+    );
     expect(codesAndPaths({ ...DEFAULT_TRACK_SETTINGS, rankFinalTotalQ: 36 }, 4)).to.deep.equal([]);
   });
 
   it('flags non-integers once and skips the comparisons that involve them', () => {
-    expect(codesAndPaths({ ...DEFAULT_TRACK_SETTINGS, levelExamTotalQ: 12.5 })).to.deep.equal(['not_an_integer level_exam_total_q']);
+    expect(codesAndPaths({ ...DEFAULT_TRACK_SETTINGS, levelExamTotalQ: 12.5 })).to.deep.equal([
+      'not_an_integer level_exam_total_q',
+    ]);
     expect(codesAndPaths({ ...DEFAULT_TRACK_SETTINGS, kFinal: Number.NaN })).to.deep.equal(['not_an_integer k_final']);
   });
 
@@ -97,7 +105,13 @@ describe('assertValidSettings', () => {
 
 describe('examParameters', () => {
   it('selects the level-exam and rank-final slices', () => {
-    expect(examParameters(DEFAULT_TRACK_SETTINGS, 'level')).to.deep.equal({ totalQ: 20, passScore: 15, k: 3, minPerModule: 3, maxPerModule: 6 });
+    expect(examParameters(DEFAULT_TRACK_SETTINGS, 'level')).to.deep.equal({
+      totalQ: 20,
+      passScore: 15,
+      k: 3,
+      minPerModule: 3,
+      maxPerModule: 6,
+    });
     expect(examParameters(DEFAULT_TRACK_SETTINGS, 'rank_final')).to.deep.equal({
       totalQ: 40,
       passScore: 30,

@@ -1,11 +1,19 @@
 import { expect } from 'chai';
-import { applySettingsOverrides, assertActivatable, assertArchivable, assertEditable } from '../../../src/domain/settings/settings-lifecycle.rules.js';
+import {
+  applySettingsOverrides,
+  assertActivatable,
+  assertArchivable,
+  assertEditable,
+} from '../../../src/domain/settings/settings-lifecycle.rules.js';
 import { DEFAULT_TRACK_SETTINGS } from '../../../src/domain/settings/track-settings.js';
 import { expectDomainError } from '../expect-domain-error.js';
 
 describe('settings version lifecycle', () => {
   it('applies overrides field by field and ignores absent ones', () => {
-    expect(applySettingsOverrides(DEFAULT_TRACK_SETTINGS, { kExam: 2, levelExamPassScore: undefined })).to.deep.equal({ ...DEFAULT_TRACK_SETTINGS, kExam: 2 });
+    expect(applySettingsOverrides(DEFAULT_TRACK_SETTINGS, { kExam: 2, levelExamPassScore: undefined })).to.deep.equal({
+      ...DEFAULT_TRACK_SETTINGS,
+      kExam: 2,
+    });
     expect(applySettingsOverrides(DEFAULT_TRACK_SETTINGS, {})).to.deep.equal(DEFAULT_TRACK_SETTINGS);
   });
 
@@ -23,6 +31,8 @@ describe('settings version lifecycle', () => {
 
   it('tells the admin how an active version is replaced instead of archived', () => {
     const error = expectDomainError(() => assertArchivable({ id: 4, status: 'active' }), 'settings_version_not_draft');
-    expect(error.message).to.equal('Settings version 4 is active: only a draft can be archived directly; activate another version to replace it');
+    expect(error.message).to.equal(
+      'Settings version 4 is active: only a draft can be archived directly; activate another version to replace it',
+    );
   });
 });

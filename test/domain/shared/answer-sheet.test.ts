@@ -64,15 +64,23 @@ describe('scoreAnswers', () => {
   it('refuses an empty sheet with a missing_answer per question', () => {
     const error = answersError(() => scoreAnswers(attempt, []));
     const errors = error.extensions['errors'] as { code: string }[];
-    expect(errors.map((e) => e.code)).to.deep.equal(['missing_answer', 'missing_answer', 'missing_answer', 'missing_answer']);
+    expect(errors.map((e) => e.code)).to.deep.equal([
+      'missing_answer',
+      'missing_answer',
+      'missing_answer',
+      'missing_answer',
+    ]);
   });
 
   it('reports a duplicate that also picks a foreign option as two problems', () => {
     const error = answersError(() =>
-      scoreAnswers([question(1, 1)], [
-        { question_id: 1, selected_option_id: 12 },
-        { question_id: 1, selected_option_id: 77 },
-      ]),
+      scoreAnswers(
+        [question(1, 1)],
+        [
+          { question_id: 1, selected_option_id: 12 },
+          { question_id: 1, selected_option_id: 77 },
+        ],
+      ),
     );
     const errors = error.extensions['errors'] as { code: string; path: string }[];
     expect(errors.map((e) => [e.code, e.path])).to.deep.equal([

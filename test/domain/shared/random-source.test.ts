@@ -3,7 +3,8 @@ import { orderAttempt } from '../../../src/domain/shared/attempt-order.rules.js'
 import { seededRandom, type RandomSource } from '../../../src/domain/shared/random-source.js';
 import { sampleWithoutReplacement, shuffle } from '../../../src/domain/shared/random-sampling.js';
 
-const draws = (random: RandomSource, n: number, max: number): number[] => Array.from({ length: n }, () => random.nextInt(max));
+const draws = (random: RandomSource, n: number, max: number): number[] =>
+  Array.from({ length: n }, () => random.nextInt(max));
 
 describe('seededRandom', () => {
   it('repeats the same sequence for the same seed and differs for another seed', () => {

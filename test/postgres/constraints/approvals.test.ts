@@ -54,16 +54,28 @@ describe('schema constraints: approval_requests', () => {
   });
 
   it('knows only rank_transition and graduation', async () => {
-    await expectRefused(insertRequest({ userId: await waitingLearner(), type: 'promotion' }), PG.checkViolation, 'ck_approval_requests_type');
+    await expectRefused(
+      insertRequest({ userId: await waitingLearner(), type: 'promotion' }),
+      PG.checkViolation,
+      'ck_approval_requests_type',
+    );
   });
 
   it('knows only pending, approved and rejected', async () => {
-    await expectRefused(insertRequest({ userId: await waitingLearner(), status: 'cancelled', ...decided() }), PG.checkViolation, 'ck_approval_requests_status');
+    await expectRefused(
+      insertRequest({ userId: await waitingLearner(), status: 'cancelled', ...decided() }),
+      PG.checkViolation,
+      'ck_approval_requests_status',
+    );
   });
 
   describe('type and target stage agree', () => {
     it('requires a target stage for a rank transition', async () => {
-      await expectRefused(insertRequest({ userId: await waitingLearner(), toStageId: null }), PG.checkViolation, 'ck_approval_requests_type_to_stage');
+      await expectRefused(
+        insertRequest({ userId: await waitingLearner(), toStageId: null }),
+        PG.checkViolation,
+        'ck_approval_requests_type_to_stage',
+      );
     });
 
     it('forbids a target stage for a graduation', async () => {
@@ -87,8 +99,16 @@ describe('schema constraints: approval_requests', () => {
 
     it('refuses a target stage that does not exist or lies on another track', async () => {
       const userId = await waitingLearner();
-      await expectRefused(insertRequest({ userId, toStageId: -1 }), PG.foreignKeyViolation, 'fk_approval_requests_to_stage_track');
-      await expectRefused(insertRequest({ userId, toStageId: otherTrack.stages['junior-1'] }), PG.foreignKeyViolation, 'fk_approval_requests_to_stage_track');
+      await expectRefused(
+        insertRequest({ userId, toStageId: -1 }),
+        PG.foreignKeyViolation,
+        'fk_approval_requests_to_stage_track',
+      );
+      await expectRefused(
+        insertRequest({ userId, toStageId: otherTrack.stages['junior-1'] }),
+        PG.foreignKeyViolation,
+        'fk_approval_requests_to_stage_track',
+      );
     });
   });
 
@@ -101,10 +121,16 @@ describe('schema constraints: approval_requests', () => {
     );
   });
 
-  it('carries the learner\'s own track', async () => {
+  it("carries the learner's own track", async () => {
     const userId = await createLearner(db.pool, track, 'senior-3', 'pending_approval');
     await expectRefused(
-      insertRequest({ userId, trackId: otherTrack.trackId, fromStageId: track.stages['senior-3'], type: 'graduation', toStageId: null }),
+      insertRequest({
+        userId,
+        trackId: otherTrack.trackId,
+        fromStageId: track.stages['senior-3'],
+        type: 'graduation',
+        toStageId: null,
+      }),
       PG.foreignKeyViolation,
       'fk_approval_requests_user_track',
     );
@@ -113,29 +139,65 @@ describe('schema constraints: approval_requests', () => {
   describe('decision fields follow the status', () => {
     it('keeps a pending request undecided', async () => {
       const userId = await waitingLearner();
-      await expectRefused(insertRequest({ userId, decided: true }), PG.checkViolation, 'ck_approval_requests_pending_undecided');
-      await expectRefused(insertRequest({ userId, deciderId: adminId }), PG.checkViolation, 'ck_approval_requests_pending_undecided');
+      await expectRefused(
+        insertRequest({ userId, decided: true }),
+        PG.checkViolation,
+        'ck_approval_requests_pending_undecided',
+      );
+      await expectRefused(
+        insertRequest({ userId, deciderId: adminId }),
+        PG.checkViolation,
+        'ck_approval_requests_pending_undecided',
+      );
     });
 
     it('records when and by whom an approval or a rejection was decided', async () => {
       const userId = await waitingLearner();
-      await expectRefused(insertRequest({ userId, status: 'approved' }), PG.checkViolation, 'ck_approval_requests_decided_has_decision');
-      await expectRefused(insertRequest({ userId, status: 'approved', decided: true }), PG.checkViolation, 'ck_approval_requests_decided_has_decision');
-      await expectRefused(insertRequest({ userId, status: 'approved', deciderId: adminId }), PG.checkViolation, 'ck_approval_requests_decided_has_decision');
-      await expectRefused(insertRequest({ userId, status: 'rejected', comment: 'not yet' }), PG.checkViolation, 'ck_approval_requests_decided_has_decision');
+      await expectRefused(
+        insertRequest({ userId, status: 'approved' }),
+        PG.checkViolation,
+        'ck_approval_requests_decided_has_decision',
+      );
+      await expectRefused(
+        insertRequest({ userId, status: 'approved', decided: true }),
+        PG.checkViolation,
+        'ck_approval_requests_decided_has_decision',
+      );
+      await expectRefused(
+        insertRequest({ userId, status: 'approved', deciderId: adminId }),
+        PG.checkViolation,
+        'ck_approval_requests_decided_has_decision',
+      );
+      await expectRefused(
+        insertRequest({ userId, status: 'rejected', comment: 'not yet' }),
+        PG.checkViolation,
+        'ck_approval_requests_decided_has_decision',
+      );
       await insertRequest({ userId, status: 'approved', ...decided() });
     });
 
     it('requires a comment that is not blank on a rejection', async () => {
       const userId = await waitingLearner();
-      await expectRefused(insertRequest({ userId, status: 'rejected', ...decided() }), PG.checkViolation, 'ck_approval_requests_rejected_has_comment');
-      await expectRefused(insertRequest({ userId, status: 'rejected', comment: '  ', ...decided() }), PG.checkViolation, 'ck_approval_requests_rejected_has_comment');
+      await expectRefused(
+        insertRequest({ userId, status: 'rejected', ...decided() }),
+        PG.checkViolation,
+        'ck_approval_requests_rejected_has_comment',
+      );
+      await expectRefused(
+        insertRequest({ userId, status: 'rejected', comment: '  ', ...decided() }),
+        PG.checkViolation,
+        'ck_approval_requests_rejected_has_comment',
+      );
       await insertRequest({ userId, status: 'rejected', comment: 'Please retake the rank final.', ...decided() });
     });
 
     it('is decided by an existing admin', async () => {
       const userId = await waitingLearner();
-      await expectRefused(insertRequest({ userId, status: 'approved', decided: true, deciderId: -1 }), PG.foreignKeyViolation, 'fk_approval_requests_decided_by_admin');
+      await expectRefused(
+        insertRequest({ userId, status: 'approved', decided: true, deciderId: -1 }),
+        PG.foreignKeyViolation,
+        'fk_approval_requests_decided_by_admin',
+      );
     });
 
     it('refuses approving a request without recording the decision', async () => {
@@ -146,7 +208,10 @@ describe('schema constraints: approval_requests', () => {
         PG.checkViolation,
         'ck_approval_requests_decided_has_decision',
       );
-      await db.pool.query(`UPDATE approval_requests SET status = 'approved', decided_at = now(), decided_by_admin_id = $2 WHERE id = $1`, [id, adminId]);
+      await db.pool.query(
+        `UPDATE approval_requests SET status = 'approved', decided_at = now(), decided_by_admin_id = $2 WHERE id = $1`,
+        [id, adminId],
+      );
     });
   });
 
@@ -154,7 +219,11 @@ describe('schema constraints: approval_requests', () => {
     it('holds at most one pending request per (learner, from-stage)', async () => {
       const userId = await waitingLearner();
       await insertRequest({ userId });
-      await expectRefused(insertRequest({ userId }), PG.uniqueViolation, 'uq_approval_requests_one_pending_per_from_stage');
+      await expectRefused(
+        insertRequest({ userId }),
+        PG.uniqueViolation,
+        'uq_approval_requests_one_pending_per_from_stage',
+      );
       // another learner waiting on the same stage is independent
       await insertRequest({ userId: await waitingLearner() });
     });
@@ -167,14 +236,20 @@ describe('schema constraints: approval_requests', () => {
         [id, adminId],
       );
       await insertRequest({ userId });
-      const { rows } = await db.pool.query('SELECT status FROM approval_requests WHERE user_id = $1 ORDER BY id', [userId]);
+      const { rows } = await db.pool.query('SELECT status FROM approval_requests WHERE user_id = $1 ORDER BY id', [
+        userId,
+      ]);
       expect(rows.map((row) => row.status)).to.deep.equal(['rejected', 'pending']);
     });
 
     it('approves a stage at most once', async () => {
       const userId = await waitingLearner();
       await insertRequest({ userId, status: 'approved', ...decided() });
-      await expectRefused(insertRequest({ userId, status: 'approved', ...decided() }), PG.uniqueViolation, 'uq_approval_requests_one_approved_per_from_stage');
+      await expectRefused(
+        insertRequest({ userId, status: 'approved', ...decided() }),
+        PG.uniqueViolation,
+        'uq_approval_requests_one_approved_per_from_stage',
+      );
     });
   });
 });

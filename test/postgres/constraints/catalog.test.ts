@@ -7,9 +7,15 @@ describe('schema constraints: catalog (tracks, stages, modules)', () => {
   const db = useTestDatabase();
 
   const insertTrack = (name: string) => db.pool.query('INSERT INTO tracks (name) VALUES ($1) RETURNING id', [name]);
-  const newTrackId = async () => insertId(db.pool, 'INSERT INTO tracks (name) VALUES ($1) RETURNING id', [unique('track')]);
+  const newTrackId = async () =>
+    insertId(db.pool, 'INSERT INTO tracks (name) VALUES ($1) RETURNING id', [unique('track')]);
   const insertStage = (trackId: number, rank: string, level: number, position: number) =>
-    db.pool.query('INSERT INTO stages (track_id, rank, level, position) VALUES ($1, $2, $3, $4)', [trackId, rank, level, position]);
+    db.pool.query('INSERT INTO stages (track_id, rank, level, position) VALUES ($1, $2, $3, $4)', [
+      trackId,
+      rank,
+      level,
+      position,
+    ]);
   const insertModule = (trackId: number, name: string) =>
     db.pool.query('INSERT INTO modules (track_id, name) VALUES ($1, $2)', [trackId, name]);
 
@@ -34,7 +40,10 @@ describe('schema constraints: catalog (tracks, stages, modules)', () => {
   describe('stages', () => {
     it('accepts the standard ladder', async () => {
       const track = await createTrack(db.pool);
-      const { rows } = await db.pool.query('SELECT rank, level, position FROM stages WHERE track_id = $1 ORDER BY position', [track.trackId]);
+      const { rows } = await db.pool.query(
+        'SELECT rank, level, position FROM stages WHERE track_id = $1 ORDER BY position',
+        [track.trackId],
+      );
       expect(rows).to.have.length(10);
       expect(rows[0]).to.deep.equal({ rank: 'trainee', level: 0, position: 1 });
       expect(rows[9]).to.deep.equal({ rank: 'senior', level: 3, position: 10 });

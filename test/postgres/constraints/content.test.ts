@@ -34,7 +34,10 @@ describe('schema constraints: content (questions, answer_options, articles, assi
 
     it('is inactive until it has a correct option (insert inactive, add options, then activate)', async () => {
       await expectRefused(insertQuestion({ active: true }), PG.checkViolation, 'ck_questions_active_requires_correct');
-      const { rows } = await db.pool.query('INSERT INTO questions (module_id, text) VALUES ($1, $2) RETURNING is_active, correct_option_id', [moduleId, unique('q')]);
+      const { rows } = await db.pool.query(
+        'INSERT INTO questions (module_id, text) VALUES ($1, $2) RETURNING is_active, correct_option_id',
+        [moduleId, unique('q')],
+      );
       expect(rows[0]).to.deep.equal({ is_active: false, correct_option_id: null });
       const question = await createQuestion(db.pool, moduleId);
       await expectRefused(
@@ -48,11 +51,17 @@ describe('schema constraints: content (questions, answer_options, articles, assi
       const question = await createQuestion(db.pool, moduleId);
       const stranger = await createQuestion(db.pool, moduleId);
       await expectRefused(
-        db.pool.query('UPDATE questions SET correct_option_id = $2 WHERE id = $1', [question.id, stranger.optionIds[0]]),
+        db.pool.query('UPDATE questions SET correct_option_id = $2 WHERE id = $1', [
+          question.id,
+          stranger.optionIds[0],
+        ]),
         PG.foreignKeyViolation,
         'fk_questions_correct_option_of_question',
       );
-      await db.pool.query('UPDATE questions SET correct_option_id = $2 WHERE id = $1', [question.id, question.optionIds[3]]);
+      await db.pool.query('UPDATE questions SET correct_option_id = $2 WHERE id = $1', [
+        question.id,
+        question.optionIds[3],
+      ]);
     });
 
     it('keeps its correct option: it can be neither deleted nor moved to another question', async () => {
@@ -64,7 +73,10 @@ describe('schema constraints: content (questions, answer_options, articles, assi
         'fk_questions_correct_option_of_question',
       );
       await expectRefused(
-        db.pool.query('UPDATE answer_options SET question_id = $2, pos = 4 WHERE id = $1', [question.correctOptionId, stranger.id]),
+        db.pool.query('UPDATE answer_options SET question_id = $2, pos = 4 WHERE id = $1', [
+          question.correctOptionId,
+          stranger.id,
+        ]),
         PG.foreignKeyViolation,
         'fk_questions_correct_option_of_question',
       );
@@ -99,7 +111,11 @@ describe('schema constraints: content (questions, answer_options, articles, assi
   });
 
   describe('answer_options', () => {
-    const newQuestionId = () => insertId(db.pool, 'INSERT INTO questions (module_id, text) VALUES ($1, $2) RETURNING id', [moduleId, unique('q')]);
+    const newQuestionId = () =>
+      insertId(db.pool, 'INSERT INTO questions (module_id, text) VALUES ($1, $2) RETURNING id', [
+        moduleId,
+        unique('q'),
+      ]);
     const insertOption = (questionId: number, pos: number, text = 'an option') =>
       db.pool.query('INSERT INTO answer_options (question_id, pos, text) VALUES ($1, $2, $3)', [questionId, pos, text]);
 
@@ -119,7 +135,11 @@ describe('schema constraints: content (questions, answer_options, articles, assi
     });
 
     it('refuses a blank text', async () => {
-      await expectRefused(insertOption(await newQuestionId(), 1, '  '), PG.checkViolation, 'ck_answer_options_text_not_blank');
+      await expectRefused(
+        insertOption(await newQuestionId(), 1, '  '),
+        PG.checkViolation,
+        'ck_answer_options_text_not_blank',
+      );
     });
 
     it('belongs to an existing question', async () => {
@@ -164,7 +184,11 @@ describe('schema constraints: content (questions, answer_options, articles, assi
     it('refuses a blank title or content_ref, and an oversized content_ref', async () => {
       await expectRefused(insertArticle({ title: ' ' }), PG.checkViolation, 'ck_articles_title_not_blank');
       await expectRefused(insertArticle({ contentRef: '' }), PG.checkViolation, 'ck_articles_content_ref_not_blank');
-      await expectRefused(insertArticle({ contentRef: 'r'.repeat(2001) }), PG.checkViolation, 'ck_articles_content_ref_length');
+      await expectRefused(
+        insertArticle({ contentRef: 'r'.repeat(2001) }),
+        PG.checkViolation,
+        'ck_articles_content_ref_length',
+      );
     });
 
     it('is identified by its content_ref', async () => {
@@ -174,8 +198,16 @@ describe('schema constraints: content (questions, answer_options, articles, assi
     });
 
     it('has its module and its stage on its own track', async () => {
-      await expectRefused(insertArticle({ moduleId: otherTrack.moduleIds[0]! }), PG.foreignKeyViolation, 'fk_articles_module_track');
-      await expectRefused(insertArticle({ stageId: otherTrack.stages['junior-1'] }), PG.foreignKeyViolation, 'fk_articles_stage_track');
+      await expectRefused(
+        insertArticle({ moduleId: otherTrack.moduleIds[0]! }),
+        PG.foreignKeyViolation,
+        'fk_articles_module_track',
+      );
+      await expectRefused(
+        insertArticle({ stageId: otherTrack.stages['junior-1'] }),
+        PG.foreignKeyViolation,
+        'fk_articles_stage_track',
+      );
     });
   });
 
@@ -217,26 +249,50 @@ describe('schema constraints: content (questions, answer_options, articles, assi
     it('assigns an article once per learner and stage', async () => {
       const userId = await learner();
       await assign({ userId, articleId: optional, kind: 'optional' });
-      await expectRefused(assign({ userId, articleId: optional, kind: 'optional' }), PG.uniqueViolation, 'pk_user_stage_articles');
+      await expectRefused(
+        assign({ userId, articleId: optional, kind: 'optional' }),
+        PG.uniqueViolation,
+        'pk_user_stage_articles',
+      );
     });
 
     it('assigns only on a stage the learner has a progress row on', async () => {
       const userId = await createLearner(db.pool, track, 'trainee-0');
-      await expectRefused(assign({ userId, articleId: optional, kind: 'optional' }), PG.foreignKeyViolation, 'fk_user_stage_articles_progress');
+      await expectRefused(
+        assign({ userId, articleId: optional, kind: 'optional' }),
+        PG.foreignKeyViolation,
+        'fk_user_stage_articles_progress',
+      );
     });
 
-    it('copies the article\'s kind, never another', async () => {
+    it("copies the article's kind, never another", async () => {
       const userId = await learner();
-      await expectRefused(assign({ userId, articleId: optional, kind: 'required' }), PG.foreignKeyViolation, 'fk_user_stage_articles_article_kind');
-      await expectRefused(assign({ userId, articleId: required, kind: 'optional' }), PG.foreignKeyViolation, 'fk_user_stage_articles_article_kind');
-      await expectRefused(assign({ userId, articleId: required, kind: 'bonus' }), PG.checkViolation, 'ck_user_stage_articles_kind');
+      await expectRefused(
+        assign({ userId, articleId: optional, kind: 'required' }),
+        PG.foreignKeyViolation,
+        'fk_user_stage_articles_article_kind',
+      );
+      await expectRefused(
+        assign({ userId, articleId: required, kind: 'optional' }),
+        PG.foreignKeyViolation,
+        'fk_user_stage_articles_article_kind',
+      );
+      await expectRefused(
+        assign({ userId, articleId: required, kind: 'bonus' }),
+        PG.checkViolation,
+        'ck_user_stage_articles_kind',
+      );
       await assign({ userId, articleId: required, kind: 'required' });
     });
 
-    it('assigns only articles of the assignment\'s stage', async () => {
+    it("assigns only articles of the assignment's stage", async () => {
       const userId = await learner(); // trainee-0 completed, junior-1 active
       const traineeArticle = await createArticle(db.pool, track, moduleId, 'trainee-0', 'optional');
-      await expectRefused(assign({ userId, articleId: traineeArticle, kind: 'optional' }), PG.foreignKeyViolation, 'fk_user_stage_articles_article_stage');
+      await expectRefused(
+        assign({ userId, articleId: traineeArticle, kind: 'optional' }),
+        PG.foreignKeyViolation,
+        'fk_user_stage_articles_article_stage',
+      );
       await assign({ userId, articleId: traineeArticle, kind: 'optional', stageId: track.stages['trainee-0'] });
     });
 
@@ -262,14 +318,30 @@ describe('schema constraints: content (questions, answer_options, articles, assi
 
     it('stamps a read exactly when it is read', async () => {
       const userId = await learner();
-      await expectRefused(assign({ userId, articleId: optional, kind: 'optional', isRead: true }), PG.checkViolation, 'ck_user_stage_articles_read_has_ts');
-      await expectRefused(assign({ userId, articleId: optional, kind: 'optional', readAt: true }), PG.checkViolation, 'ck_user_stage_articles_read_has_ts');
+      await expectRefused(
+        assign({ userId, articleId: optional, kind: 'optional', isRead: true }),
+        PG.checkViolation,
+        'ck_user_stage_articles_read_has_ts',
+      );
+      await expectRefused(
+        assign({ userId, articleId: optional, kind: 'optional', readAt: true }),
+        PG.checkViolation,
+        'ck_user_stage_articles_read_has_ts',
+      );
     });
 
     it('stamps a minitest pass exactly when it is passed', async () => {
       const userId = await learner();
-      await expectRefused(assign({ userId, articleId: required, kind: 'required', passed: true }), PG.checkViolation, 'ck_user_stage_articles_minitest_has_ts');
-      await expectRefused(assign({ userId, articleId: required, kind: 'required', passedAt: true }), PG.checkViolation, 'ck_user_stage_articles_minitest_has_ts');
+      await expectRefused(
+        assign({ userId, articleId: required, kind: 'required', passed: true }),
+        PG.checkViolation,
+        'ck_user_stage_articles_minitest_has_ts',
+      );
+      await expectRefused(
+        assign({ userId, articleId: required, kind: 'required', passedAt: true }),
+        PG.checkViolation,
+        'ck_user_stage_articles_minitest_has_ts',
+      );
     });
 
     it('refuses changing the kind of an article that is assigned', async () => {
@@ -284,7 +356,12 @@ describe('schema constraints: content (questions, answer_options, articles, assi
   });
 
   describe('article_minitest_questions', () => {
-    const bind = (articleId: number, pos: number, questionId: number, fields: { moduleId?: number; kind?: string } = {}) =>
+    const bind = (
+      articleId: number,
+      pos: number,
+      questionId: number,
+      fields: { moduleId?: number; kind?: string } = {},
+    ) =>
       db.pool.query(
         `INSERT INTO article_minitest_questions (article_id, pos, question_id, module_id, kind) VALUES ($1, $2, $3, $4, $5)`,
         [articleId, pos, questionId, fields.moduleId ?? moduleId, fields.kind ?? 'required'],
@@ -295,8 +372,16 @@ describe('schema constraints: content (questions, answer_options, articles, assi
     it('binds 3 questions at positions 1 to 3', async () => {
       const articleId = await requiredArticle();
       for (const pos of [1, 2, 3]) await bind(articleId, pos, await question());
-      await expectRefused(bind(articleId, 4, await question()), PG.checkViolation, 'ck_article_minitest_questions_pos_1_3');
-      await expectRefused(bind(articleId, 0, await question()), PG.checkViolation, 'ck_article_minitest_questions_pos_1_3');
+      await expectRefused(
+        bind(articleId, 4, await question()),
+        PG.checkViolation,
+        'ck_article_minitest_questions_pos_1_3',
+      );
+      await expectRefused(
+        bind(articleId, 0, await question()),
+        PG.checkViolation,
+        'ck_article_minitest_questions_pos_1_3',
+      );
       await expectRefused(bind(articleId, 3, await question()), PG.uniqueViolation, 'pk_article_minitest_questions');
     });
 
@@ -304,20 +389,40 @@ describe('schema constraints: content (questions, answer_options, articles, assi
       const articleId = await requiredArticle();
       const questionId = await question();
       await bind(articleId, 1, questionId);
-      await expectRefused(bind(articleId, 2, questionId), PG.uniqueViolation, 'uq_article_minitest_questions_article_question');
+      await expectRefused(
+        bind(articleId, 2, questionId),
+        PG.uniqueViolation,
+        'uq_article_minitest_questions_article_question',
+      );
     });
 
     it('exists only on a required article', async () => {
       const optionalArticle = await createArticle(db.pool, track, moduleId, 'junior-2', 'optional');
-      await expectRefused(bind(optionalArticle, 1, await question()), PG.foreignKeyViolation, 'fk_article_minitest_questions_article_kind');
-      await expectRefused(bind(optionalArticle, 1, await question(), { kind: 'optional' }), PG.checkViolation, 'ck_article_minitest_questions_kind_required');
+      await expectRefused(
+        bind(optionalArticle, 1, await question()),
+        PG.foreignKeyViolation,
+        'fk_article_minitest_questions_article_kind',
+      );
+      await expectRefused(
+        bind(optionalArticle, 1, await question(), { kind: 'optional' }),
+        PG.checkViolation,
+        'ck_article_minitest_questions_kind_required',
+      );
     });
 
-    it('draws only on the article\'s own module', async () => {
+    it("draws only on the article's own module", async () => {
       const articleId = await requiredArticle();
       const foreign = await question(otherModuleId);
-      await expectRefused(bind(articleId, 1, foreign), PG.foreignKeyViolation, 'fk_article_minitest_questions_question_module');
-      await expectRefused(bind(articleId, 1, foreign, { moduleId: otherModuleId }), PG.foreignKeyViolation, 'fk_article_minitest_questions_article_module');
+      await expectRefused(
+        bind(articleId, 1, foreign),
+        PG.foreignKeyViolation,
+        'fk_article_minitest_questions_question_module',
+      );
+      await expectRefused(
+        bind(articleId, 1, foreign, { moduleId: otherModuleId }),
+        PG.foreignKeyViolation,
+        'fk_article_minitest_questions_article_module',
+      );
     });
 
     it('keeps its article required and in its module', async () => {

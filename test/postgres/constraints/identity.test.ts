@@ -12,7 +12,10 @@ describe('schema constraints: identity (users, admin_users, login_rate_limits)',
     track = await createTrack(db.pool);
   });
 
-  const insertUser = (email: string, fields: { fullName?: string; passwordHash?: string | null; trackId?: number } = {}) =>
+  const insertUser = (
+    email: string,
+    fields: { fullName?: string; passwordHash?: string | null; trackId?: number } = {},
+  ) =>
     db.pool.query('INSERT INTO users (email, full_name, password_hash, track_id) VALUES ($1, $2, $3, $4)', [
       email,
       fields.fullName ?? 'Ada Lovelace',
@@ -43,7 +46,10 @@ describe('schema constraints: identity (users, admin_users, login_rate_limits)',
         await client.query('BEGIN');
         await client.query('ALTER TABLE users DROP CONSTRAINT ck_users_email_normalized');
         await expectRefused(
-          client.query(`INSERT INTO users (email, full_name, password_hash, track_id) VALUES ($1, 'X', 'h', $2)`, [email.toUpperCase(), track.trackId]),
+          client.query(`INSERT INTO users (email, full_name, password_hash, track_id) VALUES ($1, 'X', 'h', $2)`, [
+            email.toUpperCase(),
+            track.trackId,
+          ]),
           PG.uniqueViolation,
           'uq_users_email_lower',
         );
@@ -55,7 +61,11 @@ describe('schema constraints: identity (users, admin_users, login_rate_limits)',
 
     it('stores emails trimmed and lower-cased', async () => {
       const local = unique('norm');
-      await expectRefused(insertUser(`${local.toUpperCase()}@Example.com`), PG.checkViolation, 'ck_users_email_normalized');
+      await expectRefused(
+        insertUser(`${local.toUpperCase()}@Example.com`),
+        PG.checkViolation,
+        'ck_users_email_normalized',
+      );
       await expectRefused(insertUser(` ${local}@example.com`), PG.checkViolation, 'ck_users_email_normalized');
       await insertUser(`${local}@example.com`);
     });
@@ -69,18 +79,34 @@ describe('schema constraints: identity (users, admin_users, login_rate_limits)',
     });
 
     it('requires a full name that is not blank and at most 200 characters', async () => {
-      await expectRefused(insertUser(`${unique('n')}@example.com`, { fullName: '   ' }), PG.checkViolation, 'ck_users_full_name_not_blank');
-      await expectRefused(insertUser(`${unique('n')}@example.com`, { fullName: 'n'.repeat(201) }), PG.checkViolation, 'ck_users_full_name_length');
+      await expectRefused(
+        insertUser(`${unique('n')}@example.com`, { fullName: '   ' }),
+        PG.checkViolation,
+        'ck_users_full_name_not_blank',
+      );
+      await expectRefused(
+        insertUser(`${unique('n')}@example.com`, { fullName: 'n'.repeat(201) }),
+        PG.checkViolation,
+        'ck_users_full_name_length',
+      );
       await insertUser(`${unique('n')}@example.com`, { fullName: 'n'.repeat(200) });
     });
 
     it('requires a password hash', async () => {
       await expectRefused(insertUser(`${unique('p')}@example.com`, { passwordHash: null }), PG.notNullViolation);
-      await expectRefused(insertUser(`${unique('p')}@example.com`, { passwordHash: '' }), PG.checkViolation, 'ck_users_password_hash_not_blank');
+      await expectRefused(
+        insertUser(`${unique('p')}@example.com`, { passwordHash: '' }),
+        PG.checkViolation,
+        'ck_users_password_hash_not_blank',
+      );
     });
 
     it('belongs to an existing track', async () => {
-      await expectRefused(insertUser(`${unique('t')}@example.com`, { trackId: -1 }), PG.foreignKeyViolation, 'fk_users_track_id_tracks');
+      await expectRefused(
+        insertUser(`${unique('t')}@example.com`, { trackId: -1 }),
+        PG.foreignKeyViolation,
+        'fk_users_track_id_tracks',
+      );
     });
 
     it('derives is_graduated from graduated_at', async () => {
@@ -102,16 +128,28 @@ describe('schema constraints: identity (users, admin_users, login_rate_limits)',
 
     it('requires a password hash (no admin without credentials)', async () => {
       await expectRefused(insertAdmin(`${unique('a')}@example.com`, { passwordHash: null }), PG.notNullViolation);
-      await expectRefused(insertAdmin(`${unique('a')}@example.com`, { passwordHash: '' }), PG.checkViolation, 'ck_admin_users_password_hash_not_blank');
+      await expectRefused(
+        insertAdmin(`${unique('a')}@example.com`, { passwordHash: '' }),
+        PG.checkViolation,
+        'ck_admin_users_password_hash_not_blank',
+      );
     });
 
     it('refuses a blank email or name', async () => {
       await expectRefused(insertAdmin('  '), PG.checkViolation, 'ck_admin_users_email_not_blank');
-      await expectRefused(insertAdmin(`${unique('a')}@example.com`, { fullName: '' }), PG.checkViolation, 'ck_admin_users_full_name_not_blank');
+      await expectRefused(
+        insertAdmin(`${unique('a')}@example.com`, { fullName: '' }),
+        PG.checkViolation,
+        'ck_admin_users_full_name_not_blank',
+      );
     });
 
     it('refuses an email too long for its unique index', async () => {
-      await expectRefused(insertAdmin(`${'a'.repeat(2000)}@example.com`), PG.checkViolation, 'ck_admin_users_email_length');
+      await expectRefused(
+        insertAdmin(`${'a'.repeat(2000)}@example.com`),
+        PG.checkViolation,
+        'ck_admin_users_email_length',
+      );
     });
 
     it('is active by default', async () => {
@@ -157,7 +195,9 @@ describe('schema constraints: identity (users, admin_users, login_rate_limits)',
       }
       expect(refusal).to.be.instanceOf(RateLimiterRes);
       expect((refusal as RateLimiterRes).remainingPoints).to.equal(0);
-      const { rows } = await db.pool.query('SELECT points FROM login_rate_limits WHERE key = $1', [`login_email:${key}`]);
+      const { rows } = await db.pool.query('SELECT points FROM login_rate_limits WHERE key = $1', [
+        `login_email:${key}`,
+      ]);
       expect(rows).to.deep.equal([{ points: 3 }]);
     });
   });

@@ -3,7 +3,10 @@ import { loadSqlCatalogue, parseSqlFile, sqlOf } from '../../../src/adapters/pos
 
 describe('named SQL files', () => {
   it('splits a file into its named queries and ignores the leading comment', () => {
-    const queries = parseSqlFile('-- what this file is about\n-- name: findOne\nSELECT 1;\n\n-- name: findTwo\nSELECT 2\nFROM t;\n', 'ctx/agg');
+    const queries = parseSqlFile(
+      '-- what this file is about\n-- name: findOne\nSELECT 1;\n\n-- name: findTwo\nSELECT 2\nFROM t;\n',
+      'ctx/agg',
+    );
     expect([...queries.entries()]).to.deep.equal([
       ['ctx/agg.findOne', 'SELECT 1;'],
       ['ctx/agg.findTwo', 'SELECT 2\nFROM t;'],

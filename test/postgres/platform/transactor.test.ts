@@ -6,8 +6,10 @@ import { useTestDatabase } from '../../support/database.js';
 
 describe('PgTransactor', () => {
   const db = useTestDatabase();
-  const insertTrack = (session: PgSession, name: string) => session.queryable.query('INSERT INTO tracks (name) VALUES ($1)', [name]);
-  const countTracks = async (name: string) => (await db.pool.query('SELECT count(*)::int AS n FROM tracks WHERE name = $1', [name])).rows[0].n as number;
+  const insertTrack = (session: PgSession, name: string) =>
+    session.queryable.query('INSERT INTO tracks (name) VALUES ($1)', [name]);
+  const countTracks = async (name: string) =>
+    (await db.pool.query('SELECT count(*)::int AS n FROM tracks WHERE name = $1', [name])).rows[0].n as number;
 
   it('commits the work of a successful transaction', async () => {
     const transactor = new PgTransactor(db.pool);
@@ -51,7 +53,9 @@ describe('PgTransactor', () => {
     }
     expect(db.pool.totalCount).to.be.at.most(5);
     expect(db.pool.waitingCount).to.equal(0);
-    expect(await transactor.run(async (tx) => (await pgSession(tx).queryable.query('SELECT 1 AS one')).rows[0].one)).to.equal(1);
+    expect(
+      await transactor.run(async (tx) => (await pgSession(tx).queryable.query('SELECT 1 AS one')).rows[0].one),
+    ).to.equal(1);
   });
 
   it('runs all statements of one transaction on the same client', async () => {

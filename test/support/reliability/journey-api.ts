@@ -22,12 +22,20 @@ export class JourneyApi {
   ) {}
 
   /** One answer per question: the first `correct` right, the rest wrong. */
-  async answers(questions: readonly Served[], correct = questions.length): Promise<{ question_id: number; selected_option_id: number }[]> {
-    const { rows } = await this.pool.query('SELECT id, correct_option_id FROM questions WHERE id = ANY($1)', [questions.map((q) => q.id)]);
+  async answers(
+    questions: readonly Served[],
+    correct = questions.length,
+  ): Promise<{ question_id: number; selected_option_id: number }[]> {
+    const { rows } = await this.pool.query('SELECT id, correct_option_id FROM questions WHERE id = ANY($1)', [
+      questions.map((q) => q.id),
+    ]);
     const right = new Map(rows.map((row) => [Number(row.id), Number(row.correct_option_id)]));
     return questions.map((question, index) => ({
       question_id: question.id,
-      selected_option_id: index < correct ? right.get(question.id)! : question.options.find((option) => option.id !== right.get(question.id))!.id,
+      selected_option_id:
+        index < correct
+          ? right.get(question.id)!
+          : question.options.find((option) => option.id !== right.get(question.id))!.id,
     }));
   }
 
@@ -38,12 +46,18 @@ export class JourneyApi {
   }
 
   async startDiagnostika(token: string) {
-    return (await this.expectStatus('POST', '/api/v1/diagnostika/start', token, [200, 201])).body as { diagnostika_id: number; questions: Served[] };
+    return (await this.expectStatus('POST', '/api/v1/diagnostika/start', token, [200, 201])).body as {
+      diagnostika_id: number;
+      questions: Served[];
+    };
   }
 
   async takeDiagnostika(token: string): Promise<void> {
     const started = await this.startDiagnostika(token);
-    await this.expectStatus('POST', '/api/v1/diagnostika/submit', token, [200], { diagnostika_id: started.diagnostika_id, answers: await this.answers(started.questions) });
+    await this.expectStatus('POST', '/api/v1/diagnostika/submit', token, [200], {
+      diagnostika_id: started.diagnostika_id,
+      answers: await this.answers(started.questions),
+    });
   }
 
   async assignContent(token: string) {
@@ -56,24 +70,34 @@ export class JourneyApi {
 
   async passMinitest(token: string, articleId: number) {
     const minitest = await this.expectStatus('GET', `/api/v1/content/${articleId}/minitest`, token, [200]);
-    return this.expectStatus('POST', `/api/v1/content/${articleId}/minitest/submit`, token, [200], { answers: await this.answers(minitest.body.questions) });
+    return this.expectStatus('POST', `/api/v1/content/${articleId}/minitest/submit`, token, [200], {
+      answers: await this.answers(minitest.body.questions),
+    });
   }
 
   /** Reads every optional article and passes every required minitest of the current stage. */
   async closeReadingList(token: string): Promise<void> {
     for (const item of await this.myContent(token)) {
-      if (item.kind === 'optional') await this.expectStatus('POST', `/api/v1/content/${item.article_id}/read`, token, [204]);
+      if (item.kind === 'optional')
+        await this.expectStatus('POST', `/api/v1/content/${item.article_id}/read`, token, [204]);
       else await this.passMinitest(token, item.article_id);
     }
   }
 
   async startExam(kind: 'level' | 'rank-final', token: string) {
-    return (await this.expectStatus('POST', `/api/v1/exams/${kind}/start`, token, [200, 201])).body as { attempt_id: number; questions: Served[] };
+    return (await this.expectStatus('POST', `/api/v1/exams/${kind}/start`, token, [200, 201])).body as {
+      attempt_id: number;
+      questions: Served[];
+    };
   }
 
   async passExam(kind: 'level' | 'rank-final', token: string) {
     const started = await this.startExam(kind, token);
-    return (await this.expectStatus('POST', `/api/v1/exams/${kind}/${started.attempt_id}/submit`, token, [200], { answers: await this.answers(started.questions) })).body;
+    return (
+      await this.expectStatus('POST', `/api/v1/exams/${kind}/${started.attempt_id}/submit`, token, [200], {
+        answers: await this.answers(started.questions),
+      })
+    ).body;
   }
 
   /** A new learner whose diagnostika is submitted (trainee, active). */

@@ -25,9 +25,27 @@ interface QuestionRow {
 }
 
 const SHEETS = {
-  diagnostika: { attempts: 'diagnostika_results', questions: 'diagnostika_attempt_questions', answers: 'diagnostika_attempt_answers', stats: 'diagnostika_module_stats', key: 'diagnostika_id' },
-  level_exam: { attempts: 'level_exam_attempts', questions: 'level_exam_attempt_questions', answers: 'level_exam_attempt_answers', stats: 'level_exam_attempt_module_stats', key: 'attempt_id' },
-  rank_final: { attempts: 'rank_final_attempts', questions: 'rank_final_attempt_questions', answers: 'rank_final_attempt_answers', stats: 'rank_final_attempt_module_stats', key: 'attempt_id' },
+  diagnostika: {
+    attempts: 'diagnostika_results',
+    questions: 'diagnostika_attempt_questions',
+    answers: 'diagnostika_attempt_answers',
+    stats: 'diagnostika_module_stats',
+    key: 'diagnostika_id',
+  },
+  level_exam: {
+    attempts: 'level_exam_attempts',
+    questions: 'level_exam_attempt_questions',
+    answers: 'level_exam_attempt_answers',
+    stats: 'level_exam_attempt_module_stats',
+    key: 'attempt_id',
+  },
+  rank_final: {
+    attempts: 'rank_final_attempts',
+    questions: 'rank_final_attempt_questions',
+    answers: 'rank_final_attempt_answers',
+    stats: 'rank_final_attempt_module_stats',
+    key: 'attempt_id',
+  },
 } as const;
 type Sheet = (typeof SHEETS)[keyof typeof SHEETS];
 
@@ -80,18 +98,26 @@ export class JourneyRows {
 
   private async putQuestions(sheet: Sheet, id: number, questions: readonly QuestionRow[]): Promise<void> {
     for (const [index, question] of questions.entries()) {
-      await this.db.query(`INSERT INTO ${sheet.questions} (${sheet.key}, question_id, module_id, pos) VALUES ($1, $2, $3, $4)`, [id, question.id, question.module_id, index + 1]);
+      await this.db.query(
+        `INSERT INTO ${sheet.questions} (${sheet.key}, question_id, module_id, pos) VALUES ($1, $2, $3, $4)`,
+        [id, question.id, question.module_id, index + 1],
+      );
     }
   }
 
   /** Answers every question (the first `correct` ones right), stores the module stats and the score. */
-  private async submitSheet(sheet: Sheet, id: number, questions: readonly QuestionRow[], correct: number, extra = ''): Promise<void> {
+  private async submitSheet(
+    sheet: Sheet,
+    id: number,
+    questions: readonly QuestionRow[],
+    correct: number,
+    extra = '',
+  ): Promise<void> {
     for (const [index, question] of questions.entries()) {
-      await this.db.query(`INSERT INTO ${sheet.answers} (${sheet.key}, question_id, selected_option_id) VALUES ($1, $2, $3)`, [
-        id,
-        question.id,
-        index < correct ? question.correct_option_id : question.wrong_option_id,
-      ]);
+      await this.db.query(
+        `INSERT INTO ${sheet.answers} (${sheet.key}, question_id, selected_option_id) VALUES ($1, $2, $3)`,
+        [id, question.id, index < correct ? question.correct_option_id : question.wrong_option_id],
+      );
     }
     await this.db.query(
       `INSERT INTO ${sheet.stats} (${sheet.key}, module_id, correct_cnt, total_cnt)
@@ -101,7 +127,10 @@ export class JourneyRows {
        WHERE q.${sheet.key} = $1 GROUP BY q.${sheet.key}, q.module_id`,
       [id],
     );
-    await this.db.query(`UPDATE ${sheet.attempts} SET submitted_at = now(), score_total = $2${extra} WHERE id = $1`, [id, correct]);
+    await this.db.query(`UPDATE ${sheet.attempts} SET submitted_at = now(), score_total = $2${extra} WHERE id = $1`, [
+      id,
+      correct,
+    ]);
   }
 
   /** The diagnostika on the first stage, open or submitted with `correct` right answers. */
@@ -114,14 +143,22 @@ export class JourneyRows {
       [userId, first.id],
     );
     const questions = await this.drawQuestions(userId, total, 1);
-    const { id } = await one<{ id: number }>(this.db, `INSERT INTO diagnostika_results (user_id, stage_id, total_q) VALUES ($1, $2, $3) RETURNING id`, [userId, first.id, questions.length]);
+    const { id } = await one<{ id: number }>(
+      this.db,
+      `INSERT INTO diagnostika_results (user_id, stage_id, total_q) VALUES ($1, $2, $3) RETURNING id`,
+      [userId, first.id, questions.length],
+    );
     await this.putQuestions(SHEETS.diagnostika, id, questions);
-    if (options.submit) await this.submitSheet(SHEETS.diagnostika, id, questions, options.correct ?? Math.floor(questions.length / 2));
+    if (options.submit)
+      await this.submitSheet(SHEETS.diagnostika, id, questions, options.correct ?? Math.floor(questions.length / 2));
     return id;
   }
 
   /** Content of the current stage: one optional article per module and one required for the first three modules. */
-  async assignContent(userId: number, options: { close: boolean }): Promise<{ optional: number[]; required: number[] }> {
+  async assignContent(
+    userId: number,
+    options: { close: boolean },
+  ): Promise<{ optional: number[]; required: number[] }> {
     const stage = await this.currentStage(userId);
     const picked = await rows<{ id: number; kind: 'optional' | 'required' }>(
       this.db,
@@ -141,7 +178,10 @@ export class JourneyRows {
         [userId, stage.id, article.id, article.kind, options.close],
       );
     }
-    return { optional: picked.filter((a) => a.kind === 'optional').map((a) => a.id), required: picked.filter((a) => a.kind === 'required').map((a) => a.id) };
+    return {
+      optional: picked.filter((a) => a.kind === 'optional').map((a) => a.id),
+      required: picked.filter((a) => a.kind === 'required').map((a) => a.id),
+    };
   }
 
   /** An exam attempt on the current stage: left open, failed (pass_score − 1) or passed (exactly pass_score). */
@@ -160,20 +200,29 @@ export class JourneyRows {
       [userId, stage.id],
     );
     const questions = await this.drawQuestions(userId, attempt.total_q, attempt.id);
-    if (questions.length !== attempt.total_q) throw new Error(`the bank holds ${questions.length} questions, ${attempt.total_q} needed`);
+    if (questions.length !== attempt.total_q)
+      throw new Error(`the bank holds ${questions.length} questions, ${attempt.total_q} needed`);
     await this.putQuestions(sheet, attempt.id, questions);
     if (outcome !== 'open') {
       const passed = outcome === 'pass';
-      await this.submitSheet(sheet, attempt.id, questions, passed ? attempt.pass_score : attempt.pass_score - 1, passed ? ', passed = true, passed_at = now()' : '');
+      await this.submitSheet(
+        sheet,
+        attempt.id,
+        questions,
+        passed ? attempt.pass_score : attempt.pass_score - 1,
+        passed ? ', passed = true, passed_at = now()' : '',
+      );
     }
     return attempt.id;
   }
 
   private async admin(): Promise<number> {
     this.adminId ??= (
-      await one<{ id: number }>(this.db, `INSERT INTO admin_users (email, full_name, password_hash) VALUES ($1, 'Journey Admin', '$argon2id$fixture') RETURNING id`, [
-        `journey-admin-${randomBytes(4).toString('hex')}@example.com`,
-      ])
+      await one<{ id: number }>(
+        this.db,
+        `INSERT INTO admin_users (email, full_name, password_hash) VALUES ($1, 'Journey Admin', '$argon2id$fixture') RETURNING id`,
+        [`journey-admin-${randomBytes(4).toString('hex')}@example.com`],
+      )
     ).id;
     return this.adminId;
   }
@@ -183,7 +232,10 @@ export class JourneyRows {
     const stage = await this.currentStage(userId);
     const stages = await this.stagesOf(userId);
     const next = stages.find((candidate) => candidate.position === stage.position + 1);
-    await this.db.query(`UPDATE user_stage_progress SET status = 'pending_approval' WHERE user_id = $1 AND stage_id = $2`, [userId, stage.id]);
+    await this.db.query(
+      `UPDATE user_stage_progress SET status = 'pending_approval' WHERE user_id = $1 AND stage_id = $2`,
+      [userId, stage.id],
+    );
     return (
       await one<{ id: number }>(
         this.db,
@@ -207,7 +259,10 @@ export class JourneyRows {
   }
 
   async reject(requestId: number): Promise<void> {
-    await this.db.query(`UPDATE approval_requests SET status = 'rejected', decided_at = now(), decided_by_admin_id = $2, comment = 'not yet' WHERE id = $1`, [requestId, await this.admin()]);
+    await this.db.query(
+      `UPDATE approval_requests SET status = 'rejected', decided_at = now(), decided_by_admin_id = $2, comment = 'not yet' WHERE id = $1`,
+      [requestId, await this.admin()],
+    );
   }
 
   /** Approves and applies: the from-stage completed, then the next stage opened or the learner graduated. */
@@ -218,12 +273,16 @@ export class JourneyRows {
       [requestId, await this.admin()],
     );
     await this.complete(request.user_id, request.from_stage_id);
-    if (request.to_stage_id === null) await this.db.query(`UPDATE users SET graduated_at = now() WHERE id = $1`, [request.user_id]);
+    if (request.to_stage_id === null)
+      await this.db.query(`UPDATE users SET graduated_at = now() WHERE id = $1`, [request.user_id]);
     else await this.open(request.user_id, request.to_stage_id);
   }
 
   private async complete(userId: number, stageId: number): Promise<void> {
-    await this.db.query(`UPDATE user_stage_progress SET status = 'completed', completed_at = now() WHERE user_id = $1 AND stage_id = $2`, [userId, stageId]);
+    await this.db.query(
+      `UPDATE user_stage_progress SET status = 'completed', completed_at = now() WHERE user_id = $1 AND stage_id = $2`,
+      [userId, stageId],
+    );
   }
 
   /** Opens a stage pinned to the track's active settings version now. */

@@ -29,7 +29,10 @@ export interface RunningLoad {
   stop(): Promise<void>;
 }
 
-export function startLoad(operations: readonly LoadOperation[], options: { workers: number; pauseMs?: number }): RunningLoad {
+export function startLoad(
+  operations: readonly LoadOperation[],
+  options: { workers: number; pauseMs?: number },
+): RunningLoad {
   const samples: LoadSample[] = [];
   let stopping = false;
   let turn = 0;
@@ -41,7 +44,10 @@ export function startLoad(operations: readonly LoadOperation[], options: { worke
       const start = Date.now();
       try {
         const response = await operation.send();
-        const code = typeof response.body === 'object' && response.body !== null ? (response.body as { code?: string }).code : undefined;
+        const code =
+          typeof response.body === 'object' && response.body !== null
+            ? (response.body as { code?: string }).code
+            : undefined;
         const violations = contractViolations({
           method: operation.method,
           path: operation.path,
@@ -50,9 +56,23 @@ export function startLoad(operations: readonly LoadOperation[], options: { worke
           body: response.body,
           rawBody: response.text,
         });
-        samples.push({ op: operation.name, start, end: Date.now(), status: response.status, ...(code === undefined ? {} : { code }), violations });
+        samples.push({
+          op: operation.name,
+          start,
+          end: Date.now(),
+          status: response.status,
+          ...(code === undefined ? {} : { code }),
+          violations,
+        });
       } catch (error) {
-        samples.push({ op: operation.name, start, end: Date.now(), status: 0, error: String((error as Error).cause ?? error), violations: [] });
+        samples.push({
+          op: operation.name,
+          start,
+          end: Date.now(),
+          status: 0,
+          error: String((error as Error).cause ?? error),
+          violations: [],
+        });
       }
       if (options.pauseMs !== undefined) await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
     }
@@ -74,5 +94,8 @@ export function describeSamples(samples: readonly LoadSample[]): string {
     const key = `${sample.op} ${sample.status}${sample.code === undefined || sample.status < 400 ? '' : `:${sample.code}`}${sample.error === undefined ? '' : `:${sample.error.slice(0, 60)}`}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return [...counts.entries()].sort().map(([key, count]) => `${key}×${count}`).join('\n');
+  return [...counts.entries()]
+    .sort()
+    .map(([key, count]) => `${key}×${count}`)
+    .join('\n');
 }

@@ -24,7 +24,12 @@ export interface Operation {
   readonly template: string;
   readonly security: SecurityKind;
   readonly parameters: readonly Parameter[];
-  readonly body?: { readonly required: boolean; readonly contentType: string; readonly schema: Schema; readonly example?: unknown };
+  readonly body?: {
+    readonly required: boolean;
+    readonly contentType: string;
+    readonly schema: Schema;
+    readonly example?: unknown;
+  };
   /** The documented statuses. */
   readonly statuses: readonly number[];
 }
@@ -53,8 +58,11 @@ export function inlineRefs(document: Schema, node: unknown, seen: readonly strin
   if (Array.isArray(node)) return node.map((item) => inlineRefs(document, item, seen)) as unknown as Schema;
   if (node === null || typeof node !== 'object') return node as Schema;
   const ref = (node as Schema).$ref;
-  if (typeof ref === 'string') return seen.includes(ref) ? {} : inlineRefs(document, deref(document, node), [...seen, ref]);
-  return Object.fromEntries(Object.entries(node as Schema).map(([key, value]) => [key, inlineRefs(document, value, seen)]));
+  if (typeof ref === 'string')
+    return seen.includes(ref) ? {} : inlineRefs(document, deref(document, node), [...seen, ref]);
+  return Object.fromEntries(
+    Object.entries(node as Schema).map(([key, value]) => [key, inlineRefs(document, value, seen)]),
+  );
 }
 
 function securityOf(document: Schema, operation: Schema): SecurityKind {
@@ -88,9 +96,17 @@ export function listOperations(document: Schema = loadContract()): Operation[] {
       let body: Operation['body'];
       if (operation.requestBody !== undefined) {
         const requestBody = deref(document, operation.requestBody);
-        const [contentType, media] = Object.entries((requestBody.content ?? {}) as Record<string, Schema>)[0] ?? ['application/json', {}];
+        const [contentType, media] = Object.entries((requestBody.content ?? {}) as Record<string, Schema>)[0] ?? [
+          'application/json',
+          {},
+        ];
         const example = media.example ?? Object.values((media.examples ?? {}) as Record<string, Schema>)[0]?.value;
-        body = { required: requestBody.required === true, contentType, schema: inlineRefs(document, media.schema ?? {}), ...(example === undefined ? {} : { example }) };
+        body = {
+          required: requestBody.required === true,
+          contentType,
+          schema: inlineRefs(document, media.schema ?? {}),
+          ...(example === undefined ? {} : { example }),
+        };
       }
       operations.push({
         operationId: (operation.operationId as string | undefined) ?? `${method} ${template}`,
@@ -99,7 +115,9 @@ export function listOperations(document: Schema = loadContract()): Operation[] {
         security: securityOf(document, operation),
         parameters,
         ...(body === undefined ? {} : { body }),
-        statuses: Object.keys(operation.responses ?? {}).map(Number).filter(Number.isInteger),
+        statuses: Object.keys(operation.responses ?? {})
+          .map(Number)
+          .filter(Number.isInteger),
       });
     }
   }

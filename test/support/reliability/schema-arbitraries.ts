@@ -39,14 +39,32 @@ export const NASTY_STRINGS: readonly string[] = [
   'constructor',
 ];
 
-export const NASTY_NUMBERS: readonly unknown[] = [0, -1, -0.5, 1.5, 2 ** 31, 2 ** 53, 2 ** 63, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, '1', '', null, true, [], {}];
+export const NASTY_NUMBERS: readonly unknown[] = [
+  0,
+  -1,
+  -0.5,
+  1.5,
+  2 ** 31,
+  2 ** 53,
+  2 ** 63,
+  1e308,
+  -1e308,
+  Number.MAX_SAFE_INTEGER + 2,
+  '1',
+  '',
+  null,
+  true,
+  [],
+  {},
+];
 
 function types(schema: Schema): string[] {
   if (Array.isArray(schema.type)) return schema.type as string[];
   if (typeof schema.type === 'string') return [schema.type];
   if (schema.properties !== undefined || schema.required !== undefined) return ['object'];
   if (schema.items !== undefined) return ['array'];
-  if (schema.enum !== undefined) return [...new Set((schema.enum as unknown[]).map((v) => (v === null ? 'null' : typeof v)))];
+  if (schema.enum !== undefined)
+    return [...new Set((schema.enum as unknown[]).map((v) => (v === null ? 'null' : typeof v)))];
   return [];
 }
 
@@ -56,7 +74,8 @@ export function validValue(schema: Schema, depth = 0): fc.Arbitrary<unknown> {
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as unknown[]));
   for (const key of ['oneOf', 'anyOf'] as const) {
-    if (Array.isArray(schema[key])) return fc.oneof(...(schema[key] as Schema[]).map((option) => validValue(option, depth + 1)));
+    if (Array.isArray(schema[key]))
+      return fc.oneof(...(schema[key] as Schema[]).map((option) => validValue(option, depth + 1)));
   }
   if (Array.isArray(schema.allOf)) return validValue(Object.assign({}, ...(schema.allOf as Schema[])), depth);
   const options = types(schema).map((type) => validOfType(type, schema, depth));
@@ -71,18 +90,26 @@ function validOfType(type: string, schema: Schema, depth: number): fc.Arbitrary<
       return fc.boolean();
     case 'integer':
     case 'number': {
-      const min = (schema.minimum as number | undefined) ?? (schema.exclusiveMinimum as number | undefined) ?? -1_000_000;
+      const min =
+        (schema.minimum as number | undefined) ?? (schema.exclusiveMinimum as number | undefined) ?? -1_000_000;
       const max = Math.min((schema.maximum as number | undefined) ?? 1_000_000, Number.MAX_SAFE_INTEGER);
       const wide = fc.integer({ min: Math.max(min, -2_147_483_648), max: Math.min(max, 2_147_483_647) });
       // Ids: mostly small ones, so requests reach rows that exist.
-      return min >= 1 ? fc.oneof({ weight: 3, arbitrary: fc.integer({ min, max: Math.min(max, min + 40) }) }, { weight: 1, arbitrary: wide }) : wide;
+      return min >= 1
+        ? fc.oneof(
+            { weight: 3, arbitrary: fc.integer({ min, max: Math.min(max, min + 40) }) },
+            { weight: 1, arbitrary: wide },
+          )
+        : wide;
     }
     case 'string':
       return validString(schema);
     case 'array': {
       const minLength = (schema.minItems as number | undefined) ?? 0;
       const maxLength = Math.min((schema.maxItems as number | undefined) ?? minLength + 4, minLength + 6);
-      return depth > 4 ? fc.constant([]) : fc.array(validValue((schema.items as Schema | undefined) ?? {}, depth + 1), { minLength, maxLength });
+      return depth > 4
+        ? fc.constant([])
+        : fc.array(validValue((schema.items as Schema | undefined) ?? {}, depth + 1), { minLength, maxLength });
     }
     case 'object':
       return validObject(schema, depth);
@@ -96,20 +123,34 @@ function validString(schema: Schema): fc.Arbitrary<string> {
   const maxLength = Math.min((schema.maxLength as number | undefined) ?? 64, Math.max(minLength, 64));
   switch (schema.format) {
     case 'email':
-      return fc.emailAddress().filter((email) => email.length >= minLength && email.length <= ((schema.maxLength as number | undefined) ?? 254));
+      return fc
+        .emailAddress()
+        .filter(
+          (email) => email.length >= minLength && email.length <= ((schema.maxLength as number | undefined) ?? 254),
+        );
     case 'date-time':
-      return fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((date) => date.toISOString());
+      return fc
+        .date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+        .map((date) => date.toISOString());
     case 'date':
-      return fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
+      return fc
+        .date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+        .map((date) => date.toISOString().slice(0, 10));
     case 'uri':
     case 'uri-reference':
       return fc.webUrl();
     default:
-      if (typeof schema.pattern === 'string') return fc.stringMatching(new RegExp(schema.pattern as string)).filter((s) => s.length >= minLength && s.length <= maxLength);
+      if (typeof schema.pattern === 'string')
+        return fc
+          .stringMatching(new RegExp(schema.pattern as string))
+          .filter((s) => s.length >= minLength && s.length <= maxLength);
       return fc.oneof(
         { weight: 4, arbitrary: fc.string({ minLength, maxLength }) },
         { weight: 2, arbitrary: fc.string({ minLength, maxLength, unit: 'grapheme' }) },
-        { weight: 1, arbitrary: fc.constantFrom(...NASTY_STRINGS).filter((s) => s.length >= minLength && s.length <= maxLength) },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(...NASTY_STRINGS).filter((s) => s.length >= minLength && s.length <= maxLength),
+        },
       );
   }
 }
@@ -118,23 +159,47 @@ function validObject(schema: Schema, depth: number): fc.Arbitrary<Record<string,
   const properties = (schema.properties ?? {}) as Record<string, Schema>;
   const required = new Set((schema.required ?? []) as string[]);
   if (depth > 4) return fc.constant({});
-  const record = Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, validValue(property, depth + 1)]));
-  return fc.record(record, { requiredKeys: Object.keys(properties).filter((name) => required.has(name)) }) as fc.Arbitrary<Record<string, unknown>>;
+  const record = Object.fromEntries(
+    Object.entries(properties).map(([name, property]) => [name, validValue(property, depth + 1)]),
+  );
+  return fc.record(record, {
+    requiredKeys: Object.keys(properties).filter((name) => required.has(name)),
+  }) as fc.Arbitrary<Record<string, unknown>>;
 }
 
 /** A value of the wrong shape for `schema` (or a nasty one of the right type). */
 export function invalidValue(schema: Schema): fc.Arbitrary<unknown> {
   const kinds = types(schema);
-  const options: fc.Arbitrary<unknown>[] = [fc.constantFrom(...NASTY_NUMBERS), fc.constantFrom(...NASTY_STRINGS), fc.string({ unit: 'binary', maxLength: 40 }), anyJson];
+  const options: fc.Arbitrary<unknown>[] = [
+    fc.constantFrom(...NASTY_NUMBERS),
+    fc.constantFrom(...NASTY_STRINGS),
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    anyJson,
+  ];
   if (kinds.includes('string')) {
     const maxLength = schema.maxLength as number | undefined;
     if (maxLength !== undefined) options.push(fc.constant('x'.repeat(maxLength + 1)));
     options.push(fc.constant('é'.repeat(HUGE)));
-    if (schema.format !== undefined) options.push(fc.constantFrom('not-a-value', '@', 'a@', '@b.c', 'ü@ü.ü', `${'a'.repeat(300)}@example.com`, '2024-13-45T25:61:00Z'));
+    if (schema.format !== undefined)
+      options.push(
+        fc.constantFrom(
+          'not-a-value',
+          '@',
+          'a@',
+          '@b.c',
+          'ü@ü.ü',
+          `${'a'.repeat(300)}@example.com`,
+          '2024-13-45T25:61:00Z',
+        ),
+      );
   }
   if (Array.isArray(schema.enum)) options.push(fc.constantFrom('not-in-the-enum', 'ACTIVE', ''));
   if (kinds.includes('object')) options.push(fc.constantFrom([], 'object', 1, null));
-  if (kinds.includes('array')) options.push(fc.constantFrom({}, 'array', [[[[[]]]]]), fc.array(fc.constantFrom(...NASTY_NUMBERS), { maxLength: 200 }));
+  if (kinds.includes('array'))
+    options.push(
+      fc.constantFrom({}, 'array', [[[[[]]]]]),
+      fc.array(fc.constantFrom(...NASTY_NUMBERS), { maxLength: 200 }),
+    );
   return fc.oneof(...options);
 }
 
@@ -145,10 +210,17 @@ export function invalidObject(schema: Schema): fc.Arbitrary<unknown> {
   const required = (schema.required ?? []) as string[];
   const base = validObject(schema, 0);
   const mutations: fc.Arbitrary<unknown>[] = [
-    fc.tuple(base, fc.constantFrom('unknown_field', 'isAdmin', '__proto__', 'id', 'constructor', '$where'), anyJson).map(([body, key, value]) => ({ ...body, [key]: value })),
+    fc
+      .tuple(base, fc.constantFrom('unknown_field', 'isAdmin', '__proto__', 'id', 'constructor', '$where'), anyJson)
+      .map(([body, key, value]) => ({ ...body, [key]: value })),
     invalidValue(schema),
   ];
-  if (required.length > 0) mutations.push(fc.tuple(base, fc.constantFrom(...required)).map(([body, key]) => Object.fromEntries(Object.entries(body).filter(([name]) => name !== key))));
+  if (required.length > 0)
+    mutations.push(
+      fc
+        .tuple(base, fc.constantFrom(...required))
+        .map(([body, key]) => Object.fromEntries(Object.entries(body).filter(([name]) => name !== key))),
+    );
   if (names.length > 0) {
     mutations.push(
       fc

@@ -60,9 +60,16 @@ export async function freePort(): Promise<number> {
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const entry = options.entry ?? 'source';
-  const args = entry === 'source' ? ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'main.ts')] : [join(PROJECT_ROOT, 'dist', 'src', 'main.js')];
+  const args =
+    entry === 'source'
+      ? ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'main.ts')]
+      : [join(PROJECT_ROOT, 'dist', 'src', 'main.js')];
   const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries({ ...process.env, ...testEnv(options.databaseUrl, { LOG_LEVEL: 'warn', ...options.env }), PORT: String(port) })) {
+  for (const [key, value] of Object.entries({
+    ...process.env,
+    ...testEnv(options.databaseUrl, { LOG_LEVEL: 'warn', ...options.env }),
+    PORT: String(port),
+  })) {
     if (value !== undefined) env[key] = value;
   }
   const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -123,7 +130,12 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   };
 }
 
-async function waitUntilReady(url: string, exited: Promise<unknown>, logs: readonly string[], timeoutMs: number): Promise<void> {
+async function waitUntilReady(
+  url: string,
+  exited: Promise<unknown>,
+  logs: readonly string[],
+  timeoutMs: number,
+): Promise<void> {
   let gone = false;
   void exited.then(() => (gone = true));
   const deadline = Date.now() + timeoutMs;
@@ -137,5 +149,7 @@ async function waitUntilReady(url: string, exited: Promise<unknown>, logs: reado
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`the server process did not answer /api/v1/health within ${timeoutMs} ms:\n${logs.slice(-20).join('\n')}`);
+  throw new Error(
+    `the server process did not answer /api/v1/health within ${timeoutMs} ms:\n${logs.slice(-20).join('\n')}`,
+  );
 }

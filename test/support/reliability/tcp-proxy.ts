@@ -60,7 +60,8 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     });
   const port = await listen(0);
 
-  const closeListener = () => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+  const closeListener = () =>
+    new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
   const destroyAll = () => {
     for (const pair of pairs) {
       // resetAndDestroy sends RST, so the peer sees ECONNRESET at once rather than a clean FIN.

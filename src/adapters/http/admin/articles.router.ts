@@ -54,9 +54,25 @@ export function articlesRouter(useCases: ArticleLibraryUseCases, auth: Authentic
   });
 
   router.post('/admin/articles', auth.admin, async (req, res) => {
-    const body = req.body as { module_id: number; stage_id: number; kind: ArticleKind; title: string; content_ref: string; body?: string; position?: number };
+    const body = req.body as {
+      module_id: number;
+      stage_id: number;
+      kind: ArticleKind;
+      title: string;
+      content_ref: string;
+      body?: string;
+      position?: number;
+    };
     const article = await useCases.create(
-      { moduleId: body.module_id, stageId: body.stage_id, kind: body.kind, title: body.title, contentRef: body.content_ref, body: body.body, position: body.position },
+      {
+        moduleId: body.module_id,
+        stageId: body.stage_id,
+        kind: body.kind,
+        title: body.title,
+        contentRef: body.content_ref,
+        body: body.body,
+        position: body.position,
+      },
       adminOf(res),
     );
     res.status(201).json(articleJson(article));
@@ -67,7 +83,13 @@ export function articlesRouter(useCases: ArticleLibraryUseCases, auth: Authentic
   });
 
   router.patch('/admin/articles/:article_id', auth.admin, async (req, res) => {
-    const body = req.body as { title?: string; content_ref?: string; body?: string; position?: number; is_active?: boolean };
+    const body = req.body as {
+      title?: string;
+      content_ref?: string;
+      body?: string;
+      position?: number;
+      is_active?: boolean;
+    };
     const change: ArticleChange = {
       ...(body.title === undefined ? {} : { title: body.title }),
       ...(body.content_ref === undefined ? {} : { contentRef: body.content_ref }),

@@ -26,7 +26,15 @@ interface BundleJson {
   modules: {
     name: string;
     questions?: { text: string; options: string[]; correct_pos: number }[];
-    articles?: { stage: StageInput; kind: string; position?: number; title: string; content_ref: string; body?: string; minitest?: (number | string)[] }[];
+    articles?: {
+      stage: StageInput;
+      kind: string;
+      position?: number;
+      title: string;
+      content_ref: string;
+      body?: string;
+      minitest?: (number | string)[];
+    }[];
   }[];
 }
 
@@ -34,7 +42,11 @@ const toBundle = (json: BundleJson): BundleInput => ({
   track: json.track,
   modules: json.modules.map((module) => ({
     name: module.name,
-    questions: (module.questions ?? []).map((question) => ({ text: question.text, options: question.options, correctPos: question.correct_pos })),
+    questions: (module.questions ?? []).map((question) => ({
+      text: question.text,
+      options: question.options,
+      correctPos: question.correct_pos,
+    })),
     articles: (module.articles ?? []).map((article) => ({
       stage: article.stage,
       kind: article.kind,
@@ -55,7 +67,11 @@ export function bundleImportRouter(useCases: BundleImportUseCases, auth: Authent
 
   router.post(IMPORT_PATH, auth.admin, async (req, res) => {
     const summary = await useCases.importBundle(toBundle(req.body as BundleJson), adminOf(res));
-    res.json({ track_id: summary.trackId, created: countsJson(summary.created), unchanged: countsJson(summary.unchanged) });
+    res.json({
+      track_id: summary.trackId,
+      created: countsJson(summary.created),
+      unchanged: countsJson(summary.unchanged),
+    });
   });
 
   return router;

@@ -18,7 +18,12 @@ const trackJson = (track: AuthoredTrack) => ({
   name: track.name,
   created_at: track.createdAt.toISOString(),
   active_settings_version_id: track.activeSettingsVersionId,
-  stages: track.stages.map((stage) => ({ id: stage.id, rank: stage.rank, level: stage.level, position: stage.position })),
+  stages: track.stages.map((stage) => ({
+    id: stage.id,
+    rank: stage.rank,
+    level: stage.level,
+    position: stage.position,
+  })),
   modules: track.modules.map(moduleJson),
 });
 
@@ -41,7 +46,9 @@ export function catalogAuthoringRouter(useCases: CatalogAuthoringUseCases, auth:
 
   router.post('/admin/tracks/:track_id/modules', auth.admin, async (req, res) => {
     const body = req.body as { name: string };
-    res.status(201).json(moduleJson(await useCases.addModule(Number(req.params.track_id), { name: body.name }, adminOf(res))));
+    res
+      .status(201)
+      .json(moduleJson(await useCases.addModule(Number(req.params.track_id), { name: body.name }, adminOf(res))));
   });
 
   router.patch('/admin/modules/:module_id', auth.admin, async (req, res) => {

@@ -23,7 +23,12 @@ const summaryJson = (learner: LearnerSummary) => ({
   current_stage:
     learner.currentStage === null
       ? null
-      : { stage_id: learner.currentStage.stageId, rank: learner.currentStage.rank, level: learner.currentStage.level, status: learner.currentStage.status },
+      : {
+          stage_id: learner.currentStage.stageId,
+          rank: learner.currentStage.rank,
+          level: learner.currentStage.level,
+          status: learner.currentStage.status,
+        },
 });
 
 const detailJson = (detail: LearnerDetail) => ({
@@ -49,7 +54,12 @@ const detailJson = (detail: LearnerDetail) => ({
           score_total: detail.diagnostika.scoreTotal,
           created_at: detail.diagnostika.createdAt.toISOString(),
           submitted_at: iso(detail.diagnostika.submittedAt),
-          module_stats: detail.diagnostika.moduleStats.map((stat) => ({ module_id: stat.moduleId, module_name: stat.moduleName, correct_cnt: stat.correctCnt, total_cnt: stat.totalCnt })),
+          module_stats: detail.diagnostika.moduleStats.map((stat) => ({
+            module_id: stat.moduleId,
+            module_name: stat.moduleName,
+            correct_cnt: stat.correctCnt,
+            total_cnt: stat.totalCnt,
+          })),
         },
   attempts: detail.attempts.map((attempt) => ({
     kind: attempt.kind,
@@ -85,7 +95,12 @@ export function learnersRouter(useCases: LearnersUseCases, auth: Authentication)
     const query = req.query as Record<string, string | undefined>;
     const limit = query.limit === undefined ? DEFAULT_PAGE_SIZE : Number(query.limit);
     const rows = await useCases.search(
-      { q: query.q, trackId: query.track_id === undefined ? undefined : Number(query.track_id), afterId: decodeCursor(query.cursor), limit: limit + 1 },
+      {
+        q: query.q,
+        trackId: query.track_id === undefined ? undefined : Number(query.track_id),
+        afterId: decodeCursor(query.cursor),
+        limit: limit + 1,
+      },
       adminOf(res),
     );
     res.json(pageOf(rows, limit, summaryJson));

@@ -25,7 +25,14 @@ export function decodeCursor(cursor: string | undefined): number | undefined {
  * One page: the use case is asked for limit + 1 rows, so a next page is announced only when it
  * exists.
  */
-export function pageOf<T extends { id: number }, J>(rows: readonly T[], limit: number, toJson: (row: T) => J): { items: J[]; next_cursor: string | null } {
+export function pageOf<T extends { id: number }, J>(
+  rows: readonly T[],
+  limit: number,
+  toJson: (row: T) => J,
+): { items: J[]; next_cursor: string | null } {
   const items = rows.slice(0, limit);
-  return { items: items.map(toJson), next_cursor: rows.length > limit ? encodeCursor(items[items.length - 1]!.id) : null };
+  return {
+    items: items.map(toJson),
+    next_cursor: rows.length > limit ? encodeCursor(items[items.length - 1]!.id) : null,
+  };
 }

@@ -5,10 +5,22 @@ import { adminOf, type Authentication } from '../auth/authentication.js';
 import { decodeCursor, pageOf } from './page-cursor.js';
 
 export interface QuestionBankUseCases {
-  readonly list: (moduleId: number, page: { afterId?: number; limit: number }, actor: AdminActor) => Promise<AdminQuestion[]>;
+  readonly list: (
+    moduleId: number,
+    page: { afterId?: number; limit: number },
+    actor: AdminActor,
+  ) => Promise<AdminQuestion[]>;
   readonly get: (questionId: number, actor: AdminActor) => Promise<AdminQuestion>;
-  readonly create: (moduleId: number, input: { text: string; options: readonly string[]; correctOptionPos: number }, actor: AdminActor) => Promise<AdminQuestion>;
-  readonly edit: (questionId: number, change: { text?: string; isActive?: boolean }, actor: AdminActor) => Promise<AdminQuestion>;
+  readonly create: (
+    moduleId: number,
+    input: { text: string; options: readonly string[]; correctOptionPos: number },
+    actor: AdminActor,
+  ) => Promise<AdminQuestion>;
+  readonly edit: (
+    questionId: number,
+    change: { text?: string; isActive?: boolean },
+    actor: AdminActor,
+  ) => Promise<AdminQuestion>;
 }
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -37,13 +49,21 @@ export function questionBankRouter(useCases: QuestionBankUseCases, auth: Authent
   router.get('/admin/modules/:module_id/questions', auth.admin, async (req, res) => {
     const query = req.query as { limit?: string; cursor?: string };
     const limit = query.limit === undefined ? DEFAULT_PAGE_SIZE : Number(query.limit);
-    const rows = await useCases.list(Number(req.params.module_id), { afterId: decodeCursor(query.cursor), limit: limit + 1 }, adminOf(res));
+    const rows = await useCases.list(
+      Number(req.params.module_id),
+      { afterId: decodeCursor(query.cursor), limit: limit + 1 },
+      adminOf(res),
+    );
     res.json(pageOf(rows, limit, questionJson));
   });
 
   router.post('/admin/modules/:module_id/questions', auth.admin, async (req, res) => {
     const body = req.body as { text: string; options: string[]; correct_option_pos: number };
-    const question = await useCases.create(Number(req.params.module_id), { text: body.text, options: body.options, correctOptionPos: body.correct_option_pos }, adminOf(res));
+    const question = await useCases.create(
+      Number(req.params.module_id),
+      { text: body.text, options: body.options, correctOptionPos: body.correct_option_pos },
+      adminOf(res),
+    );
     res.status(201).json(questionJson(question));
   });
 
@@ -53,7 +73,15 @@ export function questionBankRouter(useCases: QuestionBankUseCases, auth: Authent
 
   router.patch('/admin/questions/:question_id', auth.admin, async (req, res) => {
     const body = req.body as { text?: string; is_active?: boolean };
-    res.json(questionJson(await useCases.edit(Number(req.params.question_id), { text: body.text, isActive: body.is_active }, adminOf(res))));
+    res.json(
+      questionJson(
+        await useCases.edit(
+          Number(req.params.question_id),
+          { text: body.text, isActive: body.is_active },
+          adminOf(res),
+        ),
+      ),
+    );
   });
 
   return router;

@@ -16,11 +16,16 @@ export interface SettingsUseCases {
 
 const FIELDS = Object.entries(SETTINGS_FIELD_NAMES) as [keyof TrackSettings, string][];
 
-export const settingsJson = (settings: TrackSettings): Record<string, unknown> => Object.fromEntries(FIELDS.map(([key, name]) => [name, settings[key]]));
+export const settingsJson = (settings: TrackSettings): Record<string, unknown> =>
+  Object.fromEntries(FIELDS.map(([key, name]) => [name, settings[key]]));
 
 /** The contract names every field; absent ones stay absent (they are overrides). */
 const settingsFromJson = (json: Record<string, unknown> | undefined): Partial<TrackSettings> | undefined =>
-  json === undefined ? undefined : (Object.fromEntries(FIELDS.filter(([, name]) => json[name] !== undefined).map(([key, name]) => [key, json[name]])) as Partial<TrackSettings>);
+  json === undefined
+    ? undefined
+    : (Object.fromEntries(
+        FIELDS.filter(([, name]) => json[name] !== undefined).map(([key, name]) => [key, json[name]]),
+      ) as Partial<TrackSettings>);
 
 export const versionJson = (version: SettingsVersion) => ({
   id: version.id,
@@ -46,7 +51,11 @@ export function settingsRouter(useCases: SettingsUseCases, auth: Authentication)
 
   router.post('/admin/tracks/:track_id/settings-versions', auth.admin, async (req, res) => {
     const body = req.body as { based_on_version_id?: number; note?: string | null; settings?: Record<string, unknown> };
-    const draft = await useCases.createDraft(id(req.params.track_id), { basedOnVersionId: body.based_on_version_id, note: body.note, settings: settingsFromJson(body.settings) }, adminOf(res));
+    const draft = await useCases.createDraft(
+      id(req.params.track_id),
+      { basedOnVersionId: body.based_on_version_id, note: body.note, settings: settingsFromJson(body.settings) },
+      adminOf(res),
+    );
     res.status(201).json(versionJson(draft));
   });
 
@@ -56,7 +65,10 @@ export function settingsRouter(useCases: SettingsUseCases, auth: Authentication)
 
   router.patch('/admin/settings-versions/:version_id', auth.admin, async (req, res) => {
     const body = req.body as { note?: string | null; settings?: Record<string, unknown> };
-    const change: DraftChange = { ...('note' in body ? { note: body.note ?? null } : {}), settings: settingsFromJson(body.settings) };
+    const change: DraftChange = {
+      ...('note' in body ? { note: body.note ?? null } : {}),
+      settings: settingsFromJson(body.settings),
+    };
     res.json(versionJson(await useCases.editDraft(id(req.params.version_id), change, adminOf(res))));
   });
 

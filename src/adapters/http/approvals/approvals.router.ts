@@ -1,6 +1,11 @@
 import { Router } from 'express';
 import type { ApprovalDetail, ApprovalPage } from '../../../application/approvals/admin-approvals.use-case.js';
-import type { ApprovalListItem, ApprovalListQuery, ApprovalRequest, ApprovalStatus } from '../../../application/approvals/approvals.ports.js';
+import type {
+  ApprovalListItem,
+  ApprovalListQuery,
+  ApprovalRequest,
+  ApprovalStatus,
+} from '../../../application/approvals/approvals.ports.js';
 import type { ApprovalDecision } from '../../../application/approvals/decide-approval.use-case.js';
 import type { AdminActor, LearnerActor } from '../../../domain/identity/actor.js';
 import type { ApprovalType } from '../../../domain/progress/progression.rules.js';
@@ -55,7 +60,10 @@ const encodeCursor = (afterId: number) => Buffer.from(`after:${afterId}`).toStri
 function decodeCursor(cursor: string | undefined): number | undefined {
   if (cursor === undefined) return undefined;
   const match = /^after:([1-9]\d{0,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (match === null) throw new DomainError('validation_failed', 'The cursor is not one this API issued', { errors: [{ code: 'cursor', message: 'invalid cursor', path: '/query/cursor' }] });
+  if (match === null)
+    throw new DomainError('validation_failed', 'The cursor is not one this API issued', {
+      errors: [{ code: 'cursor', message: 'invalid cursor', path: '/query/cursor' }],
+    });
   return Number(match[1]);
 }
 
@@ -71,7 +79,13 @@ export function approvalsRouter(useCases: ApprovalUseCases, auth: Authentication
   });
 
   router.get('/admin/approvals', auth.admin, async (req, res) => {
-    const query = req.query as { status?: ApprovalStatus; type?: ApprovalType; order?: 'oldest' | 'newest'; limit?: number; cursor?: string };
+    const query = req.query as {
+      status?: ApprovalStatus;
+      type?: ApprovalType;
+      order?: 'oldest' | 'newest';
+      limit?: number;
+      cursor?: string;
+    };
     const page = await useCases.list({
       status: query.status ?? 'pending',
       ...(query.type === undefined ? {} : { type: query.type }),
@@ -79,7 +93,10 @@ export function approvalsRouter(useCases: ApprovalUseCases, auth: Authentication
       limit: Number(query.limit ?? 20),
       ...(query.cursor === undefined ? {} : { afterId: decodeCursor(query.cursor) }),
     });
-    res.json({ items: page.items.map(listItemJson), next_cursor: page.nextAfterId === null ? null : encodeCursor(page.nextAfterId) });
+    res.json({
+      items: page.items.map(listItemJson),
+      next_cursor: page.nextAfterId === null ? null : encodeCursor(page.nextAfterId),
+    });
   });
 
   router.get('/admin/approvals/:request_id', auth.admin, async (req, res) => {
@@ -93,12 +110,26 @@ export function approvalsRouter(useCases: ApprovalUseCases, auth: Authentication
 
   router.post('/admin/approvals/:request_id/approve', auth.admin, async (req, res) => {
     const body = (req.body ?? {}) as { comment?: string };
-    res.json(decisionJson(await useCases.approve({ requestId: Number(req.params.request_id), ...(body.comment === undefined ? {} : { comment: body.comment }) }, adminOf(res))));
+    res.json(
+      decisionJson(
+        await useCases.approve(
+          {
+            requestId: Number(req.params.request_id),
+            ...(body.comment === undefined ? {} : { comment: body.comment }),
+          },
+          adminOf(res),
+        ),
+      ),
+    );
   });
 
   router.post('/admin/approvals/:request_id/reject', auth.admin, async (req, res) => {
     const body = req.body as { comment: string };
-    res.json(decisionJson(await useCases.reject({ requestId: Number(req.params.request_id), comment: body.comment }, adminOf(res))));
+    res.json(
+      decisionJson(
+        await useCases.reject({ requestId: Number(req.params.request_id), comment: body.comment }, adminOf(res)),
+      ),
+    );
   });
 
   return router;

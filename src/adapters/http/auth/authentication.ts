@@ -1,7 +1,12 @@
 import { createSecretKey } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { Passport } from 'passport';
-import { ExtractJwt, Strategy as JwtStrategy, type StrategyOptionsWithoutRequest, type VerifiedCallback } from 'passport-jwt';
+import {
+  ExtractJwt,
+  Strategy as JwtStrategy,
+  type StrategyOptionsWithoutRequest,
+  type VerifiedCallback,
+} from 'passport-jwt';
 import type { AdminActor, LearnerActor, TokenScope } from '../../../domain/identity/actor.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 
@@ -32,7 +37,10 @@ const SUBJECT = /^[1-9]\d{0,15}$/;
  * configured HMAC algorithm is accepted, so `alg: none` and algorithm confusion fail signature
  * checking; exp, nbf, iss and aud are verified by jsonwebtoken.
  */
-export function createAuthentication(verification: TokenVerification, checkAdminAccess: (adminId: number) => Promise<AdminActor>): Authentication {
+export function createAuthentication(
+  verification: TokenVerification,
+  checkAdminAccess: (adminId: number) => Promise<AdminActor>,
+): Authentication {
   const passport = new Passport();
   const options: StrategyOptionsWithoutRequest = {
     jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -46,13 +54,20 @@ export function createAuthentication(verification: TokenVerification, checkAdmin
     ignoreExpiration: false,
   };
 
-  const subjectOf = (payload: Record<string, unknown>, scope: TokenScope, done: VerifiedCallback): number | undefined => {
+  const subjectOf = (
+    payload: Record<string, unknown>,
+    scope: TokenScope,
+    done: VerifiedCallback,
+  ): number | undefined => {
     if (typeof payload.sub !== 'string' || !SUBJECT.test(payload.sub)) {
       done(null, false, { refusal: 'unauthorized', message: 'The token has no valid subject' } satisfies Refusal);
       return undefined;
     }
     if (payload.scope !== scope) {
-      done(null, false, { refusal: 'forbidden', message: `This endpoint needs ${scope === 'user' ? 'a learner' : 'an admin'} token` } satisfies Refusal);
+      done(null, false, {
+        refusal: 'forbidden',
+        message: `This endpoint needs ${scope === 'user' ? 'a learner' : 'an admin'} token`,
+      } satisfies Refusal);
       return undefined;
     }
     return Number(payload.sub);
@@ -80,21 +95,34 @@ export function createAuthentication(verification: TokenVerification, checkAdmin
     }),
   );
 
-  const guard = (strategy: 'learner' | 'admin'): RequestHandler => (req: Request, res: Response, next: NextFunction) => {
-    passport.authenticate(strategy, { session: false }, (error: unknown, actor: LearnerActor | AdminActor | false, info: unknown) => {
-      if (error) return next(error);
-      if (actor) {
-        res.locals.actor = actor;
-        return next();
-      }
-      const refusal = info as Partial<Refusal> | Error | undefined;
-      if (refusal && 'refusal' in refusal && refusal.refusal === 'forbidden') return next(new DomainError('forbidden', refusal.message ?? 'Forbidden'));
-      const sentToken = typeof req.headers.authorization === 'string' && req.headers.authorization.trim().length > 0;
-      // RFC 6750: say "Bearer", and why the presented token failed.
-      res.setHeader('WWW-Authenticate', sentToken ? 'Bearer error="invalid_token"' : 'Bearer');
-      return next(new DomainError('unauthorized', sentToken ? 'The access token is invalid or expired' : 'An access token is required'));
-    })(req, res, next);
-  };
+  const guard =
+    (strategy: 'learner' | 'admin'): RequestHandler =>
+    (req: Request, res: Response, next: NextFunction) => {
+      passport.authenticate(
+        strategy,
+        { session: false },
+        (error: unknown, actor: LearnerActor | AdminActor | false, info: unknown) => {
+          if (error) return next(error);
+          if (actor) {
+            res.locals.actor = actor;
+            return next();
+          }
+          const refusal = info as Partial<Refusal> | Error | undefined;
+          if (refusal && 'refusal' in refusal && refusal.refusal === 'forbidden')
+            return next(new DomainError('forbidden', refusal.message ?? 'Forbidden'));
+          const sentToken =
+            typeof req.headers.authorization === 'string' && req.headers.authorization.trim().length > 0;
+          // RFC 6750: say "Bearer", and why the presented token failed.
+          res.setHeader('WWW-Authenticate', sentToken ? 'Bearer error="invalid_token"' : 'Bearer');
+          return next(
+            new DomainError(
+              'unauthorized',
+              sentToken ? 'The access token is invalid or expired' : 'An access token is required',
+            ),
+          );
+        },
+      )(req, res, next);
+    };
 
   return { learner: guard('learner'), admin: guard('admin') };
 }

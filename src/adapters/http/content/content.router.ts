@@ -14,7 +14,10 @@ export interface ContentUseCases {
   readonly getArticle: (articleId: number, actor: LearnerActor) => Promise<ArticleView>;
   readonly markRead: (articleId: number, actor: LearnerActor) => Promise<void>;
   readonly getMinitest: (articleId: number, actor: LearnerActor) => Promise<QuestionView[]>;
-  readonly submitMinitest: (input: { articleId: number; answers: readonly SubmittedAnswer[] }, actor: LearnerActor) => Promise<MinitestOutcome>;
+  readonly submitMinitest: (
+    input: { articleId: number; answers: readonly SubmittedAnswer[] },
+    actor: LearnerActor,
+  ) => Promise<MinitestOutcome>;
 }
 
 export function contentRouter(useCases: ContentUseCases, auth: Authentication): Router {
@@ -71,7 +74,10 @@ export function contentRouter(useCases: ContentUseCases, auth: Authentication): 
 
   router.post('/content/:article_id/minitest/submit', auth.learner, async (req, res) => {
     const body = req.body as { answers: SubmittedAnswer[] };
-    const outcome = await useCases.submitMinitest({ articleId: Number(req.params.article_id), answers: body.answers }, learnerOf(res));
+    const outcome = await useCases.submitMinitest(
+      { articleId: Number(req.params.article_id), answers: body.answers },
+      learnerOf(res),
+    );
     res.json({
       article_id: outcome.articleId,
       passed: outcome.passed,

@@ -41,14 +41,19 @@ export function memoizePathToRegexp(module: { pathToRegexp: PathToRegexp } = pat
 function keyOf(options: object | undefined): string {
   if (options === undefined) return '';
   const { sensitive, strict, ...rest } = options as { sensitive?: boolean; strict?: boolean };
-  return Object.keys(rest).length === 0 ? `${sensitive === true ? 's' : ''}${strict === true ? 't' : ''}` : JSON.stringify(options);
+  return Object.keys(rest).length === 0
+    ? `${sensitive === true ? 's' : ''}${strict === true ? 't' : ''}`
+    : JSON.stringify(options);
 }
 
 export interface ValidatorOptions {
   readonly document: Record<string, unknown>;
 }
 
-/** Every request under the API base is validated against the contract; unknown properties and query parameters are refused. */
+/**
+ * Every request under the API base is validated against the contract; unknown properties and query parameters are
+ * refused.
+ */
 export function contractValidator(options: ValidatorOptions): RequestHandler[] {
   memoizePathToRegexp();
   return OpenApiValidator.middleware({

@@ -8,7 +8,10 @@ import { learnerOf, type Authentication } from '../auth/authentication.js';
 
 export interface DiagnostikaUseCases {
   readonly start: (actor: LearnerActor) => Promise<StartedDiagnostika>;
-  readonly submit: (input: { diagnostikaId: number; answers: readonly SubmittedAnswer[] }, actor: LearnerActor) => Promise<DiagnostikaResult>;
+  readonly submit: (
+    input: { diagnostikaId: number; answers: readonly SubmittedAnswer[] },
+    actor: LearnerActor,
+  ) => Promise<DiagnostikaResult>;
   readonly getResult: (actor: LearnerActor) => Promise<DiagnostikaResult>;
 }
 
@@ -33,7 +36,9 @@ export function diagnostikaRouter(useCases: DiagnostikaUseCases, auth: Authentic
 
   router.post('/diagnostika/submit', auth.learner, async (req, res) => {
     const body = req.body as { diagnostika_id: number; answers: SubmittedAnswer[] };
-    res.json(resultJson(await useCases.submit({ diagnostikaId: body.diagnostika_id, answers: body.answers }, learnerOf(res))));
+    res.json(
+      resultJson(await useCases.submit({ diagnostikaId: body.diagnostika_id, answers: body.answers }, learnerOf(res))),
+    );
   });
 
   router.get('/diagnostika/result', auth.learner, async (_req, res) => {

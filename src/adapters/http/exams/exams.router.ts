@@ -9,7 +9,10 @@ import { questionJson } from '../shared/question-json.js';
 
 export interface ExamUseCases {
   readonly start: (actor: LearnerActor) => Promise<StartedExam>;
-  readonly submit: (input: { attemptId: number; answers: readonly SubmittedAnswer[] }, actor: LearnerActor) => Promise<SubmittedExam>;
+  readonly submit: (
+    input: { attemptId: number; answers: readonly SubmittedAnswer[] },
+    actor: LearnerActor,
+  ) => Promise<SubmittedExam>;
   readonly listAttempts: (actor: LearnerActor) => Promise<AttemptSummary[]>;
 }
 
@@ -26,7 +29,11 @@ export const attemptSummaryJson = (attempt: AttemptSummary) => ({
 });
 
 /** The same three routes serve both exam kinds: /exams/level and /exams/rank-final. */
-export function examsRouter(prefix: '/exams/level' | '/exams/rank-final', useCases: ExamUseCases, auth: Authentication): Router {
+export function examsRouter(
+  prefix: '/exams/level' | '/exams/rank-final',
+  useCases: ExamUseCases,
+  auth: Authentication,
+): Router {
   const router = Router();
 
   router.post(`${prefix}/start`, auth.learner, async (_req, res) => {
@@ -42,15 +49,26 @@ export function examsRouter(prefix: '/exams/level' | '/exams/rank-final', useCas
 
   router.post(`${prefix}/:attempt_id/submit`, auth.learner, async (req, res) => {
     const body = req.body as { answers: SubmittedAnswer[] };
-    const result = await useCases.submit({ attemptId: Number(req.params.attempt_id), answers: body.answers }, learnerOf(res));
+    const result = await useCases.submit(
+      { attemptId: Number(req.params.attempt_id), answers: body.answers },
+      learnerOf(res),
+    );
     res.json({
       attempt_id: result.attemptId,
       score_total: result.scoreTotal,
       total_q: result.totalQ,
       pass_score: result.passScore,
       passed: result.passed,
-      module_stats: result.moduleStats.map((stat) => ({ module_id: stat.moduleId, correct_cnt: stat.correct, total_cnt: stat.total })),
-      progress: { action: result.progress.action, from_stage_id: result.progress.fromStageId, to_stage_id: result.progress.toStageId },
+      module_stats: result.moduleStats.map((stat) => ({
+        module_id: stat.moduleId,
+        correct_cnt: stat.correct,
+        total_cnt: stat.total,
+      })),
+      progress: {
+        action: result.progress.action,
+        from_stage_id: result.progress.fromStageId,
+        to_stage_id: result.progress.toStageId,
+      },
     });
   });
 

@@ -22,20 +22,31 @@ const learnerJson = (learner: LearnerProfile) => ({
   created_at: learner.createdAt.toISOString(),
 });
 
-const tokenJson = (token: AccessToken) => ({ access_token: token.accessToken, token_type: token.tokenType, expires_in: token.expiresIn });
+const tokenJson = (token: AccessToken) => ({
+  access_token: token.accessToken,
+  token_type: token.tokenType,
+  expires_in: token.expiresIn,
+});
 
 export function identityRouter(useCases: IdentityUseCases, auth: Authentication): Router {
   const router = Router();
 
   router.post('/auth/signup', async (req, res) => {
     const body = req.body as { email: string; full_name: string; password: string; track_id?: number };
-    const learner = await useCases.signUp({ email: body.email, fullName: body.full_name, password: body.password, trackId: body.track_id });
+    const learner = await useCases.signUp({
+      email: body.email,
+      fullName: body.full_name,
+      password: body.password,
+      trackId: body.track_id,
+    });
     res.status(201).json(learnerJson(learner));
   });
 
   router.post('/auth/login', async (req, res) => {
     const body = req.body as { email: string; password: string };
-    res.json(tokenJson(await useCases.logInLearner({ email: body.email, password: body.password, ip: req.ip ?? 'unknown' })));
+    res.json(
+      tokenJson(await useCases.logInLearner({ email: body.email, password: body.password, ip: req.ip ?? 'unknown' })),
+    );
   });
 
   router.get('/users/me', auth.learner, async (_req, res) => {
@@ -45,7 +56,9 @@ export function identityRouter(useCases: IdentityUseCases, auth: Authentication)
 
   router.post('/admin/login', async (req, res) => {
     const body = req.body as { email: string; password: string };
-    res.json(tokenJson(await useCases.logInAdmin({ email: body.email, password: body.password, ip: req.ip ?? 'unknown' })));
+    res.json(
+      tokenJson(await useCases.logInAdmin({ email: body.email, password: body.password, ip: req.ip ?? 'unknown' })),
+    );
   });
 
   router.get('/admin/me', auth.admin, async (_req, res) => {

@@ -10,7 +10,12 @@ import { sendProblem } from '../problem/problem-response.js';
 export function requestTimeout(timeoutMs: number): RequestHandler {
   return (req, res, next) => {
     const timer = setTimeout(() => {
-      if (!res.headersSent) sendProblem(req, res, new DomainError('request_timeout', `The request did not complete within ${timeoutMs} ms`));
+      if (!res.headersSent)
+        sendProblem(
+          req,
+          res,
+          new DomainError('request_timeout', `The request did not complete within ${timeoutMs} ms`),
+        );
     }, timeoutMs);
     res.once('close', () => clearTimeout(timer));
     withDeadline(Date.now() + timeoutMs, () => next());

@@ -5,12 +5,18 @@ import { ERROR_MAP } from './error-map.js';
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** Writes an RFC 9457 problem document for a domain error. */
-export function sendProblem(req: Request, res: Response, error: DomainError, headers: Record<string, string> = {}): void {
+export function sendProblem(
+  req: Request,
+  res: Response,
+  error: DomainError,
+  headers: Record<string, string> = {},
+): void {
   const { status, title } = ERROR_MAP[error.code];
   res.status(status);
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   // rate_limited carries its wait in the body too; clients that only read headers get Retry-After.
-  if (typeof error.extensions.retry_after === 'number') res.setHeader('Retry-After', String(error.extensions.retry_after));
+  if (typeof error.extensions.retry_after === 'number')
+    res.setHeader('Retry-After', String(error.extensions.retry_after));
   res.type(PROBLEM_CONTENT_TYPE).send(
     JSON.stringify({
       type: `/problems/${error.code}`,
@@ -34,7 +40,12 @@ interface ValidatorError {
 }
 
 function isValidatorError(error: unknown): error is ValidatorError {
-  return typeof error === 'object' && error !== null && typeof (error as ValidatorError).status === 'number' && Array.isArray((error as ValidatorError).errors);
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as ValidatorError).status === 'number' &&
+    Array.isArray((error as ValidatorError).errors)
+  );
 }
 
 /** body-parser's errors carry a `type` such as `entity.too.large`. */
@@ -67,11 +78,20 @@ const STATUS_CODES: Readonly<Record<number, ErrorCode>> = {
 };
 
 /** Everything that can go wrong, in the one vocabulary. */
-export function toProblem(error: unknown): { error: DomainError; headers: Record<string, string>; unexpected: boolean } {
+export function toProblem(error: unknown): {
+  error: DomainError;
+  headers: Record<string, string>;
+  unexpected: boolean;
+} {
   if (error instanceof DomainError) return { error, headers: {}, unexpected: false };
   const parserCode = bodyParserCode(error);
   if (parserCode !== undefined) {
-    const detail = parserCode === 'payload_too_large' ? 'The request body is too large' : parserCode === 'validation_failed' ? 'The request body is not valid JSON' : 'Unsupported body encoding';
+    const detail =
+      parserCode === 'payload_too_large'
+        ? 'The request body is too large'
+        : parserCode === 'validation_failed'
+          ? 'The request body is not valid JSON'
+          : 'Unsupported body encoding';
     return { error: new DomainError(parserCode, detail), headers: {}, unexpected: false };
   }
   if (isValidatorError(error)) {
@@ -82,7 +102,10 @@ export function toProblem(error: unknown): { error: DomainError; headers: Record
         message: item.message ?? 'invalid',
         ...(item.path === undefined ? {} : { path: item.path }),
       }));
-      const detail = code === 'validation_failed' ? 'The request does not match the contract' : (error.message.split(':')[0] ?? error.message);
+      const detail =
+        code === 'validation_failed'
+          ? 'The request does not match the contract'
+          : (error.message.split(':')[0] ?? error.message);
       const extensions = code === 'validation_failed' ? { errors: items } : {};
       const headers = error.headers ?? {};
       return { error: new DomainError(code, detail, extensions), headers, unexpected: false };

@@ -1,6 +1,10 @@
 import { Router } from 'express';
 import type { StageEligibility } from '../../../application/progress/load-eligibility.js';
-import type { CurrentStageView, PinnedSettingsView, WeaknessView } from '../../../application/progress/progress-views.use-case.js';
+import type {
+  CurrentStageView,
+  PinnedSettingsView,
+  WeaknessView,
+} from '../../../application/progress/progress-views.use-case.js';
 import type { StageRecord } from '../../../application/progress/progress.ports.js';
 import type { LearnerActor } from '../../../domain/identity/actor.js';
 import { INTEGER_SETTING_KEYS, SETTINGS_FIELD_NAMES } from '../../../domain/settings/track-settings.js';
@@ -63,7 +67,14 @@ export function progressRouter(useCases: ProgressUseCases, auth: Authentication)
     const view = await useCases.getWeakness(learnerOf(res));
     res.json({
       metric: view.metric,
-      modules: view.modules.map((m) => ({ module_id: m.moduleId, module_name: m.moduleName, correct: m.correct, total: m.total, weakness: m.weakness, rank: m.rank })),
+      modules: view.modules.map((m) => ({
+        module_id: m.moduleId,
+        module_name: m.moduleName,
+        correct: m.correct,
+        total: m.total,
+        weakness: m.weakness,
+        rank: m.rank,
+      })),
       content_weak_module_ids: view.contentWeakModuleIds,
       exam_weak_module_ids: view.examWeakModuleIds,
     });

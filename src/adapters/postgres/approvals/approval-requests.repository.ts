@@ -1,4 +1,10 @@
-import type { ApprovalListItem, ApprovalListQuery, ApprovalRequest, ApprovalRequests, ApprovalStatus } from '../../../application/approvals/approvals.ports.js';
+import type {
+  ApprovalListItem,
+  ApprovalListQuery,
+  ApprovalRequest,
+  ApprovalRequests,
+  ApprovalStatus,
+} from '../../../application/approvals/approvals.ports.js';
 import type { Session } from '../../../application/ports/transactor.port.js';
 import type { ApprovalType } from '../../../domain/progress/progression.rules.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
@@ -54,21 +60,56 @@ export class PgApprovalRequests implements ApprovalRequests {
   private readonly sql: SqlFile<Query>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'approvals/requests', ['create', 'decide', 'exists', 'listMine', 'lockOwn', 'listOldestFirst', 'listNewestFirst', 'find']);
+    this.sql = new SqlFile(catalogue, 'approvals/requests', [
+      'create',
+      'decide',
+      'exists',
+      'listMine',
+      'lockOwn',
+      'listOldestFirst',
+      'listNewestFirst',
+      'find',
+    ]);
   }
 
-  async create(tx: Session, request: { userId: number; trackId: number; type: ApprovalType; fromStageId: number; toStageId: number | null; comment: string }): Promise<ApprovalRequest> {
+  async create(
+    tx: Session,
+    request: {
+      userId: number;
+      trackId: number;
+      type: ApprovalType;
+      fromStageId: number;
+      toStageId: number | null;
+      comment: string;
+    },
+  ): Promise<ApprovalRequest> {
     try {
-      const row = await this.sql.first<RequestRow>(tx, 'create', [request.userId, request.trackId, request.type, request.fromStageId, request.toStageId, request.comment]);
+      const row = await this.sql.first<RequestRow>(tx, 'create', [
+        request.userId,
+        request.trackId,
+        request.type,
+        request.fromStageId,
+        request.toStageId,
+        request.comment,
+      ]);
       return toRequest(row!);
     } catch (error) {
-      if (isUniqueViolation(error, 'uq_approval_requests_one_pending_per_from_stage')) throw new DomainError('approval_already_pending', 'A request for this stage is already pending');
+      if (isUniqueViolation(error, 'uq_approval_requests_one_pending_per_from_stage'))
+        throw new DomainError('approval_already_pending', 'A request for this stage is already pending');
       throw error;
     }
   }
 
-  async decide(tx: Session, decision: { requestId: number; status: 'approved' | 'rejected'; adminId: number; comment: string | null }): Promise<ApprovalRequest | undefined> {
-    const row = await this.sql.first<RequestRow>(tx, 'decide', [decision.requestId, decision.status, decision.adminId, decision.comment]);
+  async decide(
+    tx: Session,
+    decision: { requestId: number; status: 'approved' | 'rejected'; adminId: number; comment: string | null },
+  ): Promise<ApprovalRequest | undefined> {
+    const row = await this.sql.first<RequestRow>(tx, 'decide', [
+      decision.requestId,
+      decision.status,
+      decision.adminId,
+      decision.comment,
+    ]);
     return row && toRequest(row);
   }
 
@@ -80,8 +121,15 @@ export class PgApprovalRequests implements ApprovalRequests {
     return (await this.sql.rows<RequestRow>(db, 'listMine', [userId])).map(toRequest);
   }
 
-  async lockOwn(tx: Session, requestId: number, userId: number): Promise<(ApprovalRequest & { latestStatus: ApprovalStatus }) | undefined> {
-    const row = await this.sql.first<RequestRow & { latest_status: ApprovalStatus }>(tx, 'lockOwn', [requestId, userId]);
+  async lockOwn(
+    tx: Session,
+    requestId: number,
+    userId: number,
+  ): Promise<(ApprovalRequest & { latestStatus: ApprovalStatus }) | undefined> {
+    const row = await this.sql.first<RequestRow & { latest_status: ApprovalStatus }>(tx, 'lockOwn', [
+      requestId,
+      userId,
+    ]);
     return row && { ...toRequest(row), latestStatus: row.latest_status };
   }
 

@@ -1,4 +1,9 @@
-import type { AdminAuditLog, AuditEntry, AuditFilter, AuditRecord } from '../../../application/ports/admin-audit-log.port.js';
+import type {
+  AdminAuditLog,
+  AuditEntry,
+  AuditFilter,
+  AuditRecord,
+} from '../../../application/ports/admin-audit-log.port.js';
 import type { Session } from '../../../application/ports/transactor.port.js';
 import { SqlFile } from '../sql-file.js';
 import type { SqlCatalogue } from '../sql-files.js';
@@ -22,11 +27,23 @@ export class PgAdminAuditLog implements AdminAuditLog {
   }
 
   async record(tx: Session, entry: AuditEntry): Promise<void> {
-    await this.sql.run(tx, 'record', [entry.adminId, entry.action, entry.entityType, entry.entityId, JSON.stringify(entry.details)]);
+    await this.sql.run(tx, 'record', [
+      entry.adminId,
+      entry.action,
+      entry.entityType,
+      entry.entityId,
+      JSON.stringify(entry.details),
+    ]);
   }
 
   async list(db: Session, filter: AuditFilter): Promise<AuditRecord[]> {
-    const rows = await this.sql.rows<AuditRow>(db, 'list', [filter.entityType ?? null, filter.entityId ?? null, filter.adminId ?? null, filter.beforeId ?? null, filter.limit]);
+    const rows = await this.sql.rows<AuditRow>(db, 'list', [
+      filter.entityType ?? null,
+      filter.entityId ?? null,
+      filter.adminId ?? null,
+      filter.beforeId ?? null,
+      filter.limit,
+    ]);
     return rows.map((row) => ({
       id: row.id,
       adminId: row.admin_id,

@@ -1,4 +1,10 @@
-import type { AdminArticle, ArticleChange, ArticleFilter, ArticleLibrary, NewArticle } from '../../../application/authoring/authoring.ports.js';
+import type {
+  AdminArticle,
+  ArticleChange,
+  ArticleFilter,
+  ArticleLibrary,
+  NewArticle,
+} from '../../../application/authoring/authoring.ports.js';
 import type { Session } from '../../../application/ports/transactor.port.js';
 import type { ArticleKind } from '../../../domain/content/article-kind.js';
 import { SqlFile } from '../sql-file.js';
@@ -41,12 +47,26 @@ export class PgArticleAuthoring implements ArticleLibrary {
   private readonly sql: SqlFile<Query>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'authoring/articles', ['list', 'find', 'placement', 'insert', 'lock', 'update', 'deleteMinitest', 'insertMinitest']);
+    this.sql = new SqlFile(catalogue, 'authoring/articles', [
+      'list',
+      'find',
+      'placement',
+      'insert',
+      'lock',
+      'update',
+      'deleteMinitest',
+      'insertMinitest',
+    ]);
   }
 
   async list(db: Session, filter: ArticleFilter): Promise<AdminArticle[]> {
     const rows = await this.sql.rows<ArticleRow>(db, 'list', [
-      filter.trackId ?? null, filter.stageId ?? null, filter.moduleId ?? null, filter.kind ?? null, filter.afterId ?? null, filter.limit,
+      filter.trackId ?? null,
+      filter.stageId ?? null,
+      filter.moduleId ?? null,
+      filter.kind ?? null,
+      filter.afterId ?? null,
+      filter.limit,
     ]);
     return rows.map(toArticle);
   }
@@ -56,14 +76,26 @@ export class PgArticleAuthoring implements ArticleLibrary {
     return row && toArticle(row);
   }
 
-  async placement(tx: Session, moduleId: number, stageId: number): Promise<{ moduleFound: boolean; stageOnTrack: boolean }> {
+  async placement(
+    tx: Session,
+    moduleId: number,
+    stageId: number,
+  ): Promise<{ moduleFound: boolean; stageOnTrack: boolean }> {
     const row = await this.sql.first<{ stage_on_track: boolean }>(tx, 'placement', [moduleId, stageId]);
     return { moduleFound: row !== undefined, stageOnTrack: row?.stage_on_track ?? false };
   }
 
   async insert(tx: Session, article: NewArticle): Promise<number> {
     const row = await guardNames(() =>
-      this.sql.first<{ id: number }>(tx, 'insert', [article.moduleId, article.stageId, article.kind, article.position, article.title, article.contentRef, article.body]),
+      this.sql.first<{ id: number }>(tx, 'insert', [
+        article.moduleId,
+        article.stageId,
+        article.kind,
+        article.position,
+        article.title,
+        article.contentRef,
+        article.body,
+      ]),
     );
     return row!.id;
   }
@@ -75,11 +107,22 @@ export class PgArticleAuthoring implements ArticleLibrary {
 
   async update(tx: Session, articleId: number, change: ArticleChange): Promise<void> {
     await guardNames(() =>
-      this.sql.run(tx, 'update', [articleId, change.title ?? null, change.contentRef ?? null, change.body ?? null, change.position ?? null, change.isActive ?? null]),
+      this.sql.run(tx, 'update', [
+        articleId,
+        change.title ?? null,
+        change.contentRef ?? null,
+        change.body ?? null,
+        change.position ?? null,
+        change.isActive ?? null,
+      ]),
     );
   }
 
-  async replaceMinitest(tx: Session, article: { id: number; moduleId: number }, questionIds: readonly number[]): Promise<void> {
+  async replaceMinitest(
+    tx: Session,
+    article: { id: number; moduleId: number },
+    questionIds: readonly number[],
+  ): Promise<void> {
     await this.sql.run(tx, 'deleteMinitest', [article.id]);
     await this.sql.run(tx, 'insertMinitest', [article.id, article.moduleId, [...questionIds]]);
   }

@@ -8,8 +8,18 @@ import type { SqlCatalogue } from '../sql-files.js';
 import { guardNames } from './name-taken.js';
 
 type Query =
-  | 'insertTrackIfMissing' | 'lockTrackByName' | 'stagesOfTrack' | 'articlesByContentRef' | 'questionsByText' | 'insertModules'
-  | 'moduleIds' | 'insertQuestions' | 'insertOptions' | 'activateQuestions' | 'insertArticles' | 'insertMinitests';
+  | 'insertTrackIfMissing'
+  | 'lockTrackByName'
+  | 'stagesOfTrack'
+  | 'articlesByContentRef'
+  | 'questionsByText'
+  | 'insertModules'
+  | 'moduleIds'
+  | 'insertQuestions'
+  | 'insertOptions'
+  | 'activateQuestions'
+  | 'insertArticles'
+  | 'insertMinitests';
 
 /**
  * The bundle import's writes. Large inputs travel as parallel arrays (unnest) or one JSON array
@@ -20,8 +30,18 @@ export class PgBundleWriter implements BundleWriter {
 
   constructor(catalogue: SqlCatalogue) {
     this.sql = new SqlFile(catalogue, 'authoring/bundle-import', [
-      'insertTrackIfMissing', 'lockTrackByName', 'stagesOfTrack', 'articlesByContentRef', 'questionsByText', 'insertModules',
-      'moduleIds', 'insertQuestions', 'insertOptions', 'activateQuestions', 'insertArticles', 'insertMinitests',
+      'insertTrackIfMissing',
+      'lockTrackByName',
+      'stagesOfTrack',
+      'articlesByContentRef',
+      'questionsByText',
+      'insertModules',
+      'moduleIds',
+      'insertQuestions',
+      'insertOptions',
+      'activateQuestions',
+      'insertArticles',
+      'insertMinitests',
     ]);
   }
 
@@ -33,12 +53,19 @@ export class PgBundleWriter implements BundleWriter {
 
   async readFacts(tx: Session, trackId: number, plan: ImportPlan): Promise<CatalogFacts> {
     const stages = await this.sql.rows<{ rank: Rank; level: number }>(tx, 'stagesOfTrack', [trackId]);
-    const articles = await this.sql.rows<{ content_ref: string; kind: ArticleKind; module: string | null }>(tx, 'articlesByContentRef', [
-      trackId,
-      plan.articles.map((article) => article.contentRef),
-    ]);
+    const articles = await this.sql.rows<{ content_ref: string; kind: ArticleKind; module: string | null }>(
+      tx,
+      'articlesByContentRef',
+      [trackId, plan.articles.map((article) => article.contentRef)],
+    );
     const refs = plan.articles.flatMap((article) => article.minitest.map((text) => ({ module: article.module, text })));
-    const questions = refs.length === 0 ? [] : await this.sql.rows<{ module: string; text: string; is_active: boolean }>(tx, 'questionsByText', [trackId, JSON.stringify(refs)]);
+    const questions =
+      refs.length === 0
+        ? []
+        : await this.sql.rows<{ module: string; text: string; is_active: boolean }>(tx, 'questionsByText', [
+            trackId,
+            JSON.stringify(refs),
+          ]);
     return {
       stages,
       articles: new Map(articles.map((row) => [row.content_ref, { module: row.module, kind: row.kind }])),
@@ -61,7 +88,9 @@ export class PgBundleWriter implements BundleWriter {
 
     // Options and correct answers only for the questions this import created: an existing
     // question is never touched (an admin may have deactivated or reworded it).
-    const byKey = new Map(plan.questions.map((question) => [`${moduleIds.get(question.module)}\u0000${question.text}`, question]));
+    const byKey = new Map(
+      plan.questions.map((question) => [`${moduleIds.get(question.module)}\u0000${question.text}`, question]),
+    );
     const optionQuestionIds: number[] = [];
     const optionPositions: number[] = [];
     const optionTexts: string[] = [];
@@ -101,7 +130,14 @@ export class PgBundleWriter implements BundleWriter {
     const moduleIds = await this.moduleIds(tx, trackId);
     const rows = plan.articles
       .filter((article) => article.kind === 'required')
-      .flatMap((article) => article.minitest.map((text, index) => ({ content_ref: article.contentRef, module_id: moduleIds.get(article.module)!, pos: index + 1, text })));
+      .flatMap((article) =>
+        article.minitest.map((text, index) => ({
+          content_ref: article.contentRef,
+          module_id: moduleIds.get(article.module)!,
+          pos: index + 1,
+          text,
+        })),
+      );
     if (rows.length === 0) return 0;
     const inserted = await this.sql.rows<{ article_id: number }>(tx, 'insertMinitests', [JSON.stringify(rows)]);
     return new Set(inserted.map((row) => row.article_id)).size;

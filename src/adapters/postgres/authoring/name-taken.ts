@@ -17,7 +17,8 @@ export async function guardNames<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     const constraint = (error as { constraint?: string }).constraint ?? '';
-    if (isUniqueViolation(error) && KEYS[constraint] !== undefined) throw new DomainError('name_taken', KEYS[constraint]);
+    if (isUniqueViolation(error) && KEYS[constraint] !== undefined)
+      throw new DomainError('name_taken', KEYS[constraint]);
     throw error;
   }
 }

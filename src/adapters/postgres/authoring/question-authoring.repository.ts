@@ -41,13 +41,32 @@ const toQuestion = (row: QuestionRow): AdminQuestion => ({
   usage: toUsage(row),
 });
 
-type Query = 'moduleExists' | 'list' | 'insertQuestion' | 'insertOptions' | 'activate' | 'lock' | 'usage' | 'update' | 'lockCandidates';
+type Query =
+  | 'moduleExists'
+  | 'list'
+  | 'insertQuestion'
+  | 'insertOptions'
+  | 'activate'
+  | 'lock'
+  | 'usage'
+  | 'update'
+  | 'lockCandidates';
 
 export class PgQuestionAuthoring implements QuestionBank {
   private readonly sql: SqlFile<Query>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'authoring/questions', ['moduleExists', 'list', 'insertQuestion', 'insertOptions', 'activate', 'lock', 'usage', 'update', 'lockCandidates']);
+    this.sql = new SqlFile(catalogue, 'authoring/questions', [
+      'moduleExists',
+      'list',
+      'insertQuestion',
+      'insertOptions',
+      'activate',
+      'lock',
+      'usage',
+      'update',
+      'lockCandidates',
+    ]);
   }
 
   async moduleExists(db: Session, moduleId: number): Promise<boolean> {
@@ -55,7 +74,9 @@ export class PgQuestionAuthoring implements QuestionBank {
   }
 
   async list(db: Session, moduleId: number, page: { afterId?: number; limit: number }): Promise<AdminQuestion[]> {
-    return (await this.sql.rows<QuestionRow>(db, 'list', [moduleId, page.afterId ?? null, page.limit, null])).map(toQuestion);
+    return (await this.sql.rows<QuestionRow>(db, 'list', [moduleId, page.afterId ?? null, page.limit, null])).map(
+      toQuestion,
+    );
   }
 
   async find(db: Session, questionId: number): Promise<AdminQuestion | undefined> {
@@ -70,8 +91,13 @@ export class PgQuestionAuthoring implements QuestionBank {
     return row!.id;
   }
 
-  async lock(tx: Session, questionId: number): Promise<{ id: number; moduleId: number; text: string; isActive: boolean } | undefined> {
-    const row = await this.sql.first<{ id: number; module_id: number; text: string; is_active: boolean }>(tx, 'lock', [questionId]);
+  async lock(
+    tx: Session,
+    questionId: number,
+  ): Promise<{ id: number; moduleId: number; text: string; isActive: boolean } | undefined> {
+    const row = await this.sql.first<{ id: number; module_id: number; text: string; is_active: boolean }>(tx, 'lock', [
+      questionId,
+    ]);
     return row && { id: row.id, moduleId: row.module_id, text: row.text, isActive: row.is_active };
   }
 
@@ -84,7 +110,9 @@ export class PgQuestionAuthoring implements QuestionBank {
   }
 
   async lockCandidates(tx: Session, questionIds: readonly number[]): Promise<Map<number, CandidateQuestion>> {
-    const rows = await this.sql.rows<{ id: number; module_id: number; is_active: boolean }>(tx, 'lockCandidates', [[...questionIds]]);
+    const rows = await this.sql.rows<{ id: number; module_id: number; is_active: boolean }>(tx, 'lockCandidates', [
+      [...questionIds],
+    ]);
     return new Map(rows.map((row) => [row.id, { id: row.id, moduleId: row.module_id, isActive: row.is_active }]));
   }
 }

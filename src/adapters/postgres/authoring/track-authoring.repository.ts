@@ -35,7 +35,13 @@ export class PgTrackAuthoring implements TrackCatalog {
   private readonly sql: SqlFile<'listTracks' | 'insertTrack' | 'insertStages' | 'insertModule' | 'renameModule'>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'authoring/tracks', ['listTracks', 'insertTrack', 'insertStages', 'insertModule', 'renameModule']);
+    this.sql = new SqlFile(catalogue, 'authoring/tracks', [
+      'listTracks',
+      'insertTrack',
+      'insertStages',
+      'insertModule',
+      'renameModule',
+    ]);
   }
 
   async listTracks(db: Session): Promise<AuthoredTrack[]> {
@@ -61,8 +67,14 @@ export class PgTrackAuthoring implements TrackCatalog {
     return row && toModule(row);
   }
 
-  async renameModule(tx: Session, moduleId: number, name: string): Promise<(AuthoredModule & { previousName: string }) | undefined> {
-    const row = await guardNames(() => this.sql.first<ModuleRow & { previous_name: string }>(tx, 'renameModule', [moduleId, name]));
+  async renameModule(
+    tx: Session,
+    moduleId: number,
+    name: string,
+  ): Promise<(AuthoredModule & { previousName: string }) | undefined> {
+    const row = await guardNames(() =>
+      this.sql.first<ModuleRow & { previous_name: string }>(tx, 'renameModule', [moduleId, name]),
+    );
     return row && { ...toModule(row), previousName: row.previous_name };
   }
 }

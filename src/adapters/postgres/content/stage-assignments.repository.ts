@@ -1,4 +1,11 @@
-import type { ArticleView, AssignedSet, AssignmentView, LockedAssignment, MinitestView, StageAssignments } from '../../../application/content/content.ports.js';
+import type {
+  ArticleView,
+  AssignedSet,
+  AssignmentView,
+  LockedAssignment,
+  MinitestView,
+  StageAssignments,
+} from '../../../application/content/content.ports.js';
 import type { Session } from '../../../application/ports/transactor.port.js';
 import type { ArticleKind } from '../../../domain/content/article-kind.js';
 import type { CandidateArticle, ContentSelection } from '../../../domain/content/content-selection.rules.js';
@@ -49,13 +56,33 @@ export class PgStageAssignments implements StageAssignments {
   }
 
   async assignedSet(tx: Session, userId: number, stageId: number): Promise<AssignedSet> {
-    const row = (await this.sql.first<{ optional_count: number; required_count: number; required_module_ids: number[] }>(tx, 'assignedSet', [userId, stageId]))!;
-    return { optionalCount: row.optional_count, requiredCount: row.required_count, requiredModuleIds: row.required_module_ids };
+    const row = (await this.sql.first<{
+      optional_count: number;
+      required_count: number;
+      required_module_ids: number[];
+    }>(tx, 'assignedSet', [userId, stageId]))!;
+    return {
+      optionalCount: row.optional_count,
+      requiredCount: row.required_count,
+      requiredModuleIds: row.required_module_ids,
+    };
   }
 
   async candidatesOf(tx: Session, stageId: number): Promise<CandidateArticle[]> {
-    const rows = await this.sql.rows<{ id: number; module_id: number; kind: ArticleKind; position: number; has_minitest: boolean }>(tx, 'candidatesOf', [stageId]);
-    return rows.map((row) => ({ id: row.id, moduleId: row.module_id, kind: row.kind, position: row.position, hasMinitest: row.has_minitest }));
+    const rows = await this.sql.rows<{
+      id: number;
+      module_id: number;
+      kind: ArticleKind;
+      position: number;
+      has_minitest: boolean;
+    }>(tx, 'candidatesOf', [stageId]);
+    return rows.map((row) => ({
+      id: row.id,
+      moduleId: row.module_id,
+      kind: row.kind,
+      position: row.position,
+      hasMinitest: row.has_minitest,
+    }));
   }
 
   async assign(tx: Session, userId: number, stageId: number, selection: ContentSelection): Promise<void> {
@@ -78,7 +105,17 @@ export class PgStageAssignments implements StageAssignments {
 
   async findCurrentArticle(db: Session, userId: number, articleId: number): Promise<ArticleView | undefined> {
     const row = await this.sql.first<ArticleRow>(db, 'findCurrentArticle', [userId, articleId]);
-    return row && { id: row.id, moduleId: row.module_id, stageId: row.stage_id, kind: row.kind, title: row.title, contentRef: row.content_ref, body: row.body };
+    return (
+      row && {
+        id: row.id,
+        moduleId: row.module_id,
+        stageId: row.stage_id,
+        kind: row.kind,
+        title: row.title,
+        contentRef: row.content_ref,
+        body: row.body,
+      }
+    );
   }
 
   async markRead(tx: Session, userId: number, articleId: number): Promise<ArticleKind | undefined> {
@@ -86,12 +123,19 @@ export class PgStageAssignments implements StageAssignments {
   }
 
   async minitestOf(db: Session, userId: number, articleId: number): Promise<MinitestView | undefined> {
-    const row = await this.sql.first<{ kind: ArticleKind; questions: QuestionViewRow[] }>(db, 'minitestOf', [userId, articleId]);
+    const row = await this.sql.first<{ kind: ArticleKind; questions: QuestionViewRow[] }>(db, 'minitestOf', [
+      userId,
+      articleId,
+    ]);
     return row && { kind: row.kind, questions: row.questions.map(toQuestionView) };
   }
 
   async lockAssignment(tx: Session, userId: number, articleId: number): Promise<LockedAssignment | undefined> {
-    const row = await this.sql.first<{ stage_id: number; kind: ArticleKind; minitest_passed: boolean }>(tx, 'lockAssignment', [userId, articleId]);
+    const row = await this.sql.first<{ stage_id: number; kind: ArticleKind; minitest_passed: boolean }>(
+      tx,
+      'lockAssignment',
+      [userId, articleId],
+    );
     return row && { stageId: row.stage_id, kind: row.kind, minitestPassed: row.minitest_passed };
   }
 

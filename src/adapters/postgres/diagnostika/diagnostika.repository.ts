@@ -1,4 +1,8 @@
-import type { DiagnostikaAttempts, DiagnostikaRecord, DiagnostikaResult } from '../../../application/diagnostika/diagnostika.ports.js';
+import type {
+  DiagnostikaAttempts,
+  DiagnostikaRecord,
+  DiagnostikaResult,
+} from '../../../application/diagnostika/diagnostika.ports.js';
 import type { QuestionView } from '../../../application/shared/question-view.js';
 import type { Session } from '../../../application/ports/transactor.port.js';
 import type { AnswerSheetScore, GradedQuestion, ModuleStat } from '../../../domain/shared/answer-sheet.rules.js';
@@ -17,9 +21,23 @@ interface RecordRow {
   submitted_at: Date | null;
 }
 
-const toRecord = (row: RecordRow): DiagnostikaRecord => ({ id: row.id, userId: row.user_id, stageId: row.stage_id, totalQ: row.total_q, submittedAt: row.submitted_at });
+const toRecord = (row: RecordRow): DiagnostikaRecord => ({
+  id: row.id,
+  userId: row.user_id,
+  stageId: row.stage_id,
+  totalQ: row.total_q,
+  submittedAt: row.submitted_at,
+});
 
-const NAMES = ['findOfLearner', 'lockOfLearner', 'create', 'questionsOf', 'gradedQuestionsOf', 'saveSubmission', 'resultOf'] as const;
+const NAMES = [
+  'findOfLearner',
+  'lockOfLearner',
+  'create',
+  'questionsOf',
+  'gradedQuestionsOf',
+  'saveSubmission',
+  'resultOf',
+] as const;
 
 export class PgDiagnostikaAttempts implements DiagnostikaAttempts {
   private readonly sql: SqlFile<(typeof NAMES)[number]>;
@@ -38,7 +56,10 @@ export class PgDiagnostikaAttempts implements DiagnostikaAttempts {
     return row && toRecord(row);
   }
 
-  async create(tx: Session, diagnostika: { userId: number; stageId: number; totalQ: number; questions: readonly AttemptQuestion[] }): Promise<number> {
+  async create(
+    tx: Session,
+    diagnostika: { userId: number; stageId: number; totalQ: number; questions: readonly AttemptQuestion[] },
+  ): Promise<number> {
     const { questions } = diagnostika;
     try {
       const row = await this.sql.first<{ id: number }>(tx, 'create', [
@@ -80,12 +101,17 @@ export class PgDiagnostikaAttempts implements DiagnostikaAttempts {
   }
 
   async resultOf(db: Session, userId: number): Promise<DiagnostikaResult | undefined> {
-    const row = await this.sql.first<{ id: number; total_q: number; score_total: number; module_stats: { module_id: number; correct: number; total: number }[] }>(
-      db,
-      'resultOf',
-      [userId],
-    );
-    const moduleStats: ModuleStat[] = (row?.module_stats ?? []).map((s) => ({ moduleId: s.module_id, correct: s.correct, total: s.total }));
+    const row = await this.sql.first<{
+      id: number;
+      total_q: number;
+      score_total: number;
+      module_stats: { module_id: number; correct: number; total: number }[];
+    }>(db, 'resultOf', [userId]);
+    const moduleStats: ModuleStat[] = (row?.module_stats ?? []).map((s) => ({
+      moduleId: s.module_id,
+      correct: s.correct,
+      total: s.total,
+    }));
     return row && { diagnostikaId: row.id, totalQ: row.total_q, scoreTotal: row.score_total, moduleStats };
   }
 }

@@ -12,7 +12,9 @@ export class PgQuestionBank implements QuestionBank {
   }
 
   async activePoolsOfTrack(db: Session, trackId: number): Promise<ModuleQuestionPool[]> {
-    const rows = await this.sql.rows<{ module_id: number; question_ids: number[] }>(db, 'activePoolsOfTrack', [trackId]);
+    const rows = await this.sql.rows<{ module_id: number; question_ids: number[] }>(db, 'activePoolsOfTrack', [
+      trackId,
+    ]);
     return rows.map((row) => ({ moduleId: row.module_id, questionIds: row.question_ids }));
   }
 }

@@ -1,4 +1,10 @@
-import type { AttemptSummary, ExamAttempts, LockedAttempt, NewAttempt, OpenAttempt } from '../../../application/exams/exams.ports.js';
+import type {
+  AttemptSummary,
+  ExamAttempts,
+  LockedAttempt,
+  NewAttempt,
+  OpenAttempt,
+} from '../../../application/exams/exams.ports.js';
 import type { QuestionView } from '../../../application/shared/question-view.js';
 import type { Session } from '../../../application/ports/transactor.port.js';
 import type { ModuleCandidates } from '../../../domain/exams/question-pick.rules.js';
@@ -8,8 +14,25 @@ import { toQuestionView, type QuestionViewRow } from '../shared/question-rows.js
 import { SqlFile } from '../sql-file.js';
 import type { SqlCatalogue } from '../sql-files.js';
 
-type Query = 'findOpen' | 'candidates' | 'insert' | 'questionsOf' | 'lockForSubmit' | 'recordSubmission' | 'listForUser' | 'listOnStage';
-const QUERIES: readonly Query[] = ['findOpen', 'candidates', 'insert', 'questionsOf', 'lockForSubmit', 'recordSubmission', 'listForUser', 'listOnStage'];
+type Query =
+  | 'findOpen'
+  | 'candidates'
+  | 'insert'
+  | 'questionsOf'
+  | 'lockForSubmit'
+  | 'recordSubmission'
+  | 'listForUser'
+  | 'listOnStage';
+const QUERIES: readonly Query[] = [
+  'findOpen',
+  'candidates',
+  'insert',
+  'questionsOf',
+  'lockForSubmit',
+  'recordSubmission',
+  'listForUser',
+  'listOnStage',
+];
 
 /**
  * sql/exams/attempts.sql is written against the level-exam tables; the rank final's tables are
@@ -21,7 +44,8 @@ function catalogueFor(kind: ExamKind, catalogue: SqlCatalogue): SqlCatalogue {
   for (const name of QUERIES) {
     const key = `exams/attempts.${name}`;
     const sql = catalogue.get(key);
-    if (sql !== undefined) renamed.set(`exams/rank-final-attempts.${name}`, sql.replaceAll('level_exam_', 'rank_final_'));
+    if (sql !== undefined)
+      renamed.set(`exams/rank-final-attempts.${name}`, sql.replaceAll('level_exam_', 'rank_final_'));
   }
   return renamed;
 }
@@ -41,7 +65,13 @@ interface SummaryRow extends OpenRow {
   passed: boolean;
 }
 
-const toOpen = (row: OpenRow): OpenAttempt => ({ attemptId: row.attempt_id, attemptNo: row.attempt_no, totalQ: row.total_q, passScore: row.pass_score, createdAt: row.created_at });
+const toOpen = (row: OpenRow): OpenAttempt => ({
+  attemptId: row.attempt_id,
+  attemptNo: row.attempt_no,
+  totalQ: row.total_q,
+  passScore: row.pass_score,
+  createdAt: row.created_at,
+});
 
 const toSummary = (row: SummaryRow): AttemptSummary => ({
   ...toOpen(row),
@@ -58,7 +88,11 @@ export class PgExamAttempts implements ExamAttempts {
     readonly kind: ExamKind,
     catalogue: SqlCatalogue,
   ) {
-    this.sql = new SqlFile(catalogueFor(kind, catalogue), kind === 'level' ? 'exams/attempts' : 'exams/rank-final-attempts', QUERIES);
+    this.sql = new SqlFile(
+      catalogueFor(kind, catalogue),
+      kind === 'level' ? 'exams/attempts' : 'exams/rank-final-attempts',
+      QUERIES,
+    );
   }
 
   async findOpen(tx: Session, userId: number, stageId: number): Promise<OpenAttempt | undefined> {
@@ -66,7 +100,15 @@ export class PgExamAttempts implements ExamAttempts {
     return row && toOpen(row);
   }
 
-  async candidates(tx: Session, request: { userId: number; stageId: number; needs: readonly { moduleId: number; count: number }[]; windowStart: number }): Promise<ModuleCandidates[]> {
+  async candidates(
+    tx: Session,
+    request: {
+      userId: number;
+      stageId: number;
+      needs: readonly { moduleId: number; count: number }[];
+      windowStart: number;
+    },
+  ): Promise<ModuleCandidates[]> {
     const rows = await this.sql.rows<{ module_id: number; question_id: number; seen: boolean }>(tx, 'candidates', [
       request.userId,
       request.stageId,
@@ -76,7 +118,11 @@ export class PgExamAttempts implements ExamAttempts {
     ]);
     return request.needs.map((need) => {
       const own = rows.filter((row) => row.module_id === need.moduleId);
-      return { moduleId: need.moduleId, unseen: own.filter((row) => !row.seen).map((row) => row.question_id), seen: own.filter((row) => row.seen).map((row) => row.question_id) };
+      return {
+        moduleId: need.moduleId,
+        unseen: own.filter((row) => !row.seen).map((row) => row.question_id),
+        seen: own.filter((row) => row.seen).map((row) => row.question_id),
+      };
     });
   }
 
@@ -123,7 +169,12 @@ export class PgExamAttempts implements ExamAttempts {
       totalQ: first.total_q,
       passScore: first.pass_score,
       submittedAt: first.submitted_at,
-      sheet: rows.map((row) => ({ questionId: row.question_id, moduleId: row.module_id, correctOptionId: row.correct_option_id, optionIds: row.option_ids })),
+      sheet: rows.map((row) => ({
+        questionId: row.question_id,
+        moduleId: row.module_id,
+        correctOptionId: row.correct_option_id,
+        optionIds: row.option_ids,
+      })),
     };
   }
 

@@ -11,7 +11,12 @@ interface AdminRow {
   is_active: boolean;
 }
 
-const toAdminProfile = (row: AdminRow): AdminProfile => ({ id: row.id, email: row.email, fullName: row.full_name, isActive: row.is_active });
+const toAdminProfile = (row: AdminRow): AdminProfile => ({
+  id: row.id,
+  email: row.email,
+  fullName: row.full_name,
+  isActive: row.is_active,
+});
 
 export class PgAdminAccounts implements AdminAccounts {
   private readonly sql: SqlFile<'findCredentials' | 'findProfile' | 'upsert'>;
@@ -30,8 +35,15 @@ export class PgAdminAccounts implements AdminAccounts {
     return row && toAdminProfile(row);
   }
 
-  async upsert(tx: Session, admin: { email: string; fullName: string; passwordHash: string }): Promise<AdminProfile & { created: boolean }> {
-    const row = await this.sql.first<AdminRow & { created: boolean }>(tx, 'upsert', [admin.email, admin.fullName, admin.passwordHash]);
+  async upsert(
+    tx: Session,
+    admin: { email: string; fullName: string; passwordHash: string },
+  ): Promise<AdminProfile & { created: boolean }> {
+    const row = await this.sql.first<AdminRow & { created: boolean }>(tx, 'upsert', [
+      admin.email,
+      admin.fullName,
+      admin.passwordHash,
+    ]);
     return { ...toAdminProfile(row!), created: row!.created };
   }
 }

@@ -1,4 +1,8 @@
-import type { LearnerAccounts, LearnerProfile, StoredCredentials } from '../../../application/identity/identity.ports.js';
+import type {
+  LearnerAccounts,
+  LearnerProfile,
+  StoredCredentials,
+} from '../../../application/identity/identity.ports.js';
 import type { Session } from '../../../application/ports/transactor.port.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import { isUniqueViolation } from '../pg-errors.js';
@@ -29,7 +33,11 @@ export interface CredentialsRow {
   is_active: boolean;
 }
 
-export const toCredentials = (row: CredentialsRow): StoredCredentials => ({ id: row.id, passwordHash: row.password_hash, isActive: row.is_active });
+export const toCredentials = (row: CredentialsRow): StoredCredentials => ({
+  id: row.id,
+  passwordHash: row.password_hash,
+  isActive: row.is_active,
+});
 
 export class PgLearnerAccounts implements LearnerAccounts {
   private readonly sql: SqlFile<'insert' | 'findCredentials' | 'findProfile'>;
@@ -38,13 +46,22 @@ export class PgLearnerAccounts implements LearnerAccounts {
     this.sql = new SqlFile(catalogue, 'identity/users', ['insert', 'findCredentials', 'findProfile']);
   }
 
-  async insert(tx: Session, learner: { email: string; fullName: string; passwordHash: string; trackId: number }): Promise<LearnerProfile> {
+  async insert(
+    tx: Session,
+    learner: { email: string; fullName: string; passwordHash: string; trackId: number },
+  ): Promise<LearnerProfile> {
     try {
-      const row = await this.sql.first<ProfileRow>(tx, 'insert', [learner.email, learner.fullName, learner.passwordHash, learner.trackId]);
+      const row = await this.sql.first<ProfileRow>(tx, 'insert', [
+        learner.email,
+        learner.fullName,
+        learner.passwordHash,
+        learner.trackId,
+      ]);
       return toLearnerProfile(row!);
     } catch (error) {
       // The unique index settles the signup race: the loser of two concurrent signups lands here.
-      if (isUniqueViolation(error, 'uq_users_email_lower')) throw new DomainError('email_taken', 'An account with this email already exists');
+      if (isUniqueViolation(error, 'uq_users_email_lower'))
+        throw new DomainError('email_taken', 'An account with this email already exists');
       throw error;
     }
   }

@@ -49,7 +49,8 @@ export class PgLoginThrottle implements LoginThrottle {
     } catch (error) {
       // The store counts a refused attempt too; give it back, so only attempts whose password was
       // checked and failed keep the email locked (a burst of correct logins leaves it open).
-      if (error instanceof DomainError && error.code === 'rate_limited') await guard(() => this.byEmail!.reward(email, 1));
+      if (error instanceof DomainError && error.code === 'rate_limited')
+        await guard(() => this.byEmail!.reward(email, 1));
       throw error;
     }
   }
@@ -61,7 +62,9 @@ export class PgLoginThrottle implements LoginThrottle {
 
 function rateLimited(msBeforeNext: number): DomainError {
   const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return new DomainError('rate_limited', `Too many login attempts; retry in ${retryAfter} s`, { retry_after: retryAfter });
+  return new DomainError('rate_limited', `Too many login attempts; retry in ${retryAfter} s`, {
+    retry_after: retryAfter,
+  });
 }
 
 async function consume(limiter: RateLimiterPostgres, key: string): Promise<void> {

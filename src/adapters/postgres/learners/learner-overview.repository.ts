@@ -28,6 +28,7 @@ interface SummaryRow {
 }
 
 /** Nested rows come back as jsonb: numbers are numbers, timestamps are strings. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- nested jsonb is mapped field by field below
 type Json = Record<string, any>;
 
 interface DetailRow extends SummaryRow {
@@ -49,7 +50,14 @@ const toSummary = (row: SummaryRow): LearnerSummary => ({
   createdAt: row.created_at,
   graduatedAt: row.graduated_at,
   currentStage:
-    row.current_stage_id === null ? null : { stageId: row.current_stage_id, rank: row.current_rank!, level: row.current_level!, status: row.current_status! },
+    row.current_stage_id === null
+      ? null
+      : {
+          stageId: row.current_stage_id,
+          rank: row.current_rank!,
+          level: row.current_level!,
+          status: row.current_status!,
+        },
 });
 
 const toStage = (row: Json): LearnerStageRow => ({
@@ -71,7 +79,12 @@ const toDiagnostika = (row: Json): LearnerDiagnostika => ({
   scoreTotal: row.score_total,
   createdAt: date(row.created_at),
   submittedAt: dateOrNull(row.submitted_at),
-  moduleStats: (row.module_stats as Json[]).map((stat) => ({ moduleId: stat.module_id, moduleName: stat.module_name, correctCnt: stat.correct_cnt, totalCnt: stat.total_cnt })),
+  moduleStats: (row.module_stats as Json[]).map((stat) => ({
+    moduleId: stat.module_id,
+    moduleName: stat.module_name,
+    correctCnt: stat.correct_cnt,
+    totalCnt: stat.total_cnt,
+  })),
 });
 
 const toAttempt = (row: Json): LearnerAttempt => ({
@@ -112,7 +125,10 @@ export class PgLearnerOverview implements LearnerOverview {
 
   async list(db: Session, search: LearnerSearch): Promise<LearnerSummary[]> {
     const rows = await this.sql.rows<SummaryRow>(db, 'list', [
-      search.q === undefined ? null : containsPattern(search.q), search.trackId ?? null, search.afterId ?? null, search.limit,
+      search.q === undefined ? null : containsPattern(search.q),
+      search.trackId ?? null,
+      search.afterId ?? null,
+      search.limit,
     ]);
     return rows.map(toSummary);
   }

@@ -17,12 +17,32 @@ export class PgLearnerPlacement implements LearnerPlacement {
     this.sql = new SqlFile(catalogue, 'progress/placement', ['findEntryPoint', 'placeOnFirstStage']);
   }
 
-  async findEntryPoint(tx: Session, request: { trackId?: number; defaultTrackName: string }): Promise<TrackEntryPoint | undefined> {
-    const row = await this.sql.first<EntryRow>(tx, 'findEntryPoint', [request.trackId ?? null, request.defaultTrackName]);
-    return row && { trackId: row.track_id, firstStageId: row.first_stage_id, activeSettingsVersionId: row.settings_version_id };
+  async findEntryPoint(
+    tx: Session,
+    request: { trackId?: number; defaultTrackName: string },
+  ): Promise<TrackEntryPoint | undefined> {
+    const row = await this.sql.first<EntryRow>(tx, 'findEntryPoint', [
+      request.trackId ?? null,
+      request.defaultTrackName,
+    ]);
+    return (
+      row && {
+        trackId: row.track_id,
+        firstStageId: row.first_stage_id,
+        activeSettingsVersionId: row.settings_version_id,
+      }
+    );
   }
 
-  async placeOnFirstStage(tx: Session, placement: { userId: number; trackId: number; stageId: number; settingsVersionId: number }): Promise<void> {
-    await this.sql.run(tx, 'placeOnFirstStage', [placement.userId, placement.stageId, placement.trackId, placement.settingsVersionId]);
+  async placeOnFirstStage(
+    tx: Session,
+    placement: { userId: number; trackId: number; stageId: number; settingsVersionId: number },
+  ): Promise<void> {
+    await this.sql.run(tx, 'placeOnFirstStage', [
+      placement.userId,
+      placement.stageId,
+      placement.trackId,
+      placement.settingsVersionId,
+    ]);
   }
 }

@@ -1,7 +1,12 @@
 import type { PinnedSettings } from '../../../application/progress/progress.ports.js';
 import type { Session } from '../../../application/ports/transactor.port.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
-import { INTEGER_SETTING_KEYS, SETTINGS_FIELD_NAMES, type TrackSettings, type WeaknessMetric } from '../../../domain/settings/track-settings.js';
+import {
+  INTEGER_SETTING_KEYS,
+  SETTINGS_FIELD_NAMES,
+  type TrackSettings,
+  type WeaknessMetric,
+} from '../../../domain/settings/track-settings.js';
 import { SqlFile } from '../sql-file.js';
 import type { SqlCatalogue } from '../sql-files.js';
 
@@ -23,7 +28,8 @@ export class PgPinnedSettings implements PinnedSettings {
   async settingsOf(db: Session, settingsVersionId: number): Promise<TrackSettings> {
     const row = await this.sql.first<SettingsRow>(db, 'settingsOf', [settingsVersionId]);
     // Every version is created with its parameters; a missing row is a broken catalogue, not a 500.
-    if (row === undefined) throw new DomainError('track_not_ready', `Settings version ${settingsVersionId} has no parameters`);
+    if (row === undefined)
+      throw new DomainError('track_not_ready', `Settings version ${settingsVersionId} has no parameters`);
     return toTrackSettings(row);
   }
 }

@@ -5,7 +5,15 @@ import { SqlFile } from '../sql-file.js';
 import type { SqlCatalogue } from '../sql-files.js';
 
 interface ChecklistRow {
-  assignments: { article_id: number; module_id: number; module_name: string; title: string; kind: ArticleKind; is_read: boolean; minitest_passed: boolean }[];
+  assignments: {
+    article_id: number;
+    module_id: number;
+    module_name: string;
+    title: string;
+    kind: ArticleKind;
+    is_read: boolean;
+    minitest_passed: boolean;
+  }[];
   level_exam_passed: boolean;
   rank_final_passed: boolean;
 }

@@ -1,4 +1,9 @@
-import type { CurrentStage, StageOverview, StageProgress, StageRecord } from '../../../application/progress/progress.ports.js';
+import type {
+  CurrentStage,
+  StageOverview,
+  StageProgress,
+  StageRecord,
+} from '../../../application/progress/progress.ports.js';
 import type { Session } from '../../../application/ports/transactor.port.js';
 import type { Rank } from '../../../domain/progress/stage-ladder.js';
 import { SqlFile } from '../sql-file.js';
@@ -55,7 +60,12 @@ export class PgStageProgress implements StageProgress {
   private readonly sql: SqlFile<'findCurrentStage' | 'lockCurrentStage' | 'findOverview' | 'listHistory'>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'progress/stages', ['findCurrentStage', 'lockCurrentStage', 'findOverview', 'listHistory']);
+    this.sql = new SqlFile(catalogue, 'progress/stages', [
+      'findCurrentStage',
+      'lockCurrentStage',
+      'findOverview',
+      'listHistory',
+    ]);
   }
 
   async findCurrentStage(db: Session, userId: number): Promise<CurrentStage | undefined> {

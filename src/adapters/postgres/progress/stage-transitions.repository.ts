@@ -11,15 +11,29 @@ export class PgStageTransitions implements StageTransitions {
   private readonly sql: SqlFile<Query>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'progress/transitions', ['nextStage', 'lockStage', 'markPendingApproval', 'complete', 'activate']);
+    this.sql = new SqlFile(catalogue, 'progress/transitions', [
+      'nextStage',
+      'lockStage',
+      'markPendingApproval',
+      'complete',
+      'activate',
+    ]);
   }
 
   async nextStage(db: Session, trackId: number, position: number): Promise<StageRef | undefined> {
     return this.sql.first<StageRef & Record<string, unknown>>(db, 'nextStage', [trackId, position]);
   }
 
-  async lockStage(tx: Session, userId: number, stageId: number): Promise<{ status: 'active' | 'pending_approval' | 'completed'; trackId: number } | undefined> {
-    const row = await this.sql.first<{ status: 'active' | 'pending_approval' | 'completed'; track_id: number }>(tx, 'lockStage', [userId, stageId]);
+  async lockStage(
+    tx: Session,
+    userId: number,
+    stageId: number,
+  ): Promise<{ status: 'active' | 'pending_approval' | 'completed'; trackId: number } | undefined> {
+    const row = await this.sql.first<{ status: 'active' | 'pending_approval' | 'completed'; track_id: number }>(
+      tx,
+      'lockStage',
+      [userId, stageId],
+    );
     return row && { status: row.status, trackId: row.track_id };
   }
 
@@ -27,13 +41,27 @@ export class PgStageTransitions implements StageTransitions {
     await this.expectOne(this.sql.run(tx, 'markPendingApproval', [userId, stageId]), 'the stage is no longer active');
   }
 
-  async complete(tx: Session, userId: number, stageId: number, fromStatus: 'active' | 'pending_approval'): Promise<void> {
-    await this.expectOne(this.sql.run(tx, 'complete', [userId, stageId, fromStatus]), `the stage is no longer ${fromStatus}`);
+  async complete(
+    tx: Session,
+    userId: number,
+    stageId: number,
+    fromStatus: 'active' | 'pending_approval',
+  ): Promise<void> {
+    await this.expectOne(
+      this.sql.run(tx, 'complete', [userId, stageId, fromStatus]),
+      `the stage is no longer ${fromStatus}`,
+    );
   }
 
-  async activate(tx: Session, userId: number, trackId: number, stageId: number): Promise<{ settingsVersionId: number }> {
+  async activate(
+    tx: Session,
+    userId: number,
+    trackId: number,
+    stageId: number,
+  ): Promise<{ settingsVersionId: number }> {
     const row = await this.sql.first<{ settings_version_id: number }>(tx, 'activate', [userId, trackId, stageId]);
-    if (row === undefined) throw new DomainError('track_not_ready', 'The track has no active settings version to pin the next stage to');
+    if (row === undefined)
+      throw new DomainError('track_not_ready', 'The track has no active settings version to pin the next stage to');
     return { settingsVersionId: row.settings_version_id };
   }
 

@@ -18,7 +18,11 @@ export class PgWeaknessEvidence implements WeaknessEvidence {
     this.sql = new SqlFile(catalogue, 'progress/weakness', ['evidenceOf']);
   }
 
-  async evidenceOf(db: Session, learner: { userId: number; trackId: number }, includeExams: boolean): Promise<{ modules: TrackModule[]; evidence: ModuleEvidence[] }> {
+  async evidenceOf(
+    db: Session,
+    learner: { userId: number; trackId: number },
+    includeExams: boolean,
+  ): Promise<{ modules: TrackModule[]; evidence: ModuleEvidence[] }> {
     const rows = await this.sql.rows<EvidenceRow>(db, 'evidenceOf', [learner.userId, learner.trackId, includeExams]);
     return {
       modules: rows.map((row) => ({ id: row.module_id, name: row.module_name })),

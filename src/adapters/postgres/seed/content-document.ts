@@ -30,9 +30,15 @@ export interface ContentDocument {
 
 export const SEED_STAGES: readonly string[] = [
   'trainee-0',
-  'junior-1', 'junior-2', 'junior-3',
-  'middle-1', 'middle-2', 'middle-3',
-  'senior-1', 'senior-2', 'senior-3',
+  'junior-1',
+  'junior-2',
+  'junior-3',
+  'middle-1',
+  'middle-2',
+  'middle-3',
+  'senior-1',
+  'senior-2',
+  'senior-3',
 ];
 
 const MINITEST_SIZE = 3;
@@ -87,7 +93,8 @@ export function parseContentDocument(json: Json, source: string): ContentDocumen
     if (typeof article.stage !== 'string' || !SEED_STAGES.includes(article.stage)) {
       fail(`${where}.stage`, `must be one of ${SEED_STAGES.join(', ')}`);
     }
-    if (article.kind !== 'required' && article.kind !== 'optional') fail(`${where}.kind`, 'must be "required" or "optional"');
+    if (article.kind !== 'required' && article.kind !== 'optional')
+      fail(`${where}.kind`, 'must be "required" or "optional"');
     if (!isPositiveInt(article.position)) fail(`${where}.position`, 'must be an integer >= 1');
     if (!isText(article.title)) fail(`${where}.title`, 'must be a non-blank string');
     if (!isText(article.content_ref)) fail(`${where}.content_ref`, 'must be a non-blank string');

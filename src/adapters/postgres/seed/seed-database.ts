@@ -37,7 +37,9 @@ export const DEFAULT_SEED_TRACK = 'default';
 /** Reads and checks every `*.json` document of the folder, in file-name order. */
 export function readContentDocuments(contentDir: string): ContentDocument[] {
   if (!existsSync(contentDir)) throw new Error(`Seed content folder ${contentDir} does not exist`);
-  const files = readdirSync(contentDir).filter((name) => name.endsWith('.json')).sort();
+  const files = readdirSync(contentDir)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
   const documents = files.map((name) => {
     const path = join(contentDir, name);
     let json: unknown;

@@ -43,16 +43,38 @@ const toVersion = (row: VersionRow): SettingsVersion => ({
 });
 
 type Query =
-  | 'lockTrack' | 'trackExists' | 'moduleCount' | 'listByTrack' | 'find' | 'findActive' | 'lockVersion'
-  | 'lockVersionsOfTrackOf' | 'insertDraft' | 'updateDraft' | 'archiveActiveOfTrack' | 'activateDraft' | 'archiveDraft';
+  | 'lockTrack'
+  | 'trackExists'
+  | 'moduleCount'
+  | 'listByTrack'
+  | 'find'
+  | 'findActive'
+  | 'lockVersion'
+  | 'lockVersionsOfTrackOf'
+  | 'insertDraft'
+  | 'updateDraft'
+  | 'archiveActiveOfTrack'
+  | 'activateDraft'
+  | 'archiveDraft';
 
 export class PgSettingsVersions implements SettingsVersions {
   private readonly sql: SqlFile<Query>;
 
   constructor(catalogue: SqlCatalogue) {
     this.sql = new SqlFile(catalogue, 'settings/settings-versions', [
-      'lockTrack', 'trackExists', 'moduleCount', 'listByTrack', 'find', 'findActive', 'lockVersion',
-      'lockVersionsOfTrackOf', 'insertDraft', 'updateDraft', 'archiveActiveOfTrack', 'activateDraft', 'archiveDraft',
+      'lockTrack',
+      'trackExists',
+      'moduleCount',
+      'listByTrack',
+      'find',
+      'findActive',
+      'lockVersion',
+      'lockVersionsOfTrackOf',
+      'insertDraft',
+      'updateDraft',
+      'archiveActiveOfTrack',
+      'activateDraft',
+      'archiveDraft',
     ]);
   }
 
@@ -92,24 +114,40 @@ export class PgSettingsVersions implements SettingsVersions {
     return (await this.sql.rows<VersionRow>(tx, 'lockVersionsOfTrackOf', [versionId])).map(toVersion);
   }
 
-  async insertDraft(tx: Session, draft: { trackId: number; note: string | null; settings: TrackSettings; adminId: number }): Promise<SettingsVersion> {
+  async insertDraft(
+    tx: Session,
+    draft: { trackId: number; note: string | null; settings: TrackSettings; adminId: number },
+  ): Promise<SettingsVersion> {
     const row = await guardSettings(() =>
-      this.sql.first<VersionRow>(tx, 'insertDraft', [draft.trackId, draft.note, draft.adminId, JSON.stringify(settingsToColumns(draft.settings))]),
+      this.sql.first<VersionRow>(tx, 'insertDraft', [
+        draft.trackId,
+        draft.note,
+        draft.adminId,
+        JSON.stringify(settingsToColumns(draft.settings)),
+      ]),
     );
     return toVersion(row!);
   }
 
-  async updateDraft(tx: Session, versionId: number, change: { note: string | null; settings: TrackSettings }): Promise<void> {
-    await guardSettings(() => this.sql.run(tx, 'updateDraft', [versionId, change.note, JSON.stringify(settingsToColumns(change.settings))]));
+  async updateDraft(
+    tx: Session,
+    versionId: number,
+    change: { note: string | null; settings: TrackSettings },
+  ): Promise<void> {
+    await guardSettings(() =>
+      this.sql.run(tx, 'updateDraft', [versionId, change.note, JSON.stringify(settingsToColumns(change.settings))]),
+    );
   }
 
   async activate(tx: Session, version: { id: number; trackId: number }): Promise<void> {
     await this.sql.run(tx, 'archiveActiveOfTrack', [version.trackId]);
-    if ((await this.sql.run(tx, 'activateDraft', [version.id])) !== 1) throw new DomainError('settings_version_not_draft', `Settings version ${version.id} is no longer a draft`);
+    if ((await this.sql.run(tx, 'activateDraft', [version.id])) !== 1)
+      throw new DomainError('settings_version_not_draft', `Settings version ${version.id} is no longer a draft`);
   }
 
   async archive(tx: Session, versionId: number): Promise<void> {
-    if ((await this.sql.run(tx, 'archiveDraft', [versionId])) !== 1) throw new DomainError('settings_version_not_draft', `Settings version ${versionId} is no longer a draft`);
+    if ((await this.sql.run(tx, 'archiveDraft', [versionId])) !== 1)
+      throw new DomainError('settings_version_not_draft', `Settings version ${versionId} is no longer a draft`);
   }
 }
 
@@ -129,7 +167,13 @@ async function guardSettings<T>(work: () => Promise<T>): Promise<T> {
     const constraint = (error as { constraint?: string }).constraint ?? '';
     if (isCheckViolation(error) && constraint.startsWith('ck_track_settings_')) {
       throw new DomainError('settings_invalid', 'The settings break a database rule', {
-        errors: [{ code: 'database_check', message: `refused by ${constraint}`, path: constraint.replace(/^ck_track_settings_/, '') }],
+        errors: [
+          {
+            code: 'database_check',
+            message: `refused by ${constraint}`,
+            path: constraint.replace(/^ck_track_settings_/, ''),
+          },
+        ],
       });
     }
     throw error;

@@ -16,7 +16,12 @@ export interface GradedRow {
   option_ids: number[];
 }
 
-export const toQuestionView = (row: QuestionViewRow): QuestionView => ({ id: row.id, moduleId: row.module_id, text: row.text, options: row.options ?? [] });
+export const toQuestionView = (row: QuestionViewRow): QuestionView => ({
+  id: row.id,
+  moduleId: row.module_id,
+  text: row.text,
+  options: row.options ?? [],
+});
 
 // A question without a correct option (never activated) cannot be answered right: -1 matches no option.
 export const toGraded = (row: GradedRow): GradedQuestion => ({
@@ -25,4 +30,3 @@ export const toGraded = (row: GradedRow): GradedQuestion => ({
   correctOptionId: row.correct_option_id ?? -1,
   optionIds: row.option_ids,
 });
-
