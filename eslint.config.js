@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.data/', 'coverage/', 'web/dist/', 'src/contract/openapi.types.ts'] },
+  { ignores: ['node_modules/', 'dist/', '.data/', 'coverage/', 'web/dist/', 'src/contract/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
