@@ -34,22 +34,6 @@ const QUERIES: readonly Query[] = [
   'listOnStage',
 ];
 
-/**
- * sql/exams/attempts.sql is written against the level-exam tables; the rank final's tables are
- * the same with another prefix, so its catalogue is the same text renamed.
- */
-function catalogueFor(kind: ExamKind, catalogue: SqlCatalogue): SqlCatalogue {
-  if (kind === 'level') return catalogue;
-  const renamed = new Map<string, string>();
-  for (const name of QUERIES) {
-    const key = `exams/attempts.${name}`;
-    const sql = catalogue.get(key);
-    if (sql !== undefined)
-      renamed.set(`exams/rank-final-attempts.${name}`, sql.replaceAll('level_exam_', 'rank_final_'));
-  }
-  return renamed;
-}
-
 interface OpenRow {
   attempt_id: number;
   attempt_no: number;
@@ -88,11 +72,8 @@ export class PgExamAttempts implements ExamAttempts {
     readonly kind: ExamKind,
     catalogue: SqlCatalogue,
   ) {
-    this.sql = new SqlFile(
-      catalogueFor(kind, catalogue),
-      kind === 'level' ? 'exams/attempts' : 'exams/rank-final-attempts',
-      QUERIES,
-    );
+    // Two files with the same queries against each kind's own tables (sql/exams/*.sql).
+    this.sql = new SqlFile(catalogue, kind === 'level' ? 'exams/attempts' : 'exams/rank-final-attempts', QUERIES);
   }
 
   async findOpen(tx: Session, userId: number, stageId: number): Promise<OpenAttempt | undefined> {
