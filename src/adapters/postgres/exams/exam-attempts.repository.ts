@@ -6,7 +6,7 @@ import type {
   OpenAttempt,
 } from '../../../application/exams/exams.ports.js';
 import type { QuestionView } from '../../../application/shared/question-view.js';
-import type { Session } from '../../../application/ports/transactor.port.js';
+import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import type { ModuleCandidates } from '../../../domain/exams/question-pick.rules.js';
 import type { AnswerSheetScore } from '../../../domain/shared/answer-sheet.rules.js';
 import type { ExamKind } from '../../../domain/shared/exam-kind.js';
@@ -107,7 +107,7 @@ export class PgExamAttempts implements ExamAttempts {
     });
   }
 
-  async insert(tx: Session, attempt: NewAttempt): Promise<{ attempt: OpenAttempt; questions: QuestionView[] }> {
+  async insert(tx: TxSession, attempt: NewAttempt): Promise<{ attempt: OpenAttempt; questions: QuestionView[] }> {
     const row = await this.sql.first<OpenRow & { questions: QuestionViewRow[] }>(tx, 'insert', [
       attempt.userId,
       attempt.stageId,
@@ -126,7 +126,7 @@ export class PgExamAttempts implements ExamAttempts {
     return (await this.sql.rows<QuestionViewRow>(db, 'questionsOf', [attemptId])).map(toQuestionView);
   }
 
-  async lockForSubmit(tx: Session, attemptId: number, userId: number): Promise<LockedAttempt | undefined> {
+  async lockForSubmit(tx: TxSession, attemptId: number, userId: number): Promise<LockedAttempt | undefined> {
     const rows = await this.sql.rows<{
       attempt_id: number;
       user_id: number;
@@ -159,7 +159,7 @@ export class PgExamAttempts implements ExamAttempts {
     };
   }
 
-  async recordSubmission(tx: Session, attemptId: number, score: AnswerSheetScore, passed: boolean): Promise<void> {
+  async recordSubmission(tx: TxSession, attemptId: number, score: AnswerSheetScore, passed: boolean): Promise<void> {
     const updated = await this.sql.run(tx, 'recordSubmission', [
       attemptId,
       score.answers.map((answer) => answer.questionId),
