@@ -66,9 +66,13 @@ export function toDomainError(error: unknown): unknown {
     case '23503':
     case '23514':
     case '23P01':
-      return new DomainError('conflict', 'The request conflicts with the current state', {
-        constraint: error.constraint,
-      });
+      // The constraint's name would tell the client about tables and columns: it goes to the log.
+      return new DomainError(
+        'conflict',
+        'The request conflicts with the current state',
+        {},
+        { sqlstate: error.code, constraint: error.constraint },
+      );
     case '40001':
     case '40P01':
       return new DomainError('conflict', 'A concurrent request changed the same data; try again');

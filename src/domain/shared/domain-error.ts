@@ -66,6 +66,8 @@ export class DomainError extends Error {
     message: string,
     /** Extra members of the problem document: `errors[]`, `eligibility`, … */
     readonly extensions: Readonly<Record<string, unknown>> = {},
+    /** Facts for the operator's log only (e.g. which constraint refused a write); never sent to the client. */
+    readonly diagnostics: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'DomainError';

@@ -124,5 +124,7 @@ export const problemHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const problem = toProblem(error);
   if (problem.unexpected) req.log?.error({ err: error }, 'unhandled error');
   else if (problem.error.code === 'db_unavailable') req.log?.warn({ err: error }, 'database unavailable');
+  else if (Object.keys(problem.error.diagnostics).length > 0)
+    req.log?.warn({ code: problem.error.code, ...problem.error.diagnostics }, 'refused by the database');
   sendProblem(req, res, problem.error, problem.headers);
 };
