@@ -1,4 +1,13 @@
+import type { ErrorCode as ContractErrorCode } from '../../../contract/generated/types.gen.js';
 import type { ErrorCode } from '../../../domain/shared/domain-error.js';
+
+/**
+ * The domain's codes and the contract's enum are one list: this fails to compile when either
+ * side gains a code the other lacks (test/domain/shared/error-codes.test.ts also checks the order).
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+export type ErrorCodesMatchContract = Holds<Same<ErrorCode, ContractErrorCode>>;
 
 /** The one table from error code to HTTP status and problem title. */
 export const ERROR_MAP: Readonly<Record<ErrorCode, { readonly status: number; readonly title: string }>> = {
