@@ -1,24 +1,20 @@
 import { notFound } from '../../domain/shared/domain-error.js';
 import type { Transactor } from '../ports/transactor.port.js';
+import { keysetPage, type KeysetPage } from '../shared/keyset-page.js';
 import type { AttemptSummary, ExamAttempts } from '../exams/exams.ports.js';
 import type { ApprovalListItem, ApprovalListQuery, ApprovalRequests } from './approvals.ports.js';
 
-export interface ApprovalPage {
-  readonly items: ApprovalListItem[];
-  /** The query's `afterId` for the next page, or null on the last page. */
-  readonly nextAfterId: number | null;
-}
+export type ApprovalPage = KeysetPage<ApprovalListItem>;
 
 /** GET /admin/approvals: filtered, ordered, keyset-paged (stable under concurrent inserts). */
 export const listApprovals =
   (deps: { transactor: Transactor; approvals: ApprovalRequests }) =>
-  async (query: ApprovalListQuery): Promise<ApprovalPage> => {
-    // One row more than asked tells whether another page exists.
-    const rows = await deps.transactor.read((db) => deps.approvals.list(db, { ...query, limit: query.limit + 1 }));
-    const items = rows.slice(0, query.limit);
-    const last = items[items.length - 1];
-    return { items, nextAfterId: rows.length > query.limit && last !== undefined ? last.requestId : null };
-  };
+  (query: ApprovalListQuery): Promise<ApprovalPage> =>
+    keysetPage(
+      query.limit,
+      (limitPlusOne) => deps.transactor.read((db) => deps.approvals.list(db, { ...query, limit: limitPlusOne })),
+      (item) => item.requestId,
+    );
 
 export interface ApprovalDetail {
   readonly item: ApprovalListItem;

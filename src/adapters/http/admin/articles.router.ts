@@ -4,7 +4,8 @@ import type { AdminArticle, ArticleChange, ArticleFilter } from '../../../applic
 import type { ArticleKind } from '../../../domain/content/article-kind.js';
 import type { AdminActor } from '../../../domain/identity/actor.js';
 import { adminOf, type Authentication } from '../auth/authentication.js';
-import { decodeCursor, pageOf } from './page-cursor.js';
+import { keysetPage } from '../../../application/shared/keyset-page.js';
+import { decodeCursor, pageJson } from '../shared/page-cursor.js';
 import { DEFAULT_PAGE_SIZE } from './question-bank.router.js';
 import type {
   AdminCreateArticleData,
@@ -46,18 +47,23 @@ export function articlesRouter(useCases: ArticleLibraryUseCases, auth: Authentic
   router.get('/admin/articles', auth.admin, async (req, res) => {
     const query = queryOf<AdminListArticlesData>(req);
     const limit = query.limit === undefined ? DEFAULT_PAGE_SIZE : Number(query.limit);
-    const rows = await useCases.list(
-      {
-        trackId: optionalId(query.track_id),
-        stageId: optionalId(query.stage_id),
-        moduleId: optionalId(query.module_id),
-        kind: query.kind as ArticleKind | undefined,
-        afterId: decodeCursor(query.cursor),
-        limit: limit + 1,
-      },
-      adminOf(res),
+    const page = await keysetPage(
+      limit,
+      (limitPlusOne) =>
+        useCases.list(
+          {
+            trackId: optionalId(query.track_id),
+            stageId: optionalId(query.stage_id),
+            moduleId: optionalId(query.module_id),
+            kind: query.kind as ArticleKind | undefined,
+            afterId: decodeCursor(query.cursor),
+            limit: limitPlusOne,
+          },
+          adminOf(res),
+        ),
+      (row) => row.id,
     );
-    res.json(pageOf(rows, limit, articleJson));
+    res.json(pageJson(page, articleJson));
   });
 
   router.post('/admin/articles', auth.admin, async (req, res) => {

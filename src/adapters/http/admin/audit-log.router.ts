@@ -2,7 +2,8 @@ import { Router } from 'express';
 import type { AuditFilter, AuditRecord } from '../../../application/ports/admin-audit-log.port.js';
 import type { AdminActor } from '../../../domain/identity/actor.js';
 import { adminOf, type Authentication } from '../auth/authentication.js';
-import { decodeCursor, pageOf } from './page-cursor.js';
+import { keysetPage } from '../../../application/shared/keyset-page.js';
+import { decodeCursor, pageJson } from '../shared/page-cursor.js';
 import { DEFAULT_PAGE_SIZE } from './question-bank.router.js';
 import type { AdminListAuditLogData } from '../../../contract/generated/types.gen.js';
 import { queryOf } from '../shared/typed-route.js';
@@ -29,17 +30,22 @@ export function auditLogRouter(useCases: AuditLogUseCases, auth: Authentication)
   router.get('/admin/audit-log', auth.admin, async (req, res) => {
     const query = queryOf<AdminListAuditLogData>(req);
     const limit = query.limit === undefined ? DEFAULT_PAGE_SIZE : Number(query.limit);
-    const rows = await useCases.list(
-      {
-        entityType: query.entity_type,
-        entityId: query.entity_id === undefined ? undefined : Number(query.entity_id),
-        adminId: query.admin_id === undefined ? undefined : Number(query.admin_id),
-        beforeId: decodeCursor(query.cursor),
-        limit: limit + 1,
-      },
-      adminOf(res),
+    const page = await keysetPage(
+      limit,
+      (limitPlusOne) =>
+        useCases.list(
+          {
+            entityType: query.entity_type,
+            entityId: query.entity_id === undefined ? undefined : Number(query.entity_id),
+            adminId: query.admin_id === undefined ? undefined : Number(query.admin_id),
+            beforeId: decodeCursor(query.cursor),
+            limit: limitPlusOne,
+          },
+          adminOf(res),
+        ),
+      (row) => row.id,
     );
-    res.json(pageOf(rows, limit, entryJson));
+    res.json(pageJson(page, entryJson));
   });
 
   return router;

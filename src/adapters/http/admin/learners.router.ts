@@ -2,7 +2,8 @@ import { Router } from 'express';
 import type { LearnerDetail, LearnerSearch, LearnerSummary } from '../../../application/learners/learners.ports.js';
 import type { AdminActor } from '../../../domain/identity/actor.js';
 import { adminOf, type Authentication } from '../auth/authentication.js';
-import { decodeCursor, pageOf } from './page-cursor.js';
+import { keysetPage } from '../../../application/shared/keyset-page.js';
+import { decodeCursor, pageJson } from '../shared/page-cursor.js';
 import { DEFAULT_PAGE_SIZE } from './question-bank.router.js';
 import type { AdminListLearnersData } from '../../../contract/generated/types.gen.js';
 import { queryOf } from '../shared/typed-route.js';
@@ -96,16 +97,21 @@ export function learnersRouter(useCases: LearnersUseCases, auth: Authentication)
   router.get('/admin/users', auth.admin, async (req, res) => {
     const query = queryOf<AdminListLearnersData>(req);
     const limit = query.limit === undefined ? DEFAULT_PAGE_SIZE : Number(query.limit);
-    const rows = await useCases.search(
-      {
-        q: query.q,
-        trackId: query.track_id === undefined ? undefined : Number(query.track_id),
-        afterId: decodeCursor(query.cursor),
-        limit: limit + 1,
-      },
-      adminOf(res),
+    const page = await keysetPage(
+      limit,
+      (limitPlusOne) =>
+        useCases.search(
+          {
+            q: query.q,
+            trackId: query.track_id === undefined ? undefined : Number(query.track_id),
+            afterId: decodeCursor(query.cursor),
+            limit: limitPlusOne,
+          },
+          adminOf(res),
+        ),
+      (row) => row.id,
     );
-    res.json(pageOf(rows, limit, summaryJson));
+    res.json(pageJson(page, summaryJson));
   });
 
   router.get('/admin/users/:user_id', auth.admin, async (req, res) => {

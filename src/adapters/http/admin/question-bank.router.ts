@@ -2,7 +2,8 @@ import { Router } from 'express';
 import type { AdminQuestion } from '../../../application/authoring/authoring.ports.js';
 import type { AdminActor } from '../../../domain/identity/actor.js';
 import { adminOf, type Authentication } from '../auth/authentication.js';
-import { decodeCursor, pageOf } from './page-cursor.js';
+import { keysetPage } from '../../../application/shared/keyset-page.js';
+import { decodeCursor, pageJson } from '../shared/page-cursor.js';
 import type {
   AdminCreateQuestionData,
   AdminEditQuestionData,
@@ -55,12 +56,17 @@ export function questionBankRouter(useCases: QuestionBankUseCases, auth: Authent
   router.get('/admin/modules/:module_id/questions', auth.admin, async (req, res) => {
     const query = queryOf<AdminListQuestionsData>(req);
     const limit = query.limit === undefined ? DEFAULT_PAGE_SIZE : Number(query.limit);
-    const rows = await useCases.list(
-      Number(req.params.module_id),
-      { afterId: decodeCursor(query.cursor), limit: limit + 1 },
-      adminOf(res),
+    const page = await keysetPage(
+      limit,
+      (limitPlusOne) =>
+        useCases.list(
+          Number(req.params.module_id),
+          { afterId: decodeCursor(query.cursor), limit: limitPlusOne },
+          adminOf(res),
+        ),
+      (row) => row.id,
     );
-    res.json(pageOf(rows, limit, questionJson));
+    res.json(pageJson(page, questionJson));
   });
 
   router.post('/admin/modules/:module_id/questions', auth.admin, async (req, res) => {

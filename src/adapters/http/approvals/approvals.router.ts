@@ -7,10 +7,10 @@ import type {
 } from '../../../application/approvals/approvals.ports.js';
 import type { ApprovalDecision } from '../../../application/approvals/decide-approval.use-case.js';
 import type { AdminActor, LearnerActor } from '../../../domain/identity/actor.js';
-import { DomainError } from '../../../domain/shared/domain-error.js';
 import { adminOf, learnerOf, type Authentication } from '../auth/authentication.js';
 import { attemptSummaryJson } from '../exams/exams.router.js';
 import type { ListApprovalsData, RejectRequestData } from '../../../contract/generated/types.gen.js';
+import { decodeCursor, pageJson } from '../shared/page-cursor.js';
 import { bodyOf, queryOf } from '../shared/typed-route.js';
 
 export interface ApprovalUseCases {
@@ -54,19 +54,6 @@ const decisionJson = (decision: ApprovalDecision) => ({
   graduated: decision.graduated,
 });
 
-/** Cursors are opaque to clients: the last request id of a page, encoded. */
-const encodeCursor = (afterId: number) => Buffer.from(`after:${afterId}`).toString('base64url');
-
-function decodeCursor(cursor: string | undefined): number | undefined {
-  if (cursor === undefined) return undefined;
-  const match = /^after:([1-9]\d{0,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (match === null)
-    throw new DomainError('validation_failed', 'The cursor is not one this API issued', {
-      errors: [{ code: 'cursor', message: 'invalid cursor', path: '/query/cursor' }],
-    });
-  return Number(match[1]);
-}
-
 export function approvalsRouter(useCases: ApprovalUseCases, auth: Authentication): Router {
   const router = Router();
 
@@ -87,10 +74,7 @@ export function approvalsRouter(useCases: ApprovalUseCases, auth: Authentication
       limit: Number(query.limit ?? 20),
       ...(query.cursor === undefined ? {} : { afterId: decodeCursor(query.cursor) }),
     });
-    res.json({
-      items: page.items.map(listItemJson),
-      next_cursor: page.nextAfterId === null ? null : encodeCursor(page.nextAfterId),
-    });
+    res.json(pageJson(page, listItemJson));
   });
 
   router.get('/admin/approvals/:request_id', auth.admin, async (req, res) => {
