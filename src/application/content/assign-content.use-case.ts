@@ -29,7 +29,8 @@ export interface ContentAssignment {
 }
 
 /**
- * POST /content/assign (SPEC §3.3): once per learner stage. The learner's stage row is locked
+ * POST /content/assign (docs/product.md, "Content assignment"): once per learner stage. The learner's stage row is
+ * locked
  * first, so of concurrent calls one selects and writes, the others find the set (200). The
  * selection is computed completely before anything is written: a missing article or minitest
  * writes nothing.

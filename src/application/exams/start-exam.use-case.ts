@@ -35,7 +35,8 @@ export interface StartedExam {
 const SEED_RANGE = 2 ** 31 - 1;
 
 /**
- * Start (or resume) a level exam or rank final (SPEC §3.4, §4). The learner's stage row is
+ * Start (or resume) a level exam or rank final (docs/product.md, "Exam assembly", "Attempts and scoring"). The
+ * learner's stage row is
  * locked first, so concurrent starts serialise: the first assembles the attempt, the others
  * find it open and resume it.
  */

@@ -30,7 +30,8 @@ export interface SubmittedExam {
 }
 
 /**
- * Score an attempt once (SPEC §4) and, on a PASS, move the learner along the ladder in the same
+ * Score an attempt once (docs/product.md, "Attempts and scoring") and, on a PASS, move the learner along the ladder
+ * in the same
  * transaction. Locks run in the same order as exam start — the learner's stage row, then the
  * attempt — so concurrent starts and submits queue instead of deadlocking, and of 30 concurrent
  * submits exactly one scores the attempt.
