@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Session, Transactor } from '../../src/application/ports/transactor.port.js';
+import type { Session, Transactor, TxSession } from '../../src/application/ports/transactor.port.js';
 import { DomainError, type ErrorCode } from '../../src/domain/shared/domain-error.js';
 
 /**
@@ -16,12 +16,20 @@ export function fakePort<T extends object>(name: string, methods: Partial<T>): T
   });
 }
 
+/** The transaction session of the fakes: the brand exists only in the type, as in the adapter. */
+export const inMemoryTx = { inTransaction: true } as TxSession;
+
 /** Hands out sessions and records which kind each unit of work ran in (no database). */
 export class InMemoryTransactor implements Transactor {
-  readonly units: ('run' | 'read')[] = [];
+  readonly units: ('run' | 'snapshot' | 'read')[] = [];
 
-  run<T>(work: (tx: Session) => Promise<T>): Promise<T> {
+  run<T>(work: (tx: TxSession) => Promise<T>): Promise<T> {
     this.units.push('run');
+    return work(inMemoryTx);
+  }
+
+  snapshot<T>(work: (db: Session) => Promise<T>): Promise<T> {
+    this.units.push('snapshot');
     return work({ inTransaction: true });
   }
 

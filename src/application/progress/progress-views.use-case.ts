@@ -67,7 +67,7 @@ export const getStageHistory =
 export const getPinnedSettings =
   (deps: ProgressDeps) =>
   async (actor: LearnerActor): Promise<PinnedSettingsView> =>
-    deps.transactor.read(async (db) => {
+    deps.transactor.snapshot(async (db) => {
       const stage = await stageInForce(deps, db, actor.userId);
       return {
         settingsVersionId: stage.settingsVersionId,
@@ -83,7 +83,7 @@ export const getPinnedSettings =
 export const getEligibility = (deps: ProgressDeps) => {
   const eligibility = loadEligibility(deps);
   return async (actor: LearnerActor): Promise<StageEligibility> =>
-    deps.transactor.read(async (db) => {
+    deps.transactor.snapshot(async (db) => {
       const stage = requireActiveStage(await deps.stages.findCurrentStage(db, actor.userId));
       return eligibility(db, actor, stage);
     });
@@ -96,7 +96,7 @@ export const getEligibility = (deps: ProgressDeps) => {
 export const getWeakness = (deps: ProgressDeps) => {
   const weakness = loadWeaknessProfile(deps);
   return async (actor: LearnerActor): Promise<WeaknessView> =>
-    deps.transactor.read(async (db) => {
+    deps.transactor.snapshot(async (db) => {
       const stage = await stageInForce(deps, db, actor.userId);
       const settings = await deps.pinnedSettings.settingsOf(db, stage.settingsVersionId);
       const modules = await weakness(db, { userId: actor.userId, trackId: stage.trackId }, settings);

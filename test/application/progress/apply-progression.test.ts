@@ -3,9 +3,7 @@ import type { ApprovalRequests } from '../../../src/application/approvals/approv
 import { applyProgression } from '../../../src/application/progress/apply-progression.js';
 import type { StageTransitions } from '../../../src/application/progress/stage-transitions.port.js';
 import type { StageRef } from '../../../src/domain/progress/stage-ladder.js';
-import { fakePort } from '../in-memory-ports.js';
-
-const tx = { inTransaction: true };
+import { fakePort, inMemoryTx } from '../in-memory-ports.js';
 
 /** The standard ladder, positions 1-10, stage ids 101-110. */
 const ladder: StageRef[] = [
@@ -43,7 +41,7 @@ function arrange() {
     }),
   });
   const pass = (kind: 'level' | 'rank_final', position: number) =>
-    progression(tx, { kind, userId: 7, trackId: 1, stage: ladder[position - 1]! });
+    progression(inMemoryTx, { kind, userId: 7, trackId: 1, stage: ladder[position - 1]! });
   return { pass, writes, approvals };
 }
 
