@@ -15,7 +15,7 @@ describe('config', () => {
     expect(config.port).to.equal(3000);
     expect(config.jwt).to.include({
       algorithm: 'HS256',
-      accessTtlMinutes: 60,
+      accessTtlMinutes: 15,
       issuer: 'adaptive-learning-platform',
       audience: 'adaptive-learning-api',
     });

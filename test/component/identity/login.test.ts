@@ -10,11 +10,11 @@ describe('POST /auth/login and /admin/login', () => {
   /** The parts of a problem that must not reveal which check failed. */
   const comparable = (body: Record<string, unknown>) => ({ ...body, request_id: undefined });
 
-  it('issues a learner token with sub, scope, iat, exp, iss and aud', async () => {
+  it('issues a learner token with sub, scope, sid, iat, exp, iss and aud', async () => {
     const learner = await newLearner(api);
     const response = await login('/api/v1/auth/login', learner.email.toUpperCase(), learner.password);
     expect(response.status).to.equal(200);
-    expect(response.body).to.include({ token_type: 'Bearer', expires_in: 3600 });
+    expect(response.body).to.include({ token_type: 'Bearer', expires_in: 900 });
     const claims = jwt.verify(response.body.access_token, api.config.jwt.secret, {
       algorithms: ['HS256'],
     }) as jwt.JwtPayload;
@@ -24,7 +24,8 @@ describe('POST /auth/login and /admin/login', () => {
       iss: 'adaptive-learning-platform',
       aud: 'adaptive-learning-api',
     });
-    expect(claims.exp! - claims.iat!).to.equal(3600);
+    expect(claims.sid).to.match(/^[1-9]\d*$/);
+    expect(claims.exp! - claims.iat!).to.equal(900);
     expect(jwt.decode(response.body.access_token, { complete: true })!.header.alg).to.equal('HS256');
   });
 
