@@ -16,13 +16,17 @@ export class JwtTokenIssuer implements TokenIssuer {
 
   issue(subject: number, scope: TokenScope, sessionId?: number): AccessToken {
     const expiresIn = this.settings.accessTtlMinutes * 60;
-    const accessToken = jwt.sign(sessionId === undefined ? { scope } : { scope, sid: String(sessionId) }, this.settings.secret, {
-      algorithm: this.settings.algorithm,
-      subject: String(subject),
-      expiresIn,
-      issuer: this.settings.issuer,
-      audience: this.settings.audience,
-    });
+    const accessToken = jwt.sign(
+      sessionId === undefined ? { scope } : { scope, sid: String(sessionId) },
+      this.settings.secret,
+      {
+        algorithm: this.settings.algorithm,
+        subject: String(subject),
+        expiresIn,
+        issuer: this.settings.issuer,
+        audience: this.settings.audience,
+      },
+    );
     return { accessToken, tokenType: 'Bearer', expiresIn };
   }
 }

@@ -89,10 +89,9 @@ export function createAuthentication(verification: TokenVerification, checks: Ac
       if (userId === undefined) return;
       // `sid` names the session the token was issued for (absent from tokens minted outside a login).
       const sessionId = typeof payload.sid === 'string' && SUBJECT.test(payload.sid) ? Number(payload.sid) : undefined;
-      checks.checkLearnerAccess(userId).then(
-        () => done(null, { kind: 'learner', userId, sessionId } satisfies LearnerActor),
-        refuseOrFail(done),
-      );
+      checks
+        .checkLearnerAccess(userId)
+        .then(() => done(null, { kind: 'learner', userId, sessionId } satisfies LearnerActor), refuseOrFail(done));
     }),
   );
   passport.use(

@@ -40,7 +40,11 @@ const sessionJson = (session: SessionView) => ({
 });
 
 /** Refresh, logout and the learner's sessions and password: the auth subsystem's own endpoints. */
-export function sessionsRouter(useCases: SessionUseCases, auth: Authentication, options: SessionsRouterOptions): Router {
+export function sessionsRouter(
+  useCases: SessionUseCases,
+  auth: Authentication,
+  options: SessionsRouterOptions,
+): Router {
   const router = Router();
   const { cookies } = options;
   const sameOrigin = originCheck(options.corsOrigins);

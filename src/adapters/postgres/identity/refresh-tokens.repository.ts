@@ -44,7 +44,9 @@ const QUERIES = [
 ] as const;
 
 const ownerOf = (row: TokenRow): SessionOwner =>
-  row.user_id !== null ? { kind: 'learner', userId: Number(row.user_id) } : { kind: 'admin', adminId: Number(row.admin_id) };
+  row.user_id !== null
+    ? { kind: 'learner', userId: Number(row.user_id) }
+    : { kind: 'admin', adminId: Number(row.admin_id) };
 
 const ownerId = (owner: SessionOwner): number => (owner.kind === 'learner' ? owner.userId : owner.adminId);
 

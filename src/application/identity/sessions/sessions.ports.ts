@@ -2,8 +2,7 @@ import type { Session } from '../../ports/transactor.port.js';
 
 /** Whose session a refresh-token family is. */
 export type SessionOwner =
-  | { readonly kind: 'learner'; readonly userId: number }
-  | { readonly kind: 'admin'; readonly adminId: number };
+  { readonly kind: 'learner'; readonly userId: number } | { readonly kind: 'admin'; readonly adminId: number };
 
 /** A fresh opaque refresh token (≥ 256 random bits) and the SHA-256 digest that alone is stored. */
 export interface IssuedSecret {

@@ -23,7 +23,13 @@ export const startSession =
     const secret = deps.secrets.generate();
     const familyId = await deps.transactor.run(async (tx) => {
       await deps.refreshTokens.pruneEnded(tx, now, owner);
-      return deps.refreshTokens.startFamily(tx, owner, { digest: secret.digest, now, expiresAt, familyExpiresAt, client });
+      return deps.refreshTokens.startFamily(tx, owner, {
+        digest: secret.digest,
+        now,
+        expiresAt,
+        familyExpiresAt,
+        client,
+      });
     });
     return { access: accessTokenFor(deps.tokens, owner, familyId), refresh: { token: secret.token, expiresAt } };
   };
