@@ -24,6 +24,22 @@ describe('config', () => {
     expect(config.corsOrigins).to.deep.equal([]);
   });
 
+  it('session defaults: 14-day families, 12-hour admin tokens, a 10 s grace, Secure cookies outside development and test', () => {
+    const defaults = { ...valid, COOKIE_SECURE: undefined, REFRESH_TTL_DAYS: undefined };
+    expect(loadConfig({ ...defaults, APP_ENV: 'production' }).sessions).to.deep.equal({
+      refreshTtlDays: 14,
+      adminRefreshTtlHours: 12,
+      reuseGraceSeconds: 10,
+      cookieSecure: true,
+    });
+    expect(loadConfig({ ...defaults, APP_ENV: 'development' }).sessions.cookieSecure).to.equal(false);
+    expect(loadConfig({ ...defaults, APP_ENV: 'test' }).sessions.cookieSecure).to.equal(false);
+    expect(loadConfig({ ...defaults, APP_ENV: 'production', COOKIE_SECURE: 'false' }).sessions.cookieSecure).to.equal(
+      false,
+    );
+    expect(loadConfig({ ...defaults, APP_ENV: 'test', COOKIE_SECURE: 'true' }).sessions.cookieSecure).to.equal(true);
+  });
+
   it('throws a catchable ConfigError (never process.exit) listing every problem', () => {
     let caught: unknown;
     try {

@@ -10,7 +10,8 @@ export interface LogInDeps {
   readonly startSession: ReturnType<typeof startSession>;
 }
 
-/** POST /auth/login: a learner token (`scope: user`) and a new session; an inactive learner fails like a wrong password. */
+/** POST /auth/login: a learner token (`scope: user`) and a new session; an inactive learner fails like a wrong
+ * password. */
 export const logInLearner =
   (deps: LogInDeps & { readonly learners: LearnerAccounts }) =>
   async (attempt: LoginAttempt, client: ClientInfo): Promise<SignedIn> => {
@@ -20,7 +21,8 @@ export const logInLearner =
     return deps.startSession({ kind: 'learner', userId }, client);
   };
 
-/** POST /admin/login: an admin token (`scope: admin`) and a new session; an inactive admin fails like a wrong password. */
+/** POST /admin/login: an admin token (`scope: admin`) and a new session; an inactive admin fails like a wrong
+ * password. */
 export const logInAdmin =
   (deps: LogInDeps & { readonly admins: AdminAccounts }) =>
   async (attempt: LoginAttempt, client: ClientInfo): Promise<SignedIn> => {
