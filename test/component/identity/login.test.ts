@@ -114,6 +114,33 @@ describe('login rate limiting', () => {
         ).to.equal(200);
       }
     });
+
+    it('limits wrong current passwords of POST /users/me/password like logins, sharing the email budget', async () => {
+      const learner = await newLearner(api);
+      const hashOf = async () =>
+        (await api.db.pool.query('SELECT password_hash FROM users WHERE id = $1', [learner.id])).rows[0].password_hash;
+      const before = await hashOf();
+      const change = (currentPassword: string) =>
+        api.request('POST', '/api/v1/users/me/password', {
+          token: learner.token,
+          body: { current_password: currentPassword, new_password: 'a-new-password-123' },
+        });
+      for (let attempt = 0; attempt < 2; attempt += 1) expect((await change('wrong-guess')).status).to.equal(401);
+      const login = await api.request('POST', '/api/v1/auth/login', {
+        body: { email: learner.email, password: 'wrong-guess' },
+      });
+      expect(login.status).to.equal(401);
+      const limited = await change(learner.password);
+      expect(limited.status).to.equal(429);
+      expect(limited.body.code).to.equal('rate_limited');
+      expect(Number(limited.headers.get('retry-after'))).to.be.greaterThan(0);
+      const stillOld = await api.request('POST', '/api/v1/auth/login', {
+        body: { email: learner.email, password: learner.password },
+      });
+      expect(stillOld.status).to.equal(429);
+      // Refused, so unchanged.
+      expect(await hashOf()).to.equal(before);
+    });
   });
 
   describe('per client address (every attempt)', () => {
