@@ -18,7 +18,6 @@ interface TokenRow {
   family_expires_at: Date;
   rotated_at: Date | null;
   revoked_at: Date | null;
-  owner_active: boolean;
 }
 
 interface SessionRow {
@@ -31,6 +30,11 @@ interface SessionRow {
 
 const QUERIES = [
   'startFamily',
+  'ownerOfDigest',
+  'shareLearner',
+  'shareAdmin',
+  'lockLearner',
+  'lockAdmin',
   'lockByDigest',
   'rotate',
   'revokeFamily',
@@ -43,7 +47,7 @@ const QUERIES = [
   'pruneEndedOfAdmin',
 ] as const;
 
-const ownerOf = (row: TokenRow): SessionOwner =>
+const ownerOf = (row: Pick<TokenRow, 'user_id' | 'admin_id'>): SessionOwner =>
   row.user_id !== null
     ? { kind: 'learner', userId: Number(row.user_id) }
     : { kind: 'admin', adminId: Number(row.admin_id) };
@@ -71,6 +75,26 @@ export class PgRefreshTokens implements RefreshTokens {
     return Number(row!.family_id);
   }
 
+  async ownerOfDigest(tx: Session, digest: Uint8Array): Promise<SessionOwner | undefined> {
+    const row = await this.sql.first<Pick<TokenRow, 'user_id' | 'admin_id'>>(tx, 'ownerOfDigest', [
+      Buffer.from(digest),
+    ]);
+    return row && ownerOf(row);
+  }
+
+  async lockOwner(tx: Session, owner: SessionOwner, mode: 'share' | 'exclusive'): Promise<boolean | undefined> {
+    const query =
+      owner.kind === 'learner'
+        ? mode === 'share'
+          ? 'shareLearner'
+          : 'lockLearner'
+        : mode === 'share'
+          ? 'shareAdmin'
+          : 'lockAdmin';
+    const row = await this.sql.first<{ is_active: boolean }>(tx, query, [ownerId(owner)]);
+    return row?.is_active;
+  }
+
   async lockByDigest(tx: Session, digest: Uint8Array): Promise<StoredRefreshToken | undefined> {
     const row = await this.sql.first<TokenRow>(tx, 'lockByDigest', [Buffer.from(digest)]);
     if (row === undefined) return undefined;
@@ -78,7 +102,6 @@ export class PgRefreshTokens implements RefreshTokens {
       id: Number(row.id),
       familyId: Number(row.family_id),
       owner: ownerOf(row),
-      ownerActive: row.owner_active,
       expiresAt: row.expires_at,
       familyExpiresAt: row.family_expires_at,
       rotatedAt: row.rotated_at,

@@ -31,7 +31,6 @@ export interface StoredRefreshToken {
   readonly id: number;
   readonly familyId: number;
   readonly owner: SessionOwner;
-  readonly ownerActive: boolean;
   readonly expiresAt: Date;
   readonly familyExpiresAt: Date;
   readonly rotatedAt: Date | null;
@@ -57,7 +56,15 @@ export interface NewToken {
 export interface RefreshTokens {
   /** A login's first token; returns the new family's id. */
   startFamily(tx: Session, owner: SessionOwner, token: NewToken & { familyExpiresAt: Date }): Promise<number>;
-  /** The token with this digest, its row locked, and whether its owner is active. */
+  /** Whose token this is (no lock): the owner's row is locked before any token row, everywhere. */
+  ownerOfDigest(tx: Session, digest: Uint8Array): Promise<SessionOwner | undefined>;
+  /**
+   * Locks the owner's account row and says whether it is active (undefined: no such account).
+   * `share` for refreshes and logins (they run side by side), `exclusive` for revocations: a
+   * revocation waits for the refreshes in flight, so its update sees the successors they added.
+   */
+  lockOwner(tx: Session, owner: SessionOwner, mode: 'share' | 'exclusive'): Promise<boolean | undefined>;
+  /** The token with this digest, its row locked. */
   lockByDigest(tx: Session, digest: Uint8Array): Promise<StoredRefreshToken | undefined>;
   /** Marks `rotatedId` rotated and adds its successor to the family, in one statement. */
   rotate(tx: Session, rotatedId: number, successor: NewToken): Promise<void>;
