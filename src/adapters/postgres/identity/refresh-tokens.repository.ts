@@ -5,7 +5,7 @@ import type {
   SessionSummary,
   StoredRefreshToken,
 } from '../../../application/identity/sessions/sessions.ports.js';
-import type { Session } from '../../../application/ports/transactor.port.js';
+import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import { SqlFile } from '../sql-file.js';
 import type { SqlCatalogue } from '../sql-files.js';
 
@@ -61,7 +61,7 @@ export class PgRefreshTokens implements RefreshTokens {
     this.sql = new SqlFile(catalogue, 'identity/refresh-tokens', QUERIES);
   }
 
-  async startFamily(tx: Session, owner: SessionOwner, token: NewToken & { familyExpiresAt: Date }): Promise<number> {
+  async startFamily(tx: TxSession, owner: SessionOwner, token: NewToken & { familyExpiresAt: Date }): Promise<number> {
     const row = await this.sql.first<{ family_id: string }>(tx, 'startFamily', [
       Buffer.from(token.digest),
       owner.kind === 'learner' ? owner.userId : null,
@@ -75,14 +75,14 @@ export class PgRefreshTokens implements RefreshTokens {
     return Number(row!.family_id);
   }
 
-  async ownerOfDigest(tx: Session, digest: Uint8Array): Promise<SessionOwner | undefined> {
+  async ownerOfDigest(tx: TxSession, digest: Uint8Array): Promise<SessionOwner | undefined> {
     const row = await this.sql.first<Pick<TokenRow, 'user_id' | 'admin_id'>>(tx, 'ownerOfDigest', [
       Buffer.from(digest),
     ]);
     return row && ownerOf(row);
   }
 
-  async lockOwner(tx: Session, owner: SessionOwner, mode: 'share' | 'exclusive'): Promise<boolean | undefined> {
+  async lockOwner(tx: TxSession, owner: SessionOwner, mode: 'share' | 'exclusive'): Promise<boolean | undefined> {
     const query =
       owner.kind === 'learner'
         ? mode === 'share'
@@ -95,7 +95,7 @@ export class PgRefreshTokens implements RefreshTokens {
     return row?.is_active;
   }
 
-  async lockByDigest(tx: Session, digest: Uint8Array): Promise<StoredRefreshToken | undefined> {
+  async lockByDigest(tx: TxSession, digest: Uint8Array): Promise<StoredRefreshToken | undefined> {
     const row = await this.sql.first<TokenRow>(tx, 'lockByDigest', [Buffer.from(digest)]);
     if (row === undefined) return undefined;
     return {
@@ -109,7 +109,7 @@ export class PgRefreshTokens implements RefreshTokens {
     };
   }
 
-  async rotate(tx: Session, rotatedId: number, successor: NewToken): Promise<void> {
+  async rotate(tx: TxSession, rotatedId: number, successor: NewToken): Promise<void> {
     const inserted = await this.sql.run(tx, 'rotate', [
       rotatedId,
       successor.now,
@@ -122,16 +122,16 @@ export class PgRefreshTokens implements RefreshTokens {
     if (inserted !== 1) throw new Error(`refresh token ${rotatedId} could not be rotated`);
   }
 
-  revokeFamily(tx: Session, familyId: number, now: Date): Promise<number> {
+  revokeFamily(tx: TxSession, familyId: number, now: Date): Promise<number> {
     return this.sql.run(tx, 'revokeFamily', [familyId, now]);
   }
 
-  revokeOwnerFamilies(tx: Session, owner: SessionOwner, now: Date, keepFamilyId?: number): Promise<number> {
+  revokeOwnerFamilies(tx: TxSession, owner: SessionOwner, now: Date, keepFamilyId?: number): Promise<number> {
     const query = owner.kind === 'learner' ? 'revokeLearnerFamilies' : 'revokeAdminFamilies';
     return this.sql.run(tx, query, [ownerId(owner), now, keepFamilyId ?? null]);
   }
 
-  async revokeLearnerFamily(tx: Session, userId: number, familyId: number, now: Date): Promise<boolean> {
+  async revokeLearnerFamily(tx: TxSession, userId: number, familyId: number, now: Date): Promise<boolean> {
     return (await this.sql.run(tx, 'revokeLiveLearnerFamily', [userId, familyId, now])) > 0;
   }
 
@@ -146,9 +146,9 @@ export class PgRefreshTokens implements RefreshTokens {
     }));
   }
 
-  pruneEnded(db: Session, now: Date, owner?: SessionOwner): Promise<number> {
-    if (owner === undefined) return this.sql.run(db, 'pruneEnded', [now]);
-    return this.sql.run(db, owner.kind === 'learner' ? 'pruneEndedOfLearner' : 'pruneEndedOfAdmin', [
+  pruneEnded(tx: TxSession, now: Date, owner?: SessionOwner): Promise<number> {
+    if (owner === undefined) return this.sql.run(tx, 'pruneEnded', [now]);
+    return this.sql.run(tx, owner.kind === 'learner' ? 'pruneEndedOfLearner' : 'pruneEndedOfAdmin', [
       now,
       ownerId(owner),
     ]);
