@@ -117,12 +117,12 @@ export async function composeApp(
   overrides: ComposeOverrides = {},
 ): Promise<Express> {
   const sql = loadSqlCatalogue();
-  const transactor = new PgTransactor(pool);
+  const transactor = new PgTransactor(pool, { preparedStatements: config.db.preparedStatements });
   const hasher = new Argon2PasswordHasher(config.passwordHash);
   const tokens = new JwtTokenIssuer(config.jwt);
   const learners = new PgLearnerAccounts(sql);
   const admins = new PgAdminAccounts(sql);
-  const verifier = await createLoginVerifier(hasher, new PgLoginThrottle(pool, config.loginRateLimit));
+  const verifier = await createLoginVerifier(hasher, new PgLoginThrottle(pool, config.loginRateLimit, config.db));
 
   // Learner journey part 1 (issue 5): progress building blocks, shared with exams and approvals.
   const random = overrides.random ?? cryptoRandom();

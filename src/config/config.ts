@@ -47,6 +47,10 @@ const specs = {
   DATABASE_URL: str({ desc: 'PostgreSQL URL; unset → npm start boots the embedded database' }),
   DB_POOL_MAX: positiveInt({ default: 10 }),
   DB_STATEMENT_TIMEOUT_MS: positiveInt({ default: 5000 }),
+  DB_PREPARED_STATEMENTS: bool({
+    default: true,
+    desc: 'Named prepared statements; set false behind a transaction-mode PgBouncer older than 1.21',
+  }),
   REQUEST_TIMEOUT_MS: positiveInt({ default: 15000 }),
   JWT_SECRET: jwtSecret(),
   JWT_ALG: str({ choices: ['HS256', 'HS384', 'HS512'], default: 'HS256' }),
@@ -72,7 +76,7 @@ export interface AppConfig {
   readonly appEnv: Env['APP_ENV'];
   readonly port: number;
   readonly databaseUrl: string;
-  readonly db: { readonly poolMax: number; readonly statementTimeoutMs: number };
+  readonly db: { readonly poolMax: number; readonly statementTimeoutMs: number; readonly preparedStatements: boolean };
   readonly requestTimeoutMs: number;
   readonly jwt: {
     readonly secret: string;
@@ -107,7 +111,11 @@ export function loadConfig(overrides: EnvOverrides = {}): AppConfig {
     appEnv: env.APP_ENV,
     port: env.PORT,
     databaseUrl: env.DATABASE_URL,
-    db: { poolMax: env.DB_POOL_MAX, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS },
+    db: {
+      poolMax: env.DB_POOL_MAX,
+      statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+      preparedStatements: env.DB_PREPARED_STATEMENTS,
+    },
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     jwt: {
       secret: env.JWT_SECRET,

@@ -9,6 +9,8 @@ export class PgSession implements Session {
   constructor(
     readonly queryable: pg.Pool | pg.PoolClient,
     readonly inTransaction: boolean,
+    /** Off behind a transaction-mode pooler: a statement prepared on one server connection is unknown to the next. */
+    readonly preparedStatements: boolean = true,
   ) {}
 }
 
@@ -18,7 +20,10 @@ export function pgSession(session: Session): PgSession {
 }
 
 export class PgTransactor implements Transactor {
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly options: { readonly preparedStatements: boolean } = { preparedStatements: true },
+  ) {}
 
   /** BEGIN … COMMIT on one client; ROLLBACK on any error; the client is always released. */
   async run<T>(work: (tx: Session) => Promise<T>): Promise<T> {
@@ -26,7 +31,7 @@ export class PgTransactor implements Transactor {
     let broken: Error | undefined;
     try {
       await client.query(beginStatement());
-      const result = await work(new PgSession(client, true));
+      const result = await work(new PgSession(client, true, this.options.preparedStatements));
       // The request may already have been answered 503: its effects must not land.
       if ((remainingMs() ?? Infinity) <= 0)
         throw new DomainError('request_timeout', 'The request took too long and was rolled back');
@@ -48,7 +53,7 @@ export class PgTransactor implements Transactor {
 
   async read<T>(work: (db: Session) => Promise<T>): Promise<T> {
     try {
-      return await work(new PgSession(this.pool, false));
+      return await work(new PgSession(this.pool, false, this.options.preparedStatements));
     } catch (error) {
       throw toDomainError(error);
     }

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { useApi, type TestApi } from '../../support/api.js';
 import { answerSheet, type StartedQuestion } from '../../support/fixtures/exams.js';
 import { newAdmin, newLearner, type Admin, type Learner } from '../../support/fixtures/identity.js';
+import { TOPOLOGY_LABEL } from '../../support/topology.js';
 
 /**
  * The whole ladder through the front door: a learner signs up and walks all ten stages —
@@ -10,7 +11,7 @@ import { newAdmin, newLearner, type Admin, type Learner } from '../../support/fi
  * response is validated against openapi.yaml; SQL is only used to look up correct options,
  * which the API never reveals.
  */
-describe('journey: signup to graduation', function () {
+describe(`journey: signup to graduation${TOPOLOGY_LABEL}`, function () {
   this.timeout(180_000);
   const api = useApi();
   let learner: Learner;
