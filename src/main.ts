@@ -6,6 +6,7 @@ import { createApp } from './adapters/http/app.js';
 import { loadOpenApiContract } from './adapters/http/contract/openapi-document.js';
 import { createLogger, type Logger } from './adapters/logging/logger.js';
 import { PgDatabaseHealth } from './adapters/postgres/database-health.js';
+import { createHttpMetrics } from './adapters/http/metrics/http-metrics.js';
 import { PgAdminAccounts } from './adapters/postgres/identity/admin-accounts.repository.js';
 import { PgLearnerAccounts } from './adapters/postgres/identity/learner-accounts.repository.js';
 import { PgLoginThrottle } from './adapters/postgres/identity/login-throttle.js';
@@ -212,6 +213,7 @@ export async function composeApp(
     logger,
     contract: loadOpenApiContract(),
     databaseHealth: new PgDatabaseHealth(pool),
+    metrics: createHttpMetrics(pool, { token: config.metricsToken }),
     auth: { verification: config.jwt, checkAdminAccess: checkAdminAccess({ transactor, admins }) },
     useCases: {
       identity: {

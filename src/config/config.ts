@@ -68,6 +68,10 @@ const specs = {
   BODY_LIMIT_KB: positiveInt({ default: 100 }),
   TRUST_PROXY: bool({ default: false }),
   DEFAULT_TRACK: str({ default: 'default' }),
+  METRICS_TOKEN: str({
+    default: '',
+    desc: 'Bearer token GET /metrics requires; empty → open (keep it off the internet)',
+  }),
 };
 
 type Env = CleanedEnv<typeof specs>;
@@ -92,6 +96,7 @@ export interface AppConfig {
   readonly bodyLimitKb: number;
   readonly trustProxy: boolean;
   readonly defaultTrack: string;
+  readonly metricsToken: string | undefined;
 }
 
 export type EnvOverrides = Readonly<Record<string, string | undefined>>;
@@ -139,6 +144,7 @@ export function loadConfig(overrides: EnvOverrides = {}): AppConfig {
     bodyLimitKb: env.BODY_LIMIT_KB,
     trustProxy: env.TRUST_PROXY,
     defaultTrack: env.DEFAULT_TRACK,
+    metricsToken: env.METRICS_TOKEN === '' ? undefined : env.METRICS_TOKEN,
   };
 }
 

@@ -12,6 +12,7 @@ import { contractRouter } from './contract/contract.router.js';
 import { contractValidator } from './contract/request-validator.js';
 import type { OpenApiContract } from './contract/openapi-document.js';
 import { healthRouter } from './health/health.router.js';
+import type { HttpMetrics } from './metrics/http-metrics.js';
 import { identityRouter, type IdentityUseCases } from './identity/identity.router.js';
 import { approvalsRouter, type ApprovalUseCases } from './approvals/approvals.router.js';
 import { examsRouter, type ExamUseCases } from './exams/exams.router.js';
@@ -37,6 +38,7 @@ export interface AppDeps {
   readonly logger: Logger;
   readonly contract: OpenApiContract;
   readonly databaseHealth: DatabaseHealth;
+  readonly metrics: HttpMetrics;
   readonly auth: {
     readonly verification: TokenVerification;
     readonly checkAdminAccess: (adminId: number) => Promise<AdminActor>;
@@ -63,6 +65,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.settings.trustProxy);
+  app.use(deps.metrics.middleware);
 
   app.use(
     pinoHttp({
@@ -103,6 +106,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(contractRouter(deps.contract));
   app.use(API_BASE, contractValidator({ document: deps.contract.document }));
   app.use(API_BASE, healthRouter(deps.databaseHealth));
+  app.use(API_BASE, deps.metrics.router);
   app.use(API_BASE, identityRouter(deps.useCases.identity, auth));
   app.use(API_BASE, progressRouter(deps.useCases.progress, auth));
   app.use(API_BASE, catalogRouter(deps.useCases.catalog, auth));

@@ -961,6 +961,35 @@ export type GetReadinessResponses = {
 
 export type GetReadinessResponse = GetReadinessResponses[keyof GetReadinessResponses];
 
+export type GetMetricsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/metrics';
+};
+
+export type GetMetricsErrors = {
+    /**
+     * The request does not match the contract (`validation_failed`).
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired token (`unauthorized`); carries `WWW-Authenticate`.
+     */
+    401: Problem;
+};
+
+export type GetMetricsError = GetMetricsErrors[keyof GetMetricsErrors];
+
+export type GetMetricsResponses = {
+    /**
+     * The metrics of this process.
+     */
+    200: string;
+};
+
+export type GetMetricsResponse = GetMetricsResponses[keyof GetMetricsResponses];
+
 export type SignUpData = {
     body: SignupRequest;
     path?: never;
