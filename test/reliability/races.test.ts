@@ -4,7 +4,7 @@ import { assertInvariants } from './invariants.js';
 import { RACE_SCENARIOS, RACE_SIZE, runRace } from './race-scenarios.js';
 import { TOPOLOGY_LABEL } from '../support/topology.js';
 
-/** QUALITY.md "Races" on one instance: every scenario of race-scenarios.ts, RACE_SIZE requests at once. */
+/** Races on one instance: every scenario of race-scenarios.ts, RACE_SIZE requests at once. */
 describe(`reliability: races on one instance${TOPOLOGY_LABEL}`, function () {
   this.timeout(scaled(60_000, 600_000));
   // Rate limits on (far above what the races reach), so the login throttle's PostgreSQL store races too.
