@@ -6,6 +6,7 @@ import { createApp } from './adapters/http/app.js';
 import { loadOpenApiContract } from './adapters/http/contract/openapi-document.js';
 import { createLogger, type Logger } from './adapters/logging/logger.js';
 import { PgDatabaseHealth } from './adapters/postgres/database-health.js';
+import { createHttpMetrics } from './adapters/http/metrics/http-metrics.js';
 import { PgAdminAccounts } from './adapters/postgres/identity/admin-accounts.repository.js';
 import { PgLearnerAccounts } from './adapters/postgres/identity/learner-accounts.repository.js';
 import { PgLoginThrottle } from './adapters/postgres/identity/login-throttle.js';
@@ -135,12 +136,12 @@ export async function composeApp(
   overrides: ComposeOverrides = {},
 ): Promise<Express> {
   const sql = loadSqlCatalogue();
-  const transactor = new PgTransactor(pool);
+  const transactor = new PgTransactor(pool, { preparedStatements: config.db.preparedStatements });
   const hasher = new Argon2PasswordHasher(config.passwordHash);
   const tokens = new JwtTokenIssuer(config.jwt);
   const learners = new PgLearnerAccounts(sql);
   const admins = new PgAdminAccounts(sql);
-  const verifier = await createLoginVerifier(hasher, new PgLoginThrottle(pool, config.loginRateLimit));
+  const verifier = await createLoginVerifier(hasher, new PgLoginThrottle(pool, config.loginRateLimit, config.db));
 
   // Sessions (refresh-token families) for browser clients: the auth subsystem's own wiring.
   const clock = overrides.clock ?? systemClock;
@@ -256,6 +257,7 @@ export async function composeApp(
     logger,
     contract: loadOpenApiContract(),
     databaseHealth: new PgDatabaseHealth(pool),
+    metrics: createHttpMetrics(pool, { token: config.metricsToken }),
     auth: {
       verification: config.jwt,
       checkAdminAccess: checkAdminAccess({ transactor, admins }),

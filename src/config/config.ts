@@ -47,6 +47,10 @@ const specs = {
   DATABASE_URL: str({ desc: 'PostgreSQL URL; unset → npm start boots the embedded database' }),
   DB_POOL_MAX: positiveInt({ default: 10 }),
   DB_STATEMENT_TIMEOUT_MS: positiveInt({ default: 5000 }),
+  DB_PREPARED_STATEMENTS: bool({
+    default: true,
+    desc: 'Named prepared statements; set false behind a transaction-mode PgBouncer older than 1.21',
+  }),
   REQUEST_TIMEOUT_MS: positiveInt({ default: 15000 }),
   JWT_SECRET: jwtSecret(),
   JWT_ALG: str({ choices: ['HS256', 'HS384', 'HS512'], default: 'HS256' }),
@@ -69,6 +73,10 @@ const specs = {
   BODY_LIMIT_KB: positiveInt({ default: 100 }),
   TRUST_PROXY: bool({ default: false }),
   DEFAULT_TRACK: str({ default: 'default' }),
+  METRICS_TOKEN: str({
+    default: '',
+    desc: 'Bearer token GET /metrics requires; empty → open (keep it off the internet)',
+  }),
 };
 
 type Env = CleanedEnv<typeof specs>;
@@ -77,7 +85,7 @@ export interface AppConfig {
   readonly appEnv: Env['APP_ENV'];
   readonly port: number;
   readonly databaseUrl: string;
-  readonly db: { readonly poolMax: number; readonly statementTimeoutMs: number };
+  readonly db: { readonly poolMax: number; readonly statementTimeoutMs: number; readonly preparedStatements: boolean };
   readonly requestTimeoutMs: number;
   readonly jwt: {
     readonly secret: string;
@@ -101,6 +109,7 @@ export interface AppConfig {
   readonly bodyLimitKb: number;
   readonly trustProxy: boolean;
   readonly defaultTrack: string;
+  readonly metricsToken: string | undefined;
 }
 
 export type EnvOverrides = Readonly<Record<string, string | undefined>>;
@@ -120,7 +129,11 @@ export function loadConfig(overrides: EnvOverrides = {}): AppConfig {
     appEnv: env.APP_ENV,
     port: env.PORT,
     databaseUrl: env.DATABASE_URL,
-    db: { poolMax: env.DB_POOL_MAX, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS },
+    db: {
+      poolMax: env.DB_POOL_MAX,
+      statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+      preparedStatements: env.DB_PREPARED_STATEMENTS,
+    },
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     jwt: {
       secret: env.JWT_SECRET,
@@ -150,6 +163,7 @@ export function loadConfig(overrides: EnvOverrides = {}): AppConfig {
     bodyLimitKb: env.BODY_LIMIT_KB,
     trustProxy: env.TRUST_PROXY,
     defaultTrack: env.DEFAULT_TRACK,
+    metricsToken: env.METRICS_TOKEN === '' ? undefined : env.METRICS_TOKEN,
   };
 }
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { useTestDatabase } from '../support/database.js';
+import { appDatabaseUrl, useTestDatabase } from '../support/database.js';
 import { newLearner, uniqueEmail, type Learner } from '../support/fixtures/identity.js';
 import { httpClient, type HttpClient } from '../support/http-client.js';
 import { describeSamples, startLoad, type LoadOperation, type LoadSample } from '../support/reliability/load.js';
@@ -7,6 +7,7 @@ import { scaled } from '../support/reliability/long-runs.js';
 import { startServerProcess, type ServerProcess } from '../support/reliability/server-process.js';
 import { startTcpProxy, type CutMode, type TcpProxy } from '../support/reliability/tcp-proxy.js';
 import { assertInvariants } from './invariants.js';
+import { TOPOLOGY_LABEL } from '../support/topology.js';
 
 /**
  * Database outage: a server process reaches PostgreSQL only through a TCP proxy.
@@ -23,7 +24,7 @@ const STATEMENT_TIMEOUT_MS = 750;
  */
 const SLACK_MS = 3_000;
 
-describe('reliability: database outage behind a TCP proxy', function () {
+describe(`reliability: database outage behind a TCP proxy${TOPOLOGY_LABEL}`, function () {
   this.timeout(scaled(120_000, 900_000));
   const db = useTestDatabase({ seeded: true });
   let proxy: TcpProxy;
@@ -33,10 +34,11 @@ describe('reliability: database outage behind a TCP proxy', function () {
 
   before(async function () {
     this.timeout(120_000);
-    const target = new URL(db.url);
+    // Under TEST_DB_TOPOLOGY=pgbouncer the proxy cuts the link between the server and PgBouncer.
+    const target = new URL(appDatabaseUrl(db.url));
     proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     server = await startServerProcess({
-      databaseUrl: proxy.urlThrough(db.url),
+      databaseUrl: proxy.urlThrough(target.toString()),
       env: {
         REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
         DB_STATEMENT_TIMEOUT_MS: String(STATEMENT_TIMEOUT_MS),

@@ -6,13 +6,14 @@ import { scaled } from '../support/reliability/long-runs.js';
 import { startServerProcess, type ServerProcess } from '../support/reliability/server-process.js';
 import { assertInvariants } from './invariants.js';
 import { RACE_SCENARIOS, RACE_SIZE, runRace } from './race-scenarios.js';
+import { TOPOLOGY_LABEL } from '../support/topology.js';
 
 /**
  * Two instances: two real server processes on ONE database, every race of
  * race-scenarios.ts split across them (request i to instance i mod 2) — the database settles
  * it exactly as with one instance. The login throttle is shared through PostgreSQL too.
  */
-describe('reliability: two server instances on one database', function () {
+describe(`reliability: two server instances on one database${TOPOLOGY_LABEL}`, function () {
   this.timeout(scaled(120_000, 900_000));
   const db = useTestDatabase({ seeded: true });
   const servers: ServerProcess[] = [];

@@ -6,16 +6,19 @@ import { loadConfig, type AppConfig, type EnvOverrides } from '../../src/config/
 import type { Clock } from '../../src/application/ports/clock.port.js';
 import type { RandomSource } from '../../src/domain/shared/random-source.js';
 import { composeApp, openPool } from '../../src/main.js';
-import { useTestDatabase, type TestDatabase } from './database.js';
+import { appDatabaseUrl, useTestDatabase, type TestDatabase } from './database.js';
+import { THROUGH_PGBOUNCER } from './topology.js';
 import { httpClient } from './http-client.js';
 
 /**
- * The environment of a test server: a fixed secret, fast password hashing, silent logs, no rate limits unless asked.
+ * The environment of a test server: a fixed secret, fast password hashing, silent logs, no rate limits unless asked;
+ * the database through PgBouncer with prepared statements off under TEST_DB_TOPOLOGY=pgbouncer.
  */
 export function testEnv(databaseUrl: string, overrides: EnvOverrides = {}): EnvOverrides {
   return {
     APP_ENV: 'test',
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: appDatabaseUrl(databaseUrl),
+    ...(THROUGH_PGBOUNCER ? { DB_PREPARED_STATEMENTS: 'false' } : {}),
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256!!',
     LOG_LEVEL: 'silent',
     PASSWORD_HASH_MEMORY_KIB: '1024',

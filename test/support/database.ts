@@ -4,6 +4,8 @@ import { runMigrations } from '../../src/adapters/postgres/migrations.js';
 import { createPool } from '../../src/adapters/postgres/pool.js';
 import { seedDatabase } from '../../src/adapters/postgres/seed/seed-database.js';
 import { findDatabaseServer, type DatabaseServer } from './database-server.js';
+import { startPgBouncer, type PgBouncer } from './pgbouncer.js';
+import { THROUGH_PGBOUNCER } from './topology.js';
 
 /**
  * Pay for the database once: a uniquely named template is migrated on first use; every test
@@ -16,14 +18,33 @@ const TEMPLATE = `${RUN_ID}_tpl`;
 const SEEDED_TEMPLATE = `${RUN_ID}_seeded_tpl`;
 
 let server: Promise<DatabaseServer> | undefined;
+let bouncer: PgBouncer | undefined;
+let databaseUrlOfServer: string | undefined;
 let template: Promise<void> | undefined;
 let seededTemplate: Promise<void> | undefined;
 const created = new Set<string>();
 let counter = 0;
 
 async function databaseServer(): Promise<DatabaseServer> {
-  server ??= findDatabaseServer();
+  server ??= (async () => {
+    const found = await findDatabaseServer();
+    databaseUrlOfServer = found.urlFor('postgres');
+    if (THROUGH_PGBOUNCER) bouncer = await startPgBouncer(databaseUrlOfServer);
+    return found;
+  })();
   return server;
+}
+
+/**
+ * The URL a server under test uses for a test database: the database itself, or under
+ * TEST_DB_TOPOLOGY=pgbouncer the same database through the harness's PgBouncer. Any other URL
+ * (a TCP proxy's, say) is left as it is.
+ */
+export function appDatabaseUrl(databaseUrl: string): string {
+  if (bouncer === undefined) return databaseUrl;
+  const direct = new URL(databaseUrl);
+  const serverUrl = new URL(databaseUrlOfServer!);
+  return direct.host === serverUrl.host ? bouncer.urlThrough(databaseUrl) : databaseUrl;
 }
 
 async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -153,6 +174,8 @@ export async function serverUrlFor(database: string): Promise<string> {
 export async function releaseTestDatabases(): Promise<void> {
   if (server === undefined) return;
   for (const name of [...created].reverse()) await dropDatabase(name);
+  await bouncer?.stop();
+  bouncer = undefined;
   await (await server).stop();
   server = undefined;
 }

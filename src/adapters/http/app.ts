@@ -12,6 +12,7 @@ import { contractRouter } from './contract/contract.router.js';
 import { contractValidator } from './contract/request-validator.js';
 import type { OpenApiContract } from './contract/openapi-document.js';
 import { healthRouter } from './health/health.router.js';
+import type { HttpMetrics } from './metrics/http-metrics.js';
 import { identityRouter, type IdentityUseCases } from './identity/identity.router.js';
 import { refreshCookies } from './identity/refresh-cookies.js';
 import { sessionsRouter, type SessionUseCases } from './identity/sessions.router.js';
@@ -40,6 +41,7 @@ export interface AppDeps {
   readonly logger: Logger;
   readonly contract: OpenApiContract;
   readonly databaseHealth: DatabaseHealth;
+  readonly metrics: HttpMetrics;
   readonly auth: AccessChecks & { readonly verification: TokenVerification };
   readonly useCases: {
     readonly identity: IdentityUseCases;
@@ -64,6 +66,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.settings.trustProxy);
+  app.use(deps.metrics.middleware);
 
   app.use(
     pinoHttp({
@@ -109,6 +112,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(contractRouter(deps.contract));
   app.use(API_BASE, contractValidator({ document: deps.contract.document }));
   app.use(API_BASE, healthRouter(deps.databaseHealth));
+  app.use(API_BASE, deps.metrics.router);
   app.use(API_BASE, identityRouter(deps.useCases.identity, auth, cookies));
   app.use(API_BASE, sessionsRouter(deps.useCases.sessions, auth, { cookies, corsOrigins: deps.settings.corsOrigins }));
   app.use(API_BASE, progressRouter(deps.useCases.progress, auth));

@@ -9,6 +9,8 @@ export class PgSession implements Session {
   constructor(
     readonly queryable: pg.Pool | pg.PoolClient,
     readonly inTransaction: boolean,
+    /** Off behind a transaction-mode pooler: a statement prepared on one server connection is unknown to the next. */
+    readonly preparedStatements: boolean = true,
   ) {}
 }
 
@@ -21,11 +23,16 @@ export function pgSession(session: Session): PgSession {
 }
 
 export class PgTransactor implements Transactor {
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly options: { readonly preparedStatements: boolean } = { preparedStatements: true },
+  ) {}
 
   /** A read-write transaction: BEGIN … COMMIT on one client, ROLLBACK on any error. */
   run<T>(work: (tx: TxSession) => Promise<T>): Promise<T> {
-    return this.transaction('BEGIN', (client) => work(asTx(new PgSession(client, true))));
+    return this.transaction('BEGIN', (client) =>
+      work(asTx(new PgSession(client, true, this.options.preparedStatements))),
+    );
   }
 
   /**
@@ -34,7 +41,7 @@ export class PgTransactor implements Transactor {
    */
   snapshot<T>(work: (db: Session) => Promise<T>): Promise<T> {
     return this.transaction('BEGIN READ ONLY ISOLATION LEVEL REPEATABLE READ', (client) =>
-      work(new PgSession(client, true)),
+      work(new PgSession(client, true, this.options.preparedStatements)),
     );
   }
 
@@ -66,7 +73,7 @@ export class PgTransactor implements Transactor {
 
   async read<T>(work: (db: Session) => Promise<T>): Promise<T> {
     try {
-      return await work(new PgSession(this.pool, false));
+      return await work(new PgSession(this.pool, false, this.options.preparedStatements));
     } catch (error) {
       throw toDomainError(error);
     }

@@ -833,6 +833,19 @@ export type DatabaseHealth = {
     db: 'ok';
 };
 
+export type Readiness = {
+    status: 'ok' | 'unavailable';
+    db: 'ok' | 'unavailable';
+    /**
+     * `unknown` when the database cannot be asked.
+     */
+    migrations: 'ok' | 'pending' | 'unknown';
+    /**
+     * Migrations this build ships that the database has not applied.
+     */
+    pending_migrations: Array<string>;
+};
+
 /**
  * Stable machine-readable error code; clients switch on it, never on `title` or `detail`.
  */
@@ -949,6 +962,64 @@ export type GetDatabaseHealthResponses = {
 };
 
 export type GetDatabaseHealthResponse = GetDatabaseHealthResponses[keyof GetDatabaseHealthResponses];
+
+export type GetReadinessData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/health/ready';
+};
+
+export type GetReadinessErrors = {
+    /**
+     * The request does not match the contract (`validation_failed`).
+     */
+    400: Problem;
+    /**
+     * Not ready, status `unavailable` (this report, not a problem) when the database is unreachable or a migration is `pending`.
+     */
+    503: Readiness;
+};
+
+export type GetReadinessError = GetReadinessErrors[keyof GetReadinessErrors];
+
+export type GetReadinessResponses = {
+    /**
+     * Ready to serve.
+     */
+    200: Readiness;
+};
+
+export type GetReadinessResponse = GetReadinessResponses[keyof GetReadinessResponses];
+
+export type GetMetricsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/metrics';
+};
+
+export type GetMetricsErrors = {
+    /**
+     * The request does not match the contract (`validation_failed`).
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired token (`unauthorized`); carries `WWW-Authenticate`.
+     */
+    401: Problem;
+};
+
+export type GetMetricsError = GetMetricsErrors[keyof GetMetricsErrors];
+
+export type GetMetricsResponses = {
+    /**
+     * The metrics of this process.
+     */
+    200: string;
+};
+
+export type GetMetricsResponse = GetMetricsResponses[keyof GetMetricsResponses];
 
 export type SignUpData = {
     body: SignupRequest;

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { useApi, type TestApi } from '../../support/api.js';
 import { answerSheet, type StartedQuestion } from '../../support/fixtures/exams.js';
 import { newAdmin, newLearner, type Admin, type Learner } from '../../support/fixtures/identity.js';
+import { TOPOLOGY_LABEL } from '../../support/topology.js';
 
 /**
  * The whole ladder through the front door: a learner signs up and walks all ten stages —
@@ -10,7 +11,7 @@ import { newAdmin, newLearner, type Admin, type Learner } from '../../support/fi
  * response is validated against openapi.yaml; SQL is only used to look up correct options,
  * which the API never reveals.
  */
-describe('journey: signup to graduation', function () {
+describe(`journey: signup to graduation${TOPOLOGY_LABEL}`, function () {
   this.timeout(180_000);
   const api = useApi();
   let learner: Learner;
@@ -141,5 +142,32 @@ describe('journey: signup to graduation', function () {
     const start = await me.post('/exams/level/start');
     expect(start.status).to.equal(409);
     expect(start.body.code).to.equal('no_active_stage');
+  });
+  it('leaves its trace in /metrics: logins, submits by kind and result, decisions, routes by template only', async () => {
+    const scrape = await api.request('GET', '/api/v1/metrics');
+    expect(scrape.status).to.equal(200);
+    const value = (series: string) => {
+      const line = scrape.text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
+      return line === undefined ? 0 : Number(line.slice(series.length + 1));
+    };
+    expect(value('app_logins_total{kind="learner",outcome="success"}')).to.be.at.least(1);
+    expect(value('app_logins_total{kind="admin",outcome="success"}')).to.be.at.least(1);
+    expect(value('app_exam_submits_total{kind="diagnostika",result="scored"}')).to.equal(1);
+    expect(value('app_exam_submits_total{kind="minitest",result="pass"}')).to.be.at.least(1);
+    expect(value('app_exam_submits_total{kind="level_exam",result="pass"}')).to.equal(10);
+    expect(value('app_exam_submits_total{kind="level_exam",result="fail"}')).to.equal(1);
+    expect(value('app_exam_submits_total{kind="rank_final",result="pass"}')).to.equal(3);
+    expect(value('app_exam_submits_total{kind="rank_final",result="fail"}')).to.equal(1);
+    expect(value('app_approvals_decided_total{decision="approved"}')).to.be.at.least(1);
+    expect(value('app_approvals_decided_total{decision="rejected"}')).to.equal(1);
+    expect(
+      value(
+        'http_server_request_duration_seconds_count{method="POST",route="/exams/level/:attempt_id/submit",status_class="2xx"}',
+      ),
+    ).to.equal(11);
+    const routes = [...scrape.text.matchAll(/route="([^"]*)"/g)].map((match) => match[1]!);
+    expect(routes.filter((route) => /\/\d/.test(route))).to.deep.equal([]);
+    expect(scrape.text).to.match(/^db_pool_connections_total \d+$/m);
+    expect(scrape.text).to.match(/^nodejs_eventloop_lag_seconds /m);
   });
 });

@@ -16,6 +16,31 @@ describe('health', () => {
     expect(response.body).to.deep.equal({ status: 'ok', db: 'ok' });
   });
 
+  it('answers readiness 200 when the database answers and every shipped migration is applied', async () => {
+    const response = await api.request('GET', '/api/v1/health/ready');
+    expect(response.status).to.equal(200);
+    expect(response.body).to.deep.equal({ status: 'ok', db: 'ok', migrations: 'ok', pending_migrations: [] });
+  });
+
+  it('answers readiness 503 naming the migration the database has not applied', async () => {
+    const { rows } = await api.db.pool.query<{ name: string }>(
+      'DELETE FROM pgmigrations WHERE id = (SELECT max(id) FROM pgmigrations) RETURNING name',
+    );
+    try {
+      const response = await api.request('GET', '/api/v1/health/ready');
+      expect(response.status).to.equal(503);
+      expect(response.body).to.deep.equal({
+        status: 'unavailable',
+        db: 'ok',
+        migrations: 'pending',
+        pending_migrations: [rows[0]!.name],
+      });
+    } finally {
+      await api.db.pool.query('INSERT INTO pgmigrations (name, run_on) VALUES ($1, now())', [rows[0]!.name]);
+    }
+    expect((await api.request('GET', '/api/v1/health/ready')).status).to.equal(200);
+  });
+
   it('echoes a sane X-Request-Id and generates one otherwise', async () => {
     const echoed = await api.request('GET', '/api/v1/health', { headers: { 'x-request-id': 'trace-123' } });
     expect(echoed.headers.get('x-request-id')).to.equal('trace-123');
@@ -47,6 +72,17 @@ describe('health with the database unreachable', () => {
       code: 'db_unavailable',
       type: '/problems/db_unavailable',
       title: 'Database unavailable',
+    });
+  });
+
+  it('answers readiness 503 with db unavailable and migrations unknown', async () => {
+    const response = await api.request('GET', '/api/v1/health/ready');
+    expect(response.status).to.equal(503);
+    expect(response.body).to.deep.equal({
+      status: 'unavailable',
+      db: 'unavailable',
+      migrations: 'unknown',
+      pending_migrations: [],
     });
   });
 

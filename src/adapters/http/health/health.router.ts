@@ -10,5 +10,16 @@ export function healthRouter(databaseHealth: DatabaseHealth): Router {
     await databaseHealth.ping();
     res.json({ status: 'ok', db: 'ok' });
   });
+  // Not problem+json: a load balancer or orchestrator reads the same report whether ready or not.
+  router.get('/health/ready', async (_req, res) => {
+    const { db, pendingMigrations } = await databaseHealth.readiness();
+    const ready = db === 'ok' && pendingMigrations?.length === 0;
+    res.status(ready ? 200 : 503).json({
+      status: ready ? 'ok' : 'unavailable',
+      db,
+      migrations: pendingMigrations === undefined ? 'unknown' : pendingMigrations.length === 0 ? 'ok' : 'pending',
+      pending_migrations: pendingMigrations ?? [],
+    });
+  });
   return router;
 }

@@ -19,12 +19,16 @@ export class PgLoginThrottle implements LoginThrottle {
   private readonly byIp: RateLimiterPostgres | undefined;
   private readonly byEmail: RateLimiterPostgres | undefined;
 
-  constructor(pool: pg.Pool, limits: LoginLimits) {
+  constructor(pool: pg.Pool, limits: LoginLimits, options: { readonly preparedStatements: boolean }) {
+    // The store names its statements; behind a transaction-mode pooler they must go unnamed.
+    const storeClient = options.preparedStatements
+      ? pool
+      : { query: (query: pg.QueryConfig) => pool.query({ text: query.text, values: query.values }) };
     const limiter = (keyPrefix: string, points: number) =>
       points === 0
         ? undefined
         : new RateLimiterPostgres({
-            storeClient: pool,
+            storeClient,
             storeType: 'pool',
             tableName: 'login_rate_limits',
             tableCreated: true,
