@@ -58,7 +58,14 @@ describe('web app router', () => {
   });
 
   it('never falls back for server paths or missing files', async () => {
-    for (const path of ['/api/v1/nope', '/api/other', '/docs/x', '/openapi.json', '/assets/missing.js', '/favicon.ico']) {
+    for (const path of [
+      '/api/v1/nope',
+      '/api/other',
+      '/docs/x',
+      '/openapi.json',
+      '/assets/missing.js',
+      '/favicon.ico',
+    ]) {
       const response = await fetch(base + path);
       expect(response.status, path).to.equal(404);
       expect(response.headers.get('content-type'), path).to.contain('application/problem+json');
