@@ -159,7 +159,7 @@ export const en = {
 
   'approvals.title': 'Approvals',
   'approvals.empty': 'No approval requests yet.',
-  'approvals.type.rank_promotion': 'Rank promotion',
+  'approvals.type.rank_transition': 'Rank promotion',
   'approvals.type.graduation': 'Graduation',
   'approvals.status.pending': 'Pending',
   'approvals.status.approved': 'Approved',

@@ -171,7 +171,7 @@ export const ru: RussianDictionary = {
 
   'approvals.title': 'Одобрения',
   'approvals.empty': 'Запросов на одобрение пока нет.',
-  'approvals.type.rank_promotion': 'Повышение ранга',
+  'approvals.type.rank_transition': 'Повышение ранга',
   'approvals.type.graduation': 'Завершение трека',
   'approvals.status.pending': 'На рассмотрении',
   'approvals.status.approved': 'Одобрен',
