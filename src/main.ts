@@ -54,7 +54,12 @@ import { Argon2PasswordHasher } from './adapters/security/argon2-password-hasher
 import { cryptoRandom } from './adapters/security/crypto-random.js';
 import { JwtTokenIssuer } from './adapters/security/jwt-token-issuer.js';
 import { logInAdmin, logInLearner } from './application/identity/log-in.use-case.js';
-import { checkAdminAccess, getAdminProfile, getLearnerProfile } from './application/identity/profiles.use-case.js';
+import {
+  checkAdminAccess,
+  checkLearnerAccess,
+  getAdminProfile,
+  getLearnerProfile,
+} from './application/identity/profiles.use-case.js';
 import { signUpLearner } from './application/identity/sign-up-learner.use-case.js';
 import { loadEligibility } from './application/progress/load-eligibility.js';
 import { loadWeaknessProfile } from './application/progress/load-weakness.js';
@@ -80,6 +85,17 @@ import {
 } from './application/settings/publish-settings-version.use-case.js';
 import { getSettingsVersion, listSettingsVersions } from './application/settings/read-settings-versions.use-case.js';
 import type { RandomSource } from './domain/shared/random-source.js';
+import type { Clock } from './application/ports/clock.port.js';
+import { PgRefreshTokens } from './adapters/postgres/identity/refresh-tokens.repository.js';
+import { refreshSecrets } from './adapters/security/refresh-secrets.js';
+import { systemClock } from './adapters/time/system-clock.js';
+import { changePassword } from './application/identity/sessions/change-password.use-case.js';
+import { logOut, logOutEverywhere, revokeSession } from './application/identity/sessions/end-session.use-case.js';
+import { listSessions } from './application/identity/sessions/list-sessions.use-case.js';
+import { refreshSession } from './application/identity/sessions/refresh-session.use-case.js';
+import type { SessionDeps } from './application/identity/sessions/session-policy.js';
+import { startSession } from './application/identity/sessions/start-session.use-case.js';
+import { updateLearner } from './application/learners/update-learner.use-case.js';
 
 /**
  * Composition root: config → pool → adapters → use cases → createApp → listen.
@@ -108,6 +124,8 @@ export function openPool(config: AppConfig, logger: Logger): pg.Pool {
 export interface ComposeOverrides {
   /** Every random choice (question sets, order, exam draws); tests inject a deterministic source. */
   readonly random?: RandomSource;
+  /** The time every session decision reads; tests move it past grace windows and lifetimes. */
+  readonly clock?: Clock;
 }
 
 /** Wires adapters and use cases into the Express app; the tests go through this same wiring. */
@@ -124,6 +142,27 @@ export async function composeApp(
   const learners = new PgLearnerAccounts(sql);
   const admins = new PgAdminAccounts(sql);
   const verifier = await createLoginVerifier(hasher, new PgLoginThrottle(pool, config.loginRateLimit));
+
+  // Sessions (refresh-token families) for browser clients: the auth subsystem's own wiring.
+  const clock = overrides.clock ?? systemClock;
+  const refreshTokens = new PgRefreshTokens(sql);
+  const familyLifetime = config.sessions.refreshTtlDays * 86_400;
+  const sessionDeps: SessionDeps = {
+    transactor,
+    refreshTokens,
+    secrets: refreshSecrets,
+    tokens,
+    clock,
+    policy: {
+      learner: { slidingSeconds: familyLifetime, absoluteSeconds: familyLifetime },
+      admin: {
+        slidingSeconds: Math.min(config.sessions.adminRefreshTtlHours * 3_600, familyLifetime),
+        absoluteSeconds: familyLifetime,
+      },
+      reuseGraceSeconds: config.sessions.reuseGraceSeconds,
+    },
+  };
+  const signIn = startSession(sessionDeps);
 
   // Learner journey part 1 (issue 5): progress building blocks, shared with exams and approvals.
   const random = overrides.random ?? cryptoRandom();
@@ -171,7 +210,8 @@ export async function composeApp(
   const trackDeps = { transactor, tracks: authoredTracks, audit };
   const questionDeps = { transactor, questions: authoredQuestions, audit };
   const articleDeps = { transactor, articles: new PgArticleAuthoring(sql), questions: authoredQuestions, audit };
-  const learnerOverviewDeps = { transactor, learners: new PgLearnerOverview(sql) };
+  const learnerOverview = new PgLearnerOverview(sql);
+  const learnerOverviewDeps = { transactor, learners: learnerOverview };
   const adminWorkspace = {
     settings: {
       list: listSettingsVersions(settingsDeps),
@@ -204,7 +244,11 @@ export async function composeApp(
     bundleImport: {
       importBundle: importBundle({ transactor, tracks: authoredTracks, writer: new PgBundleWriter(sql), audit }),
     },
-    learners: { search: searchLearners(learnerOverviewDeps), detail: getLearnerDetail(learnerOverviewDeps) },
+    learners: {
+      search: searchLearners(learnerOverviewDeps),
+      detail: getLearnerDetail(learnerOverviewDeps),
+      update: updateLearner({ transactor, accounts: learners, refreshTokens, learners: learnerOverview, audit, clock }),
+    },
     auditLog: { list: readAuditLog({ transactor, audit }) },
   };
 
@@ -214,7 +258,11 @@ export async function composeApp(
     contract: loadOpenApiContract(),
     webAppDir: WEB_DIST_DIR,
     databaseHealth: new PgDatabaseHealth(pool),
-    auth: { verification: config.jwt, checkAdminAccess: checkAdminAccess({ transactor, admins }) },
+    auth: {
+      verification: config.jwt,
+      checkAdminAccess: checkAdminAccess({ transactor, admins }),
+      checkLearnerAccess: checkLearnerAccess({ transactor, learners }),
+    },
     useCases: {
       identity: {
         signUp: signUpLearner({
@@ -224,10 +272,18 @@ export async function composeApp(
           hasher,
           defaultTrackName: config.defaultTrack,
         }),
-        logInLearner: logInLearner({ transactor, verifier, tokens, learners }),
-        logInAdmin: logInAdmin({ transactor, verifier, tokens, admins }),
+        logInLearner: logInLearner({ transactor, verifier, startSession: signIn, learners }),
+        logInAdmin: logInAdmin({ transactor, verifier, startSession: signIn, admins }),
         getLearnerProfile: getLearnerProfile({ transactor, learners }),
         getAdminProfile: getAdminProfile({ transactor, admins }),
+      },
+      sessions: {
+        refresh: refreshSession(sessionDeps),
+        logOut: logOut(sessionDeps),
+        logOutEverywhere: logOutEverywhere(sessionDeps),
+        list: listSessions(sessionDeps),
+        revoke: revokeSession(sessionDeps),
+        changePassword: changePassword({ ...sessionDeps, learners, verifier, hasher }),
       },
       progress: {
         getCurrentStage: getCurrentStage(progressDeps),

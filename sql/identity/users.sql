@@ -7,7 +7,7 @@ VALUES ($1, $2, $3, $4)
 RETURNING id, email, full_name, track_id, created_at, graduated_at;
 
 -- name: findCredentials
-SELECT id, password_hash, true AS is_active
+SELECT id, password_hash, is_active
 FROM users
 WHERE lower(email) = lower($1);
 
@@ -22,3 +22,19 @@ UPDATE users
 SET graduated_at = now()
 WHERE id = $1 AND graduated_at IS NULL
 RETURNING graduated_at;
+
+-- name: isActive
+SELECT is_active
+FROM users
+WHERE id = $1;
+
+-- name: updatePassword
+UPDATE users
+SET password_hash = $2
+WHERE id = $1;
+
+-- name: setActive
+UPDATE users
+SET is_active = $2
+WHERE id = $1
+RETURNING id;

@@ -50,7 +50,7 @@ const specs = {
   REQUEST_TIMEOUT_MS: positiveInt({ default: 15000 }),
   JWT_SECRET: jwtSecret(),
   JWT_ALG: str({ choices: ['HS256', 'HS384', 'HS512'], default: 'HS256' }),
-  JWT_ACCESS_TTL_MINUTES: positiveInt({ default: 60 }),
+  JWT_ACCESS_TTL_MINUTES: positiveInt({ default: 15 }),
   JWT_ISSUER: str({ default: 'adaptive-learning-platform' }),
   JWT_AUDIENCE: str({ default: 'adaptive-learning-api' }),
   PASSWORD_HASH_MEMORY_KIB: positiveInt({ default: 19456 }),
@@ -59,6 +59,11 @@ const specs = {
   LOGIN_RATE_LIMIT_PER_IP: nonNegativeInt({ default: 100 }),
   LOGIN_RATE_LIMIT_PER_EMAIL: nonNegativeInt({ default: 10 }),
   LOGIN_RATE_LIMIT_WINDOW_SECONDS: positiveInt({ default: 900 }),
+  REFRESH_TTL_DAYS: positiveInt({ default: 14 }),
+  ADMIN_REFRESH_TTL_HOURS: positiveInt({ default: 12 }),
+  REFRESH_REUSE_GRACE_SECONDS: nonNegativeInt({ default: 10 }),
+  // empty: Secure everywhere but development and test (plain-HTTP localhost)
+  COOKIE_SECURE: str({ choices: ['', 'true', 'false'], default: '' }),
   CORS_ORIGINS: origins({ default: [] }),
   LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
   BODY_LIMIT_KB: positiveInt({ default: 100 }),
@@ -83,6 +88,14 @@ export interface AppConfig {
   };
   readonly passwordHash: { readonly memoryKib: number; readonly timeCost: number; readonly parallelism: number };
   readonly loginRateLimit: { readonly perIp: number; readonly perEmail: number; readonly windowSeconds: number };
+  readonly sessions: {
+    /** A learner token's sliding lifetime, and every family's absolute lifetime from its first login. */
+    readonly refreshTtlDays: number;
+    /** An admin token's sliding lifetime (its family still ends at refreshTtlDays). */
+    readonly adminRefreshTtlHours: number;
+    readonly reuseGraceSeconds: number;
+    readonly cookieSecure: boolean;
+  };
   readonly corsOrigins: readonly string[];
   readonly logLevel: string;
   readonly bodyLimitKb: number;
@@ -125,6 +138,12 @@ export function loadConfig(overrides: EnvOverrides = {}): AppConfig {
       perIp: env.LOGIN_RATE_LIMIT_PER_IP,
       perEmail: env.LOGIN_RATE_LIMIT_PER_EMAIL,
       windowSeconds: env.LOGIN_RATE_LIMIT_WINDOW_SECONDS,
+    },
+    sessions: {
+      refreshTtlDays: env.REFRESH_TTL_DAYS,
+      adminRefreshTtlHours: env.ADMIN_REFRESH_TTL_HOURS,
+      reuseGraceSeconds: env.REFRESH_REUSE_GRACE_SECONDS,
+      cookieSecure: env.COOKIE_SECURE === '' ? env.APP_ENV === 'production' : env.COOKIE_SECURE === 'true',
     },
     corsOrigins: env.CORS_ORIGINS,
     logLevel: env.LOG_LEVEL,

@@ -15,13 +15,29 @@ describe('config', () => {
     expect(config.port).to.equal(3000);
     expect(config.jwt).to.include({
       algorithm: 'HS256',
-      accessTtlMinutes: 60,
+      accessTtlMinutes: 15,
       issuer: 'adaptive-learning-platform',
       audience: 'adaptive-learning-api',
     });
     expect(config.passwordHash).to.deep.equal({ memoryKib: 19456, timeCost: 2, parallelism: 1 });
     expect(config.db.poolMax).to.equal(10);
     expect(config.corsOrigins).to.deep.equal([]);
+  });
+
+  it('session defaults: 14-day families, 12-hour admin tokens, a 10 s grace, Secure cookies outside development and test', () => {
+    const defaults = { ...valid, COOKIE_SECURE: undefined, REFRESH_TTL_DAYS: undefined };
+    expect(loadConfig({ ...defaults, APP_ENV: 'production' }).sessions).to.deep.equal({
+      refreshTtlDays: 14,
+      adminRefreshTtlHours: 12,
+      reuseGraceSeconds: 10,
+      cookieSecure: true,
+    });
+    expect(loadConfig({ ...defaults, APP_ENV: 'development' }).sessions.cookieSecure).to.equal(false);
+    expect(loadConfig({ ...defaults, APP_ENV: 'test' }).sessions.cookieSecure).to.equal(false);
+    expect(loadConfig({ ...defaults, APP_ENV: 'production', COOKIE_SECURE: 'false' }).sessions.cookieSecure).to.equal(
+      false,
+    );
+    expect(loadConfig({ ...defaults, APP_ENV: 'test', COOKIE_SECURE: 'true' }).sessions.cookieSecure).to.equal(true);
   });
 
   it('throws a catchable ConfigError (never process.exit) listing every problem', () => {

@@ -376,6 +376,25 @@ export const INVARIANTS: readonly Invariant[] = [
           WHERE s.level <> 3
              OR NOT EXISTS (SELECT 1 FROM level_exam_attempts a WHERE a.user_id = f.user_id AND a.stage_id = f.stage_id AND a.passed)`,
   },
+  // --- sessions ---
+  {
+    name: 'no live family of an inactive owner',
+    rule: 'a deactivated learner or admin has no refresh-token family with a usable (unrotated, unrevoked) token',
+    sql: `SELECT t.id, t.family_id, t.user_id, t.admin_id
+          FROM refresh_tokens t
+          LEFT JOIN users u ON u.id = t.user_id
+          LEFT JOIN admin_users a ON a.id = t.admin_id
+          WHERE t.rotated_at IS NULL AND t.revoked_at IS NULL AND NOT coalesce(u.is_active, a.is_active)`,
+  },
+  {
+    name: 'a refresh-token family never forks',
+    rule: 'each family has at most one unrotated token, and every rotated token names a successor in its family',
+    sql: `SELECT family_id FROM refresh_tokens WHERE rotated_at IS NULL GROUP BY family_id HAVING count(*) > 1
+          UNION ALL
+          SELECT t.family_id FROM refresh_tokens t
+          LEFT JOIN refresh_tokens next ON next.id = t.replaced_by_id AND next.family_id = t.family_id
+          WHERE t.rotated_at IS NOT NULL AND next.id IS NULL`,
+  },
   // --- settings ---
   {
     name: 'one active settings version per track',

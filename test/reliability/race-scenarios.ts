@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { expect } from 'chai';
 import type pg from 'pg';
 import type { ApiResponse, TestApi } from '../support/api.js';
 import { newAdmin, newLearner, uniqueEmail, type Learner } from '../support/fixtures/identity.js';
+import { COOKIE, cookieValue, logIn, refresh } from '../support/fixtures/sessions.js';
 import { JourneyApi } from '../support/reliability/journey-api.js';
 import { JourneyRows } from '../support/reliability/journey-rows.js';
 import {
@@ -415,6 +416,32 @@ const settingsActivate: RaceScenario<{ admins: { token: string }[]; trackId: num
   },
 };
 
+const refreshOneCookie: RaceScenario<{ refreshToken: string }> = {
+  name: 'refresh with one refresh cookie (a browser with many tabs)',
+  outcome: 'all 200 with working access tokens, exactly one rotation (one new token row, one new cookie)',
+  async arrange(target) {
+    const learner = await newLearner(target.clients[0]!);
+    return { refreshToken: (await logIn(target.clients[0]!, 'learner', learner)).refreshToken };
+  },
+  fire: (client, state) => refresh(client, 'learner', state.refreshToken),
+  async check(responses, state, target) {
+    expectAllSucceeded(responses);
+    const cookies = responses.map((response) => cookieValue(response, COOKIE.learner)).filter((c) => c !== undefined);
+    expect(cookies, 'exactly one response carries the successor cookie').to.have.length(1);
+    const family = await target.pool.query(
+      `SELECT count(*)::int AS tokens, count(*) FILTER (WHERE rotated_at IS NULL)::int AS unrotated
+       FROM refresh_tokens WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)`,
+      [createHash('sha256').update(state.refreshToken).digest()],
+    );
+    expect(family.rows).to.deep.equal([{ tokens: 2, unrotated: 1 }]);
+    for (const response of [responses[0]!, responses[responses.length - 1]!]) {
+      const me = await target.clients[0]!.request('GET', '/api/v1/users/me', { token: response.body.access_token });
+      expect(me.status).to.equal(200);
+    }
+    expect((await refresh(target.clients[0]!, 'learner', cookies[0])).status).to.equal(200);
+  },
+};
+
 export const RACE_SCENARIOS: readonly RaceScenario[] = [
   signupSameEmail,
   signupEmailInManyCases,
@@ -433,6 +460,7 @@ export const RACE_SCENARIOS: readonly RaceScenario[] = [
   approveGraduation,
   resubmit,
   settingsActivate,
+  refreshOneCookie,
 ];
 
 /** Fires one scenario at a target: arrange, RACE_SIZE identical requests at once, check. */

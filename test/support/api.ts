@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type pg from 'pg';
 import { createLogger, type Logger } from '../../src/adapters/logging/logger.js';
 import { loadConfig, type AppConfig, type EnvOverrides } from '../../src/config/config.js';
+import type { Clock } from '../../src/application/ports/clock.port.js';
 import type { RandomSource } from '../../src/domain/shared/random-source.js';
 import { composeApp, openPool } from '../../src/main.js';
 import { useTestDatabase, type TestDatabase } from './database.js';
@@ -63,6 +64,8 @@ export interface UseApiOptions {
   readonly logger?: Logger;
   /** Replaces the production RandomSource (e.g. `seededRandom(7)`) so question draws are reproducible. */
   readonly random?: RandomSource;
+  /** Replaces the system clock of the session use cases (see test/support/test-clock.ts). */
+  readonly clock?: Clock;
 }
 
 /** An app built by the real composition root on a fresh database, listening on port 0. */
@@ -77,7 +80,7 @@ export function useApi(options: UseApiOptions = {}): TestApi {
     config = testConfig(db.url, options.env);
     const logger = options.logger ?? createLogger('silent');
     pool = openPool(config, logger);
-    const app = await composeApp(config, pool, logger, { random: options.random });
+    const app = await composeApp(config, pool, logger, { random: options.random, clock: options.clock });
     server = await new Promise<Server>((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });

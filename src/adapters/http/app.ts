@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import cookieParser from 'cookie-parser';
 import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { DatabaseHealth } from '../../application/ports/database-health.port.js';
-import type { AdminActor } from '../../domain/identity/actor.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { Logger } from '../logging/logger.js';
-import { createAuthentication, type TokenVerification } from './auth/authentication.js';
+import { createAuthentication, type AccessChecks, type TokenVerification } from './auth/authentication.js';
 import { contractRouter } from './contract/contract.router.js';
 import { contractValidator } from './contract/request-validator.js';
 import type { OpenApiContract } from './contract/openapi-document.js';
 import { healthRouter } from './health/health.router.js';
 import { identityRouter, type IdentityUseCases } from './identity/identity.router.js';
+import { refreshCookies } from './identity/refresh-cookies.js';
+import { sessionsRouter, type SessionUseCases } from './identity/sessions.router.js';
 import { approvalsRouter, type ApprovalUseCases } from './approvals/approvals.router.js';
 import { examsRouter, type ExamUseCases } from './exams/exams.router.js';
 import { catalogRouter, type CatalogUseCases } from './catalog/catalog.router.js';
@@ -28,6 +30,7 @@ import { webAppRouter } from './web-app.router.js';
 export interface HttpSettings {
   readonly corsOrigins: readonly string[];
   readonly bodyLimitKb: number;
+  readonly sessions: { readonly cookieSecure: boolean };
   readonly requestTimeoutMs: number;
   readonly trustProxy: boolean;
 }
@@ -40,12 +43,10 @@ export interface AppDeps {
   /** The built web app (dist/web); absent in API-only tests. */
   readonly webAppDir?: string;
   readonly databaseHealth: DatabaseHealth;
-  readonly auth: {
-    readonly verification: TokenVerification;
-    readonly checkAdminAccess: (adminId: number) => Promise<AdminActor>;
-  };
+  readonly auth: AccessChecks & { readonly verification: TokenVerification };
   readonly useCases: {
     readonly identity: IdentityUseCases;
+    readonly sessions: SessionUseCases;
     readonly progress: ProgressUseCases;
     readonly catalog: CatalogUseCases;
     readonly diagnostika: DiagnostikaUseCases;
@@ -92,21 +93,27 @@ export function createApp(deps: AppDeps): Express {
     cors({
       // An empty list means no cross-origin access at all.
       origin: (origin, callback) => callback(null, origin !== undefined && deps.settings.corsOrigins.includes(origin)),
+      // The web app on an allowed origin sends the refresh cookie with credentials: 'include'.
+      credentials: true,
       exposedHeaders: ['X-Request-Id', 'Retry-After', 'WWW-Authenticate'],
       maxAge: 600,
     }),
   );
   app.use(requestTimeout(deps.settings.requestTimeoutMs));
-  const auth = createAuthentication(deps.auth.verification, deps.auth.checkAdminAccess);
+  const auth = createAuthentication(deps.auth.verification, deps.auth);
+  const cookies = refreshCookies(deps.settings.sessions.cookieSecure);
   // The bundle import alone takes bodies beyond the global limit (up to 20 MB): its admin is
   // authenticated before such a body is read, and the global parser then skips the parsed body.
   app.post(`${API_BASE}${IMPORT_PATH}`, auth.admin, importBodyParser());
+  // Only the refresh cookies are read, and only by the auth subsystem's routes.
+  app.use(cookieParser());
   app.use(express.json({ limit: `${deps.settings.bodyLimitKb}kb`, type: ['application/json', 'application/*+json'] }));
 
   app.use(contractRouter(deps.contract));
   app.use(API_BASE, contractValidator({ document: deps.contract.document }));
   app.use(API_BASE, healthRouter(deps.databaseHealth));
-  app.use(API_BASE, identityRouter(deps.useCases.identity, auth));
+  app.use(API_BASE, identityRouter(deps.useCases.identity, auth, cookies));
+  app.use(API_BASE, sessionsRouter(deps.useCases.sessions, auth, { cookies, corsOrigins: deps.settings.corsOrigins }));
   app.use(API_BASE, progressRouter(deps.useCases.progress, auth));
   app.use(API_BASE, catalogRouter(deps.useCases.catalog, auth));
   app.use(API_BASE, diagnostikaRouter(deps.useCases.diagnostika, auth));

@@ -10,19 +10,23 @@ export interface JwtSettings {
   readonly audience: string;
 }
 
-/** Signs access tokens: sub, scope, iat, exp, iss, aud — nothing else, no refresh tokens. */
+/** Signs access tokens: sub, scope, sid (the session), iat, exp, iss, aud — nothing else; refresh tokens are opaque. */
 export class JwtTokenIssuer implements TokenIssuer {
   constructor(private readonly settings: JwtSettings) {}
 
-  issue(subject: number, scope: TokenScope): AccessToken {
+  issue(subject: number, scope: TokenScope, sessionId?: number): AccessToken {
     const expiresIn = this.settings.accessTtlMinutes * 60;
-    const accessToken = jwt.sign({ scope }, this.settings.secret, {
-      algorithm: this.settings.algorithm,
-      subject: String(subject),
-      expiresIn,
-      issuer: this.settings.issuer,
-      audience: this.settings.audience,
-    });
+    const accessToken = jwt.sign(
+      sessionId === undefined ? { scope } : { scope, sid: String(sessionId) },
+      this.settings.secret,
+      {
+        algorithm: this.settings.algorithm,
+        subject: String(subject),
+        expiresIn,
+        issuer: this.settings.issuer,
+        audience: this.settings.audience,
+      },
+    );
     return { accessToken, tokenType: 'Bearer', expiresIn };
   }
 }

@@ -33,3 +33,14 @@ export const checkAdminAccess =
       throw new DomainError('forbidden', 'This admin account is not active');
     return { kind: 'admin', adminId };
   };
+
+/**
+ * Every learner request: a deactivated (or deleted) learner's still-valid access token is refused
+ * with 403, like a deactivated admin's. One primary-key read (see docs/decisions.md).
+ */
+export const checkLearnerAccess =
+  (deps: { transactor: Transactor; learners: LearnerAccounts }) =>
+  async (userId: number): Promise<void> => {
+    const active = await deps.transactor.read((db) => deps.learners.isActive(db, userId));
+    if (!active) throw new DomainError('forbidden', 'This learner account is not active');
+  };

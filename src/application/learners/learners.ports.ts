@@ -14,6 +14,8 @@ export interface LearnerSummary {
   readonly trackName: string;
   readonly createdAt: Date;
   readonly graduatedAt: Date | null;
+  /** False once an admin deactivated the learner: no login, no refresh, access tokens refused. */
+  readonly isActive: boolean;
   readonly currentStage: {
     readonly stageId: number;
     readonly rank: Rank;

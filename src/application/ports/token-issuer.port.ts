@@ -8,5 +8,6 @@ export interface AccessToken {
 }
 
 export interface TokenIssuer {
-  issue(subject: number, scope: TokenScope): AccessToken;
+  /** `sessionId`: the refresh-token family the token belongs to (the `sid` claim). */
+  issue(subject: number, scope: TokenScope, sessionId?: number): AccessToken;
 }

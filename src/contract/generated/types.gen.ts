@@ -701,6 +701,10 @@ export type AdminLearner = {
     created_at: Timestamp;
     graduated_at: Timestamp | null;
     /**
+     * false: deactivated by an admin (no login, no refresh, access refused).
+     */
+    is_active: boolean;
+    /**
      * The active or pending-approval stage; null once graduated.
      */
     current_stage: {
@@ -709,6 +713,33 @@ export type AdminLearner = {
         level: number;
         status: 'active' | 'pending_approval';
     } | null;
+};
+
+export type LearnerSession = {
+    id: Id;
+    created_at: Timestamp;
+    last_used_at: Timestamp;
+    expires_at: Timestamp;
+    user_agent: string | null;
+    /**
+     * The session the request's access token was issued for.
+     */
+    current: boolean;
+};
+
+export type PasswordChangeRequest = {
+    current_password: string;
+    new_password: string;
+};
+
+/**
+ * The changes to make; properties left out stay as they are.
+ */
+export type AdminLearnerUpdate = {
+    /**
+     * false deactivates the learner (sessions revoked, access refused).
+     */
+    is_active?: boolean;
 };
 
 export type AdminLearnerPage = {
@@ -978,7 +1009,7 @@ export type LogInError = LogInErrors[keyof LogInErrors];
 
 export type LogInResponses = {
     /**
-     * A learner access token.
+     * A learner access token (the body); the refresh token travels only in the HttpOnly cookie.
      */
     200: AccessToken;
 };
@@ -1044,7 +1075,7 @@ export type AdminLogInError = AdminLogInErrors[keyof AdminLogInErrors];
 
 export type AdminLogInResponses = {
     /**
-     * An admin access token.
+     * An admin access token (the body); the refresh token travels only in the HttpOnly cookie.
      */
     200: AccessToken;
 };
@@ -1083,6 +1114,248 @@ export type GetAdminMeResponses = {
 };
 
 export type GetAdminMeResponse = GetAdminMeResponses[keyof GetAdminMeResponses];
+
+export type RefreshSessionData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/auth/refresh';
+};
+
+export type RefreshSessionErrors = {
+    /**
+     * No refresh cookie, or an unknown, expired, revoked or reused one, or its owner is deactivated (`unauthorized`).
+     */
+    401: Problem;
+    /**
+     * The `Origin` header names neither this server nor an allowed CORS origin (`forbidden`).
+     */
+    403: Problem;
+};
+
+export type RefreshSessionError = RefreshSessionErrors[keyof RefreshSessionErrors];
+
+export type RefreshSessionResponses = {
+    /**
+     * A fresh learner access token; `Set-Cookie` carries the rotated refresh token unless within the grace window.
+     */
+    200: AccessToken;
+};
+
+export type RefreshSessionResponse = RefreshSessionResponses[keyof RefreshSessionResponses];
+
+export type LogOutData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/auth/logout';
+};
+
+export type LogOutErrors = {
+    /**
+     * The `Origin` header names neither this server nor an allowed CORS origin (`forbidden`).
+     */
+    403: Problem;
+};
+
+export type LogOutError = LogOutErrors[keyof LogOutErrors];
+
+export type LogOutResponses = {
+    /**
+     * Logged out; `Set-Cookie` clears `alp_refresh`.
+     */
+    204: void;
+};
+
+export type LogOutResponse = LogOutResponses[keyof LogOutResponses];
+
+export type LogOutEverywhereData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/auth/logout-all';
+};
+
+export type LogOutEverywhereErrors = {
+    /**
+     * Missing, invalid or expired token (`unauthorized`); carries `WWW-Authenticate`.
+     */
+    401: Problem;
+    /**
+     * The token is valid but of the wrong kind, or its admin is deactivated (`forbidden`).
+     */
+    403: Problem;
+};
+
+export type LogOutEverywhereError = LogOutEverywhereErrors[keyof LogOutEverywhereErrors];
+
+export type LogOutEverywhereResponses = {
+    /**
+     * Every session ended; `Set-Cookie` clears `alp_refresh`.
+     */
+    204: void;
+};
+
+export type LogOutEverywhereResponse = LogOutEverywhereResponses[keyof LogOutEverywhereResponses];
+
+export type AdminRefreshSessionData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/admin/auth/refresh';
+};
+
+export type AdminRefreshSessionErrors = {
+    /**
+     * No refresh cookie, or an unknown, expired, revoked or reused one, or its owner is deactivated (`unauthorized`).
+     */
+    401: Problem;
+    /**
+     * The `Origin` header names neither this server nor an allowed CORS origin (`forbidden`).
+     */
+    403: Problem;
+};
+
+export type AdminRefreshSessionError = AdminRefreshSessionErrors[keyof AdminRefreshSessionErrors];
+
+export type AdminRefreshSessionResponses = {
+    /**
+     * A fresh admin access token; `Set-Cookie` carries the rotated refresh token unless within the grace window.
+     */
+    200: AccessToken;
+};
+
+export type AdminRefreshSessionResponse = AdminRefreshSessionResponses[keyof AdminRefreshSessionResponses];
+
+export type AdminLogOutData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/admin/auth/logout';
+};
+
+export type AdminLogOutErrors = {
+    /**
+     * The `Origin` header names neither this server nor an allowed CORS origin (`forbidden`).
+     */
+    403: Problem;
+};
+
+export type AdminLogOutError = AdminLogOutErrors[keyof AdminLogOutErrors];
+
+export type AdminLogOutResponses = {
+    /**
+     * Logged out; `Set-Cookie` clears `alp_admin_refresh`.
+     */
+    204: void;
+};
+
+export type AdminLogOutResponse = AdminLogOutResponses[keyof AdminLogOutResponses];
+
+export type ListMySessionsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/users/me/sessions';
+};
+
+export type ListMySessionsErrors = {
+    /**
+     * Missing, invalid or expired token (`unauthorized`); carries `WWW-Authenticate`.
+     */
+    401: Problem;
+    /**
+     * The token is valid but of the wrong kind, or its admin is deactivated (`forbidden`).
+     */
+    403: Problem;
+};
+
+export type ListMySessionsError = ListMySessionsErrors[keyof ListMySessionsErrors];
+
+export type ListMySessionsResponses = {
+    /**
+     * The live sessions.
+     */
+    200: Array<LearnerSession>;
+};
+
+export type ListMySessionsResponse = ListMySessionsResponses[keyof ListMySessionsResponses];
+
+export type RevokeMySessionData = {
+    body?: never;
+    path: {
+        session_id: Id;
+    };
+    query?: never;
+    url: '/users/me/sessions/{session_id}';
+};
+
+export type RevokeMySessionErrors = {
+    /**
+     * The request does not match the contract (`validation_failed`).
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired token (`unauthorized`); carries `WWW-Authenticate`.
+     */
+    401: Problem;
+    /**
+     * The token is valid but of the wrong kind, or its admin is deactivated (`forbidden`).
+     */
+    403: Problem;
+    /**
+     * The resource does not exist or is not yours (`not_found`).
+     */
+    404: Problem;
+};
+
+export type RevokeMySessionError = RevokeMySessionErrors[keyof RevokeMySessionErrors];
+
+export type RevokeMySessionResponses = {
+    /**
+     * The session is ended.
+     */
+    204: void;
+};
+
+export type RevokeMySessionResponse = RevokeMySessionResponses[keyof RevokeMySessionResponses];
+
+export type ChangeMyPasswordData = {
+    body: PasswordChangeRequest;
+    path?: never;
+    query?: never;
+    url: '/users/me/password';
+};
+
+export type ChangeMyPasswordErrors = {
+    /**
+     * The request does not match the contract (`validation_failed`).
+     */
+    400: Problem;
+    /**
+     * `invalid_credentials` (wrong current password) or `unauthorized` (no valid access token).
+     */
+    401: Problem;
+    /**
+     * The token is valid but of the wrong kind, or its admin is deactivated (`forbidden`).
+     */
+    403: Problem;
+    /**
+     * Too many attempts (`rate_limited`); retry after `Retry-After` seconds.
+     */
+    429: Problem;
+};
+
+export type ChangeMyPasswordError = ChangeMyPasswordErrors[keyof ChangeMyPasswordErrors];
+
+export type ChangeMyPasswordResponses = {
+    /**
+     * Changed; every other session is ended.
+     */
+    204: void;
+};
+
+export type ChangeMyPasswordResponse = ChangeMyPasswordResponses[keyof ChangeMyPasswordResponses];
 
 export type StartLevelExamData = {
     body?: never;
@@ -3071,11 +3344,50 @@ export type AdminGetLearnerResponses = {
 
 export type AdminGetLearnerResponse = AdminGetLearnerResponses[keyof AdminGetLearnerResponses];
 
+export type AdminUpdateLearnerData = {
+    body: AdminLearnerUpdate;
+    path: {
+        user_id: Id;
+    };
+    query?: never;
+    url: '/admin/users/{user_id}';
+};
+
+export type AdminUpdateLearnerErrors = {
+    /**
+     * The request does not match the contract (`validation_failed`).
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired token (`unauthorized`); carries `WWW-Authenticate`.
+     */
+    401: Problem;
+    /**
+     * The token is valid but of the wrong kind, or its admin is deactivated (`forbidden`).
+     */
+    403: Problem;
+    /**
+     * The resource does not exist or is not yours (`not_found`).
+     */
+    404: Problem;
+};
+
+export type AdminUpdateLearnerError = AdminUpdateLearnerErrors[keyof AdminUpdateLearnerErrors];
+
+export type AdminUpdateLearnerResponses = {
+    /**
+     * The learner, updated.
+     */
+    200: AdminLearnerDetail;
+};
+
+export type AdminUpdateLearnerResponse = AdminUpdateLearnerResponses[keyof AdminUpdateLearnerResponses];
+
 export type AdminListAuditLogData = {
     body?: never;
     path?: never;
     query?: {
-        entity_type?: 'settings_version' | 'track' | 'module' | 'question' | 'article';
+        entity_type?: 'settings_version' | 'track' | 'module' | 'question' | 'article' | 'learner';
         entity_id?: Id;
         admin_id?: Id;
         limit?: number;

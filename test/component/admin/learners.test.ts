@@ -38,6 +38,7 @@ describe('admin: learners', () => {
       track_name: 'default',
       created_at: first.created_at,
       graduated_at: null,
+      is_active: true,
       current_stage: { stage_id: stage.stage_id, rank: 'trainee', level: 0, status: 'active' },
     });
   });

@@ -10,11 +10,11 @@ describe('POST /auth/login and /admin/login', () => {
   /** The parts of a problem that must not reveal which check failed. */
   const comparable = (body: Record<string, unknown>) => ({ ...body, request_id: undefined });
 
-  it('issues a learner token with sub, scope, iat, exp, iss and aud', async () => {
+  it('issues a learner token with sub, scope, sid, iat, exp, iss and aud', async () => {
     const learner = await newLearner(api);
     const response = await login('/api/v1/auth/login', learner.email.toUpperCase(), learner.password);
     expect(response.status).to.equal(200);
-    expect(response.body).to.include({ token_type: 'Bearer', expires_in: 3600 });
+    expect(response.body).to.include({ token_type: 'Bearer', expires_in: 900 });
     const claims = jwt.verify(response.body.access_token, api.config.jwt.secret, {
       algorithms: ['HS256'],
     }) as jwt.JwtPayload;
@@ -24,7 +24,8 @@ describe('POST /auth/login and /admin/login', () => {
       iss: 'adaptive-learning-platform',
       aud: 'adaptive-learning-api',
     });
-    expect(claims.exp! - claims.iat!).to.equal(3600);
+    expect(claims.sid).to.match(/^[1-9]\d*$/);
+    expect(claims.exp! - claims.iat!).to.equal(900);
     expect(jwt.decode(response.body.access_token, { complete: true })!.header.alg).to.equal('HS256');
   });
 
@@ -112,6 +113,33 @@ describe('login rate limiting', () => {
           ).status,
         ).to.equal(200);
       }
+    });
+
+    it('limits wrong current passwords of POST /users/me/password like logins, sharing the email budget', async () => {
+      const learner = await newLearner(api);
+      const hashOf = async () =>
+        (await api.db.pool.query('SELECT password_hash FROM users WHERE id = $1', [learner.id])).rows[0].password_hash;
+      const before = await hashOf();
+      const change = (currentPassword: string) =>
+        api.request('POST', '/api/v1/users/me/password', {
+          token: learner.token,
+          body: { current_password: currentPassword, new_password: 'a-new-password-123' },
+        });
+      for (let attempt = 0; attempt < 2; attempt += 1) expect((await change('wrong-guess')).status).to.equal(401);
+      const login = await api.request('POST', '/api/v1/auth/login', {
+        body: { email: learner.email, password: 'wrong-guess' },
+      });
+      expect(login.status).to.equal(401);
+      const limited = await change(learner.password);
+      expect(limited.status).to.equal(429);
+      expect(limited.body.code).to.equal('rate_limited');
+      expect(Number(limited.headers.get('retry-after'))).to.be.greaterThan(0);
+      const stillOld = await api.request('POST', '/api/v1/auth/login', {
+        body: { email: learner.email, password: learner.password },
+      });
+      expect(stillOld.status).to.equal(429);
+      // Refused, so unchanged.
+      expect(await hashOf()).to.equal(before);
     });
   });
 

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { expect } from 'chai';
 import { createLogger } from '../../../src/adapters/logging/logger.js';
 import { useApi } from '../../support/api.js';
 import { newLearner } from '../../support/fixtures/identity.js';
+import { COOKIE, cookieValue, logIn, logOut, refresh } from '../../support/fixtures/sessions.js';
 
 describe('logs', () => {
   const lines: string[] = [];
@@ -26,5 +28,25 @@ describe('logs', () => {
     for (const secret of [learner.password, 'wrong-password-xyz', hash, learner.token, learner.token.split('.')[2]!]) {
       expect(log).not.to.include(secret);
     }
+  });
+
+  it('never contain a refresh token, its hash or a cookie value (login, refresh, grace, reuse, logout)', async () => {
+    const learner = await newLearner(api);
+    const session = await logIn(api, 'learner', learner);
+    const rotated = await refresh(api, 'learner', session.refreshToken);
+    await refresh(api, 'learner', session.refreshToken);
+    const successor = cookieValue(rotated, COOKIE.learner)!;
+    await api.request('GET', '/api/v1/users/me/sessions', { token: rotated.body.access_token });
+    await logOut(api, 'learner', successor);
+    await refresh(api, 'learner', successor);
+    const log = lines.join('');
+    expect(log).to.include('/api/v1/auth/refresh');
+    for (const token of [session.refreshToken, successor]) {
+      const digest = createHash('sha256').update(token).digest();
+      for (const secret of [token, encodeURIComponent(token), digest.toString('hex'), digest.toString('base64')])
+        expect(log).not.to.include(secret);
+    }
+    expect(log).not.to.include(rotated.body.access_token.split('.')[2]!);
+    expect(log).not.to.match(/alp_refresh=/);
   });
 });

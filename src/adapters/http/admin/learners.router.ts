@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { LearnerDetail, LearnerSearch, LearnerSummary } from '../../../application/learners/learners.ports.js';
+import type { LearnerChanges } from '../../../application/learners/update-learner.use-case.js';
 import type { AdminActor } from '../../../domain/identity/actor.js';
 import { adminOf, type Authentication } from '../auth/authentication.js';
 import { decodeCursor, pageOf } from './page-cursor.js';
@@ -8,6 +9,7 @@ import { DEFAULT_PAGE_SIZE } from './question-bank.router.js';
 export interface LearnersUseCases {
   readonly search: (search: LearnerSearch, actor: AdminActor) => Promise<LearnerSummary[]>;
   readonly detail: (userId: number, actor: AdminActor) => Promise<LearnerDetail>;
+  readonly update: (userId: number, changes: LearnerChanges, actor: AdminActor) => Promise<LearnerDetail>;
 }
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
@@ -20,6 +22,7 @@ const summaryJson = (learner: LearnerSummary) => ({
   track_name: learner.trackName,
   created_at: learner.createdAt.toISOString(),
   graduated_at: iso(learner.graduatedAt),
+  is_active: learner.isActive,
   current_stage:
     learner.currentStage === null
       ? null
@@ -108,6 +111,13 @@ export function learnersRouter(useCases: LearnersUseCases, auth: Authentication)
 
   router.get('/admin/users/:user_id', auth.admin, async (req, res) => {
     res.json(detailJson(await useCases.detail(Number(req.params.user_id), adminOf(res))));
+  });
+
+  // The contract asks for at least one known property; each becomes one field of LearnerChanges.
+  router.patch('/admin/users/:user_id', auth.admin, async (req, res) => {
+    const body = req.body as { is_active?: boolean };
+    const changes: LearnerChanges = { isActive: body.is_active };
+    res.json(detailJson(await useCases.update(Number(req.params.user_id), changes, adminOf(res))));
   });
 
   return router;

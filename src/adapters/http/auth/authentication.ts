@@ -18,7 +18,7 @@ export interface TokenVerification {
 }
 
 export interface Authentication {
-  /** Learner routes: a valid `scope: user` token. */
+  /** Learner routes: a valid `scope: user` token of a learner who is still active. */
   readonly learner: RequestHandler;
   /** Admin routes: a valid `scope: admin` token of an admin who is still active. */
   readonly admin: RequestHandler;
@@ -32,15 +32,24 @@ interface Refusal {
 
 const SUBJECT = /^[1-9]\d{0,15}$/;
 
+/** A refusal of an active-account check becomes 403; anything else (the database) propagates. */
+const refuseOrFail = (done: VerifiedCallback) => (error: unknown) =>
+  error instanceof DomainError && error.code === 'forbidden'
+    ? done(null, false, { refusal: 'forbidden', message: error.message } satisfies Refusal)
+    : done(error);
+
 /**
  * passport-jwt strategies, one per scope, on a private Passport instance (no sessions). Only the
  * configured HMAC algorithm is accepted, so `alg: none` and algorithm confusion fail signature
  * checking; exp, nbf, iss and aud are verified by jsonwebtoken.
  */
-export function createAuthentication(
-  verification: TokenVerification,
-  checkAdminAccess: (adminId: number) => Promise<AdminActor>,
-): Authentication {
+export interface AccessChecks {
+  readonly checkAdminAccess: (adminId: number) => Promise<AdminActor>;
+  /** Throws DomainError('forbidden') for a deactivated learner. */
+  readonly checkLearnerAccess: (userId: number) => Promise<void>;
+}
+
+export function createAuthentication(verification: TokenVerification, checks: AccessChecks): Authentication {
   const passport = new Passport();
   const options: StrategyOptionsWithoutRequest = {
     jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -77,7 +86,12 @@ export function createAuthentication(
     'learner',
     new JwtStrategy(options, (payload: Record<string, unknown>, done: VerifiedCallback) => {
       const userId = subjectOf(payload, 'user', done);
-      if (userId !== undefined) done(null, { kind: 'learner', userId } satisfies LearnerActor);
+      if (userId === undefined) return;
+      // `sid` names the session the token was issued for (absent from tokens minted outside a login).
+      const sessionId = typeof payload.sid === 'string' && SUBJECT.test(payload.sid) ? Number(payload.sid) : undefined;
+      checks
+        .checkLearnerAccess(userId)
+        .then(() => done(null, { kind: 'learner', userId, sessionId } satisfies LearnerActor), refuseOrFail(done));
     }),
   );
   passport.use(
@@ -85,13 +99,7 @@ export function createAuthentication(
     new JwtStrategy(options, (payload: Record<string, unknown>, done: VerifiedCallback) => {
       const adminId = subjectOf(payload, 'admin', done);
       if (adminId === undefined) return;
-      checkAdminAccess(adminId).then(
-        (actor) => done(null, actor),
-        (error: unknown) =>
-          error instanceof DomainError && error.code === 'forbidden'
-            ? done(null, false, { refusal: 'forbidden', message: error.message } satisfies Refusal)
-            : done(error),
-      );
+      checks.checkAdminAccess(adminId).then((actor) => done(null, actor), refuseOrFail(done));
     }),
   );
 

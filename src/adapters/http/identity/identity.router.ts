@@ -1,15 +1,19 @@
 import { Router } from 'express';
 import type { AdminProfile, LearnerProfile } from '../../../application/identity/identity.ports.js';
 import type { LoginAttempt } from '../../../application/identity/verify-login.js';
-import type { AccessToken } from '../../../application/ports/token-issuer.port.js';
+import type { ClientInfo } from '../../../application/identity/sessions/sessions.ports.js';
+import type { SignedIn } from '../../../application/identity/sessions/start-session.use-case.js';
 import type { AdminActor, LearnerActor } from '../../../domain/identity/actor.js';
 import type { RegistrationInput } from '../../../domain/identity/registration.rules.js';
 import { adminOf, learnerOf, type Authentication } from '../auth/authentication.js';
+import type { RefreshCookies } from './refresh-cookies.js';
+import { clientOf } from './sessions.router.js';
+import { tokenJson } from './token-json.js';
 
 export interface IdentityUseCases {
   readonly signUp: (input: RegistrationInput) => Promise<LearnerProfile>;
-  readonly logInLearner: (attempt: LoginAttempt) => Promise<AccessToken>;
-  readonly logInAdmin: (attempt: LoginAttempt) => Promise<AccessToken>;
+  readonly logInLearner: (attempt: LoginAttempt, client: ClientInfo) => Promise<SignedIn>;
+  readonly logInAdmin: (attempt: LoginAttempt, client: ClientInfo) => Promise<SignedIn>;
   readonly getLearnerProfile: (actor: LearnerActor) => Promise<LearnerProfile>;
   readonly getAdminProfile: (actor: AdminActor) => Promise<AdminProfile>;
 }
@@ -22,13 +26,7 @@ const learnerJson = (learner: LearnerProfile) => ({
   created_at: learner.createdAt.toISOString(),
 });
 
-const tokenJson = (token: AccessToken) => ({
-  access_token: token.accessToken,
-  token_type: token.tokenType,
-  expires_in: token.expiresIn,
-});
-
-export function identityRouter(useCases: IdentityUseCases, auth: Authentication): Router {
+export function identityRouter(useCases: IdentityUseCases, auth: Authentication, cookies: RefreshCookies): Router {
   const router = Router();
 
   router.post('/auth/signup', async (req, res) => {
@@ -44,9 +42,11 @@ export function identityRouter(useCases: IdentityUseCases, auth: Authentication)
 
   router.post('/auth/login', async (req, res) => {
     const body = req.body as { email: string; password: string };
-    res.json(
-      tokenJson(await useCases.logInLearner({ email: body.email, password: body.password, ip: req.ip ?? 'unknown' })),
-    );
+    const attempt = { email: body.email, password: body.password, ip: req.ip ?? 'unknown' };
+    const signedIn = await useCases.logInLearner(attempt, clientOf(req));
+    cookies.set(res, 'learner', signedIn.refresh);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(tokenJson(signedIn.access));
   });
 
   router.get('/users/me', auth.learner, async (_req, res) => {
@@ -56,9 +56,11 @@ export function identityRouter(useCases: IdentityUseCases, auth: Authentication)
 
   router.post('/admin/login', async (req, res) => {
     const body = req.body as { email: string; password: string };
-    res.json(
-      tokenJson(await useCases.logInAdmin({ email: body.email, password: body.password, ip: req.ip ?? 'unknown' })),
-    );
+    const attempt = { email: body.email, password: body.password, ip: req.ip ?? 'unknown' };
+    const signedIn = await useCases.logInAdmin(attempt, clientOf(req));
+    cookies.set(res, 'admin', signedIn.refresh);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(tokenJson(signedIn.access));
   });
 
   router.get('/admin/me', auth.admin, async (_req, res) => {

@@ -40,10 +40,19 @@ export const toCredentials = (row: CredentialsRow): StoredCredentials => ({
 });
 
 export class PgLearnerAccounts implements LearnerAccounts {
-  private readonly sql: SqlFile<'insert' | 'findCredentials' | 'findProfile'>;
+  private readonly sql: SqlFile<
+    'insert' | 'findCredentials' | 'findProfile' | 'isActive' | 'updatePassword' | 'setActive'
+  >;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'identity/users', ['insert', 'findCredentials', 'findProfile']);
+    this.sql = new SqlFile(catalogue, 'identity/users', [
+      'insert',
+      'findCredentials',
+      'findProfile',
+      'isActive',
+      'updatePassword',
+      'setActive',
+    ]);
   }
 
   async insert(
@@ -74,5 +83,19 @@ export class PgLearnerAccounts implements LearnerAccounts {
   async findProfile(db: Session, userId: number): Promise<LearnerProfile | undefined> {
     const row = await this.sql.first<ProfileRow>(db, 'findProfile', [userId]);
     return row && toLearnerProfile(row);
+  }
+
+  async isActive(db: Session, userId: number): Promise<boolean> {
+    const row = await this.sql.first<{ is_active: boolean }>(db, 'isActive', [userId]);
+    // An unknown id is not a deactivated learner: its routes answer 404 as before.
+    return row?.is_active !== false;
+  }
+
+  async updatePassword(tx: Session, userId: number, passwordHash: string): Promise<void> {
+    await this.sql.run(tx, 'updatePassword', [userId, passwordHash]);
+  }
+
+  async setActive(tx: Session, userId: number, isActive: boolean): Promise<boolean> {
+    return (await this.sql.run(tx, 'setActive', [userId, isActive])) === 1;
   }
 }

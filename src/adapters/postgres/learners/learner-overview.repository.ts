@@ -21,6 +21,7 @@ interface SummaryRow {
   track_name: string;
   created_at: Date;
   graduated_at: Date | null;
+  is_active: boolean;
   current_stage_id: number | null;
   current_rank: Rank | null;
   current_level: number | null;
@@ -49,6 +50,7 @@ const toSummary = (row: SummaryRow): LearnerSummary => ({
   trackName: row.track_name,
   createdAt: row.created_at,
   graduatedAt: row.graduated_at,
+  isActive: row.is_active,
   currentStage:
     row.current_stage_id === null
       ? null

@@ -1,3 +1,4 @@
+import type { PasswordChangeRequest } from '@contract';
 import type { FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +14,7 @@ export function PasswordForm() {
   const { t } = useTranslation();
   const http = useApi();
   const change = useInvalidatingMutation(
-    (body: { current_password: string; new_password: string }) => accountCalls.changePassword(http, body),
+    (body: PasswordChangeRequest) => accountCalls.changePassword(http, body),
     [accountKeys.sessions()],
   );
   function submit(event: FormEvent<HTMLFormElement>) {

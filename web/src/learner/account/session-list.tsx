@@ -34,7 +34,7 @@ export function SessionList() {
                 <li key={row.id} className={styles.row}>
                   <span>{device}</span>
                   <span className={styles.muted}>
-                    {t('sessions.lastUsed')}: {date.format(new Date(row.last_used_at ?? row.created_at))}
+                    {t('sessions.lastUsed')}: {date.format(new Date(row.last_used_at))}
                   </span>
                   {row.current ? (
                     <strong>{t('sessions.current')}</strong>
