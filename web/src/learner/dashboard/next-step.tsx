@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApi } from '@shared/api/api-context';
-import { diagnostikaQueries } from '@shared/api/diagnostika';
 import { progressQueries } from '@shared/api/progress';
 import styles from '@shared/ui/page.module.css';
 import { QueryView } from '@shared/ui/states';
@@ -14,7 +13,9 @@ export function NextStep({ status }: { status: CurrentStage['status'] }) {
   const http = useApi();
   const active = status === 'active';
   const eligibility = useQuery({ ...progressQueries.eligibility(http), enabled: active });
-  const diagnostika = useQuery({ ...diagnostikaQueries.result(http), enabled: active });
+  const weakness = useQuery({ ...progressQueries.weakness(http), enabled: active });
+  // The diagnostika is the only source of evidence on the first stage: no evidence, not taken yet.
+  const needsDiagnostika = weakness.data?.modules.every((module) => module.total === 0) ?? false;
   if (status === 'graduated') return <p>{t('dashboard.next.graduated')}</p>;
   if (status === 'pending_approval')
     return (
@@ -38,7 +39,7 @@ export function NextStep({ status }: { status: CurrentStage['status'] }) {
               })}
             </p>
           );
-          if (!e.content_assigned && diagnostika.data === null)
+          if (!e.content_assigned && needsDiagnostika)
             return (
               <Step text={t('dashboard.next.diagnostika')} to="/diagnostika" label={t('dashboard.openDiagnostika')} />
             );

@@ -12,7 +12,7 @@ const intervalOf = (module: ModuleWeakness): Interval | null =>
   (module as ModuleWeakness & { interval?: Interval | null }).interval ?? null;
 
 const ROW = 36;
-const LABEL = 150;
+const LABEL = 190;
 const WIDTH = 560;
 
 /** A plain SVG bar per module (weakest first) with the interval as a whisker; the same data as text. */

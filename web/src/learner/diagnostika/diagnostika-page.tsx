@@ -7,7 +7,7 @@ import { useApi } from '@shared/api/api-context';
 import { diagnostikaCalls, diagnostikaKeys, diagnostikaQueries } from '@shared/api/diagnostika';
 import { useModuleNames } from '@shared/api/module-names';
 import { useInvalidatingMutation } from '@shared/api/mutation';
-import { progressKeys } from '@shared/api/progress';
+import { progressKeys, progressQueries } from '@shared/api/progress';
 import { Button } from '@shared/ui/button';
 import { ModuleStats } from '@shared/ui/module-stats';
 import styles from '@shared/ui/page.module.css';
@@ -17,7 +17,12 @@ import { QuestionRunner } from '@shared/ui/question-runner';
 export function DiagnostikaPage() {
   const { t } = useTranslation();
   const http = useApi();
-  const result = useQuery(diagnostikaQueries.result(http));
+  // Evidence in the weakness profile means the diagnostika was submitted: only then is there a result
+  // to read (asking earlier would be a 404 by design).
+  const weakness = useQuery(progressQueries.weakness(http));
+  const taken = weakness.data?.modules.some((module) => module.total > 0) ?? false;
+  const fetched = useQuery({ ...diagnostikaQueries.result(http), enabled: taken });
+  const result = taken ? fetched : { ...weakness, data: weakness.data === undefined ? undefined : null };
   const moduleName = useModuleNames();
   const [started, setStarted] = useState<DiagnostikaStarted | null>(null);
   const start = useInvalidatingMutation(() => diagnostikaCalls.start(http), [], { onSuccess: setStarted });

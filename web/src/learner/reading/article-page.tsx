@@ -10,6 +10,9 @@ import { Button } from '@shared/ui/button';
 import styles from '@shared/ui/page.module.css';
 import { ErrorState, Notice, QueryView } from '@shared/ui/states';
 
+/** The page's h1 is the article's title, so the body's headings start one level below it. */
+const DEMOTED_HEADINGS = { h1: 'h2', h2: 'h3', h3: 'h4', h4: 'h5', h5: 'h6' } as const;
+
 /** An assigned article: markdown rendered without raw HTML; mark read (optional) or the minitest (required). */
 export function ArticlePage() {
   const { t } = useTranslation();
@@ -31,7 +34,9 @@ export function ArticlePage() {
         {(a) => (
           <article className={styles.card}>
             <h1>{a.title}</h1>
-            <Markdown skipHtml>{a.body}</Markdown>
+            <Markdown skipHtml components={DEMOTED_HEADINGS}>
+              {a.body}
+            </Markdown>
             {a.kind === 'optional' ? (
               assignment?.is_read === true ? (
                 <Notice>{t('article.isRead')}</Notice>

@@ -1,5 +1,5 @@
 import type { Answer, LearnerQuestion } from '@contract';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from './button';
@@ -31,6 +31,20 @@ export function QuestionRunner(props: QuestionRunnerProps) {
   const [selected, setSelected] = useState<ReadonlyMap<number, number>>(
     () => new Map((props.initialAnswers ?? []).map((answer) => [answer.question_id, answer.selected_option_id])),
   );
+  // Moving to another question moves the focus into its options, so keyboard and screen-reader
+  // users land on the new question (the button they pressed may no longer exist: Next → Submit).
+  const optionsRef = useRef<HTMLDivElement>(null);
+  const moved = useRef(false);
+  useEffect(() => {
+    if (!moved.current) return;
+    const radios = optionsRef.current?.querySelectorAll<HTMLInputElement>('input[type="radio"]');
+    const target = [...(radios ?? [])].find((radio) => radio.checked) ?? radios?.[0];
+    target?.focus();
+  }, [index]);
+  const goTo = (next: number) => {
+    moved.current = true;
+    setIndex(next);
+  };
   const question = questions[index];
   if (question === undefined) return null;
   const total = questions.length;
@@ -60,27 +74,29 @@ export function QuestionRunner(props: QuestionRunnerProps) {
         value={answered}
         aria-label={t('runner.answered', { answered, total })}
       />
-      <RadioGroup
-        key={question.id}
-        value={selected.has(question.id) ? String(selected.get(question.id)) : null}
-        onChange={choose}
-        className={styles.options}
-      >
-        <Label className={styles.question}>{question.text}</Label>
-        {question.options.map((option) => (
-          <Radio key={option.id} value={String(option.id)} className={styles.option}>
-            <span className={styles.radio} aria-hidden="true" />
-            {option.text}
-          </Radio>
-        ))}
-      </RadioGroup>
+      <div ref={optionsRef}>
+        <RadioGroup
+          key={question.id}
+          value={selected.has(question.id) ? String(selected.get(question.id)) : null}
+          onChange={choose}
+          className={styles.options}
+        >
+          <Label className={styles.question}>{question.text}</Label>
+          {question.options.map((option) => (
+            <Radio key={option.id} value={String(option.id)} className={styles.option}>
+              <span className={styles.radio} aria-hidden="true" />
+              {option.text}
+            </Radio>
+          ))}
+        </RadioGroup>
+      </div>
       {submitError !== undefined && submitError !== null && <ErrorState error={submitError} />}
       <div className={styles.actions}>
-        <Button variant="secondary" isDisabled={index === 0} onPress={() => setIndex(index - 1)}>
+        <Button variant="secondary" isDisabled={index === 0} onPress={() => goTo(index - 1)}>
           {t('runner.previous')}
         </Button>
         {index < total - 1 ? (
-          <Button onPress={() => setIndex(index + 1)}>{t('runner.next')}</Button>
+          <Button onPress={() => goTo(index + 1)}>{t('runner.next')}</Button>
         ) : (
           <ConfirmDialog
             trigger={t('runner.submit')}
@@ -103,7 +119,7 @@ export function QuestionRunner(props: QuestionRunnerProps) {
                 className={selected.has(q.id) ? `${styles.jump} ${styles.jumpAnswered}` : styles.jump}
                 aria-current={i === index ? 'step' : undefined}
                 aria-label={t(selected.has(q.id) ? 'runner.jumpAnswered' : 'runner.jump', { n: i + 1 })}
-                onClick={() => setIndex(i)}
+                onClick={() => goTo(i)}
               >
                 {i + 1}
               </button>
