@@ -121,6 +121,16 @@ if (chromiumAvailable()) {
       await page.getByText('Your promotion is waiting for an administrator’s decision.').waitFor();
       await page.getByRole('heading', { name: 'Current stage: Trainee — Waiting for approval' }).waitFor();
 
+      // At 360 px (a small phone) the same screen fits without horizontal scrolling.
+      await page.setViewportSize({ width: 360, height: 800 });
+      const overflow = await page.evaluate(() => {
+        const root = (globalThis as any).document.documentElement;
+        return root.scrollWidth - root.clientWidth;
+      });
+      expect(overflow, 'horizontal overflow at 360 px').to.equal(0);
+      await app.checkScreen('dashboard at 360 px', 'dashboard-360');
+      await page.setViewportSize({ width: 1280, height: 900 });
+
       await page.getByRole('link', { name: 'Account' }).click();
       await page.getByText('This device').waitFor();
       await app.checkScreen('account', 'account');
