@@ -1,4 +1,4 @@
-import type { Session } from '../ports/transactor.port.js';
+import type { Session, TxSession } from '../ports/transactor.port.js';
 
 export interface LearnerProfile {
   readonly id: number;
@@ -25,16 +25,16 @@ export interface StoredCredentials {
 export interface LearnerAccounts {
   /** Throws DomainError('email_taken') when the email (any case) is already registered. */
   insert(
-    tx: Session,
+    tx: TxSession,
     learner: { email: string; fullName: string; passwordHash: string; trackId: number },
   ): Promise<LearnerProfile>;
   findCredentials(db: Session, email: string): Promise<StoredCredentials | undefined>;
   findProfile(db: Session, userId: number): Promise<LearnerProfile | undefined>;
   /** False only for a deactivated learner: one primary-key read, on every learner request. */
   isActive(db: Session, userId: number): Promise<boolean>;
-  updatePassword(tx: Session, userId: number, passwordHash: string): Promise<void>;
+  updatePassword(tx: TxSession, userId: number, passwordHash: string): Promise<void>;
   /** Sets the flag; false when there is no such learner. */
-  setActive(tx: Session, userId: number, isActive: boolean): Promise<boolean>;
+  setActive(tx: TxSession, userId: number, isActive: boolean): Promise<boolean>;
 }
 
 export interface AdminAccounts {
@@ -42,7 +42,7 @@ export interface AdminAccounts {
   findProfile(db: Session, adminId: number): Promise<AdminProfile | undefined>;
   /** Creates the admin, or resets the name and password of an existing one (same email, any case), and activates it. */
   upsert(
-    tx: Session,
+    tx: TxSession,
     admin: { email: string; fullName: string; passwordHash: string },
   ): Promise<AdminProfile & { created: boolean }>;
 }
@@ -61,7 +61,7 @@ export interface LearnerPlacement {
     request: { trackId?: number; defaultTrackName: string },
   ): Promise<TrackEntryPoint | undefined>;
   placeOnFirstStage(
-    tx: Session,
+    tx: TxSession,
     placement: { userId: number; trackId: number; stageId: number; settingsVersionId: number },
   ): Promise<void>;
 }

@@ -3,7 +3,7 @@ import type {
   LearnerProfile,
   StoredCredentials,
 } from '../../../application/identity/identity.ports.js';
-import type { Session } from '../../../application/ports/transactor.port.js';
+import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import { isUniqueViolation } from '../pg-errors.js';
 import { SqlFile } from '../sql-file.js';
@@ -56,7 +56,7 @@ export class PgLearnerAccounts implements LearnerAccounts {
   }
 
   async insert(
-    tx: Session,
+    tx: TxSession,
     learner: { email: string; fullName: string; passwordHash: string; trackId: number },
   ): Promise<LearnerProfile> {
     try {
@@ -91,11 +91,11 @@ export class PgLearnerAccounts implements LearnerAccounts {
     return row?.is_active !== false;
   }
 
-  async updatePassword(tx: Session, userId: number, passwordHash: string): Promise<void> {
+  async updatePassword(tx: TxSession, userId: number, passwordHash: string): Promise<void> {
     await this.sql.run(tx, 'updatePassword', [userId, passwordHash]);
   }
 
-  async setActive(tx: Session, userId: number, isActive: boolean): Promise<boolean> {
+  async setActive(tx: TxSession, userId: number, isActive: boolean): Promise<boolean> {
     return (await this.sql.run(tx, 'setActive', [userId, isActive])) === 1;
   }
 }
