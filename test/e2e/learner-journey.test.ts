@@ -108,9 +108,14 @@ if (chromiumAvailable()) {
       await app.checkScreen('exam result (passed)', 'exam-result');
 
       await page.getByRole('link', { name: 'Attempts' }).click();
-      const rows = page.getByRole('table').first().getByRole('row');
-      await rows.nth(2).waitFor();
-      expect(await rows.count()).to.equal(3); // header + two attempts
+      const levelAttempts = page.getByRole('region', { name: 'Level exams' }).getByRole('row');
+      await levelAttempts.nth(2).waitFor();
+      await page.getByRole('region', { name: 'Level exams' }).getByRole('cell', { name: 'Not passed' }).waitFor();
+      await page
+        .getByRole('region', { name: 'Level exams' })
+        .getByRole('cell', { name: 'Passed', exact: true })
+        .waitFor();
+      expect(await levelAttempts.count()).to.equal(3); // header + two attempts
       await app.checkScreen('attempt history', 'attempts');
 
       await page.getByRole('link', { name: 'Approvals', exact: true }).click();
