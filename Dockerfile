@@ -5,6 +5,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY web ./web
+# npm run build compiles the server and builds the web app into dist/web.
 RUN npm run build
 
 FROM node:20-bookworm-slim

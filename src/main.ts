@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Express } from 'express';
 import type pg from 'pg';
 import { createApp } from './adapters/http/app.js';
+import { WEB_DIST_DIR } from './config/project-paths.js';
 import { loadOpenApiContract } from './adapters/http/contract/openapi-document.js';
 import { createLogger, type Logger } from './adapters/logging/logger.js';
 import { PgDatabaseHealth } from './adapters/postgres/database-health.js';
@@ -256,6 +257,7 @@ export async function composeApp(
     settings: config,
     logger,
     contract: loadOpenApiContract(),
+    webAppDir: WEB_DIST_DIR,
     databaseHealth: new PgDatabaseHealth(pool),
     metrics: createHttpMetrics(pool, { token: config.metricsToken }),
     auth: {

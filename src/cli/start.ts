@@ -8,14 +8,17 @@ import { loadConfig, readCliEnv } from '../config/config.js';
 import { DATA_DIR } from '../config/project-paths.js';
 import { startServer, stopOnSignals } from '../main.js';
 import { prepareDemoData } from './demo-data.js';
+import { ensureWebBuild } from './web-build.js';
 
 /**
- * `npm start`. With DATABASE_URL set it only starts the server (migrate first with
- * `npm run migrate up`). Without it, it is the one-command demo: an embedded PostgreSQL in
- * .data/pg, migrated and seeded, then the server — everything stopped by Ctrl-C.
+ * `npm start`. It first builds the web app when dist/web is missing or older than web/. With
+ * DATABASE_URL set it then only starts the server (migrate first with `npm run migrate up`). Without
+ * it, it is the one-command demo: an embedded PostgreSQL in .data/pg, migrated and seeded, then the
+ * server — everything stopped by Ctrl-C.
  */
 async function main(): Promise<void> {
   const cli = readCliEnv();
+  ensureWebBuild();
   if (cli.databaseUrl !== undefined) {
     const running = await startServer(loadConfig());
     announce(running.url);
@@ -53,7 +56,7 @@ function demoJwtSecret(): string {
 
 function announce(url: string): void {
   console.log(
-    `\n  API         ${url}/api/v1   (try ${url}/api/v1/health/db)\n  Swagger UI  ${url}/docs\n  Contract    ${url}/openapi.yaml\n\n  Ctrl-C stops everything.\n`,
+    `\n  Learner app ${url}/\n  Admin       ${url}/admin/\n  API         ${url}/api/v1   (try ${url}/api/v1/health/db)\n  Swagger UI  ${url}/docs\n  Contract    ${url}/openapi.yaml\n\n  Ctrl-C stops everything.\n`,
   );
 }
 

@@ -20,3 +20,6 @@ export const MIGRATIONS_DIR = join(PROJECT_ROOT, 'migrations');
 export const OPENAPI_PATH = join(PROJECT_ROOT, 'openapi.yaml');
 /** Where the embedded demo keeps its database cluster and generated secrets (git-ignored). */
 export const DATA_DIR = join(PROJECT_ROOT, '.data');
+/** The web app: its sources (web/) and Vite's build of them (dist/web, git-ignored), served at / and /admin/. */
+export const WEB_SOURCE_DIR = join(PROJECT_ROOT, 'web');
+export const WEB_DIST_DIR = join(PROJECT_ROOT, 'dist', 'web');

@@ -26,6 +26,7 @@ import { requestTimeout } from './middleware/request-timeout.js';
 import { adminWorkspaceRouter, type AdminWorkspaceUseCases } from './admin/admin-workspace.router.js';
 import { IMPORT_PATH, importBodyParser } from './admin/bundle-import.router.js';
 import { problemHandler } from './problem/problem-response.js';
+import { webAppRouter } from './web-app.router.js';
 
 export interface HttpSettings {
   readonly corsOrigins: readonly string[];
@@ -40,6 +41,8 @@ export interface AppDeps {
   readonly settings: HttpSettings;
   readonly logger: Logger;
   readonly contract: OpenApiContract;
+  /** The built web app (dist/web); absent in API-only tests. */
+  readonly webAppDir?: string;
   readonly databaseHealth: DatabaseHealth;
   readonly metrics: HttpMetrics;
   readonly auth: AccessChecks & { readonly verification: TokenVerification };
@@ -123,6 +126,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(API_BASE, examsRouter('/exams/rank-final', deps.useCases.rankFinals, auth));
   app.use(API_BASE, approvalsRouter(deps.useCases.approvals, auth));
   app.use(API_BASE, adminWorkspaceRouter(deps.useCases.admin, auth));
+  if (deps.webAppDir !== undefined) app.use(webAppRouter(deps.webAppDir));
 
   app.use((req, _res, next) => next(new DomainError('not_found', `No route for ${req.method} ${req.path}`)));
   app.use(problemHandler);
