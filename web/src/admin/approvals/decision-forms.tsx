@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { FieldError, Form, Label, TextArea, TextField } from 'react-aria-components';
+import { FieldError, Form, Label, Text, TextArea, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '@shared/api/api-context';
 import { useInvalidatingMutation } from '@shared/api/mutation';
@@ -38,9 +38,11 @@ export function DecisionForms({ requestId }: { requestId: number }) {
       >
         <Label className={fieldStyles.label}>{t('admin.approvals.comment')}</Label>
         <TextArea className={fieldStyles.input} rows={3} maxLength={2000} />
+        <Text slot="description" className={fieldStyles.description}>
+          {t('admin.approvals.commentHint')}
+        </Text>
         <FieldError className={fieldStyles.error}>{commentError}</FieldError>
       </TextField>
-      <p>{t('admin.approvals.commentHint')}</p>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 'var(--space-3)' }}>
         <Button onPress={() => approve.mutate()} isDisabled={busy}>
           {t('admin.approvals.approve')}
