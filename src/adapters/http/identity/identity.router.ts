@@ -6,6 +6,8 @@ import type { SignedIn } from '../../../application/identity/sessions/start-sess
 import type { AdminActor, LearnerActor } from '../../../domain/identity/actor.js';
 import type { RegistrationInput } from '../../../domain/identity/registration.rules.js';
 import { adminOf, learnerOf, type Authentication } from '../auth/authentication.js';
+import type { AdminLogInData, LogInData, SignUpData } from '../../../contract/generated/types.gen.js';
+import { bodyOf } from '../shared/typed-route.js';
 import type { RefreshCookies } from './refresh-cookies.js';
 import { clientOf } from './sessions.router.js';
 import { tokenJson } from './token-json.js';
@@ -30,7 +32,7 @@ export function identityRouter(useCases: IdentityUseCases, auth: Authentication,
   const router = Router();
 
   router.post('/auth/signup', async (req, res) => {
-    const body = req.body as { email: string; full_name: string; password: string; track_id?: number };
+    const body = bodyOf<SignUpData>(req);
     const learner = await useCases.signUp({
       email: body.email,
       fullName: body.full_name,
@@ -41,7 +43,7 @@ export function identityRouter(useCases: IdentityUseCases, auth: Authentication,
   });
 
   router.post('/auth/login', async (req, res) => {
-    const body = req.body as { email: string; password: string };
+    const body = bodyOf<LogInData>(req);
     const attempt = { email: body.email, password: body.password, ip: req.ip ?? 'unknown' };
     const signedIn = await useCases.logInLearner(attempt, clientOf(req));
     cookies.set(res, 'learner', signedIn.refresh);
@@ -55,7 +57,7 @@ export function identityRouter(useCases: IdentityUseCases, auth: Authentication,
   });
 
   router.post('/admin/login', async (req, res) => {
-    const body = req.body as { email: string; password: string };
+    const body = bodyOf<AdminLogInData>(req);
     const attempt = { email: body.email, password: body.password, ip: req.ip ?? 'unknown' };
     const signedIn = await useCases.logInAdmin(attempt, clientOf(req));
     cookies.set(res, 'admin', signedIn.refresh);
