@@ -1,9 +1,11 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { useSession } from '@shared/session/session-context';
 import { SessionGate } from '@shared/session/session-gate';
 import { AppShell, type NavItem } from '@shared/ui/app-shell';
 import { Button } from '@shared/ui/button';
+import { Loading } from '@shared/ui/states';
 import { LoginPage } from './auth/login-page';
 import { SignupPage } from './auth/signup-page';
 import { learnerRoutes } from './learner-routes';
@@ -41,13 +43,15 @@ export function LearnerApp() {
               </Button>
             }
           >
-            <Routes>
-              {learnerRoutes.map(({ path, element }) => (
-                <Route key={path} path={path} element={element} />
-              ))}
-              <Route path="/login" element={<Navigate to="/" replace />} />
-              <Route path="/signup" element={<Navigate to="/" replace />} />
-            </Routes>
+            <Suspense fallback={<Loading />}>
+              <Routes>
+                {learnerRoutes.map(({ path, element }) => (
+                  <Route key={path} path={path} element={element} />
+                ))}
+                <Route path="/login" element={<Navigate to="/" replace />} />
+                <Route path="/signup" element={<Navigate to="/" replace />} />
+              </Routes>
+            </Suspense>
           </AppShell>
         }
       />

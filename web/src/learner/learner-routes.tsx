@@ -1,14 +1,19 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { NotFoundPage } from '@shared/ui/not-found-page';
-import { AccountPage } from './account/account-page';
-import { ApprovalsPage } from './approvals/approvals-page';
 import { DashboardPage } from './dashboard/dashboard-page';
-import { DiagnostikaPage } from './diagnostika/diagnostika-page';
-import { ExamPage } from './exams/exam-page';
-import { AttemptsPage } from './history/attempts-page';
-import { ArticlePage } from './reading/article-page';
-import { MinitestPage } from './reading/minitest-page';
-import { ReadingListPage } from './reading/reading-list-page';
+
+// Screens other than the dashboard load on first visit: the markdown renderer and the question runner
+// stay out of the JavaScript a learner downloads before seeing the dashboard.
+const AccountPage = lazy(() => import('./account/account-page').then((m) => ({ default: m.AccountPage })));
+const ApprovalsPage = lazy(() => import('./approvals/approvals-page').then((m) => ({ default: m.ApprovalsPage })));
+const DiagnostikaPage = lazy(() =>
+  import('./diagnostika/diagnostika-page').then((m) => ({ default: m.DiagnostikaPage })),
+);
+const ExamPage = lazy(() => import('./exams/exam-page').then((m) => ({ default: m.ExamPage })));
+const AttemptsPage = lazy(() => import('./history/attempts-page').then((m) => ({ default: m.AttemptsPage })));
+const ArticlePage = lazy(() => import('./reading/article-page').then((m) => ({ default: m.ArticlePage })));
+const MinitestPage = lazy(() => import('./reading/minitest-page').then((m) => ({ default: m.MinitestPage })));
+const ReadingListPage = lazy(() => import('./reading/reading-list-page').then((m) => ({ default: m.ReadingListPage })));
 
 /** Every signed-in learner screen; each lives in its own feature folder. */
 export const learnerRoutes: readonly { path: string; element: ReactNode }[] = [
