@@ -61,6 +61,7 @@ if (chromiumAvailable()) {
       await page.getByLabel('Status').selectOption('rejected');
       await page.getByRole('row').filter({ hasText: learner.email }).waitFor();
       await console_.checkScreen('approval queue (rejected)', 'admin-approval-queue');
+      await console_.expectFitsAt360('approval queue');
 
       // The learner sees the comment and resubmits in the learner app.
       const learnerTab = await openPage(browser);
@@ -125,6 +126,7 @@ if (chromiumAvailable()) {
       const atTotal = await console_.descriptionOf('Level exam: questions');
       expect(`${rules} ${atTotal}`).to.match(/level_exam_min_per_module \(30\)/);
       await console_.checkScreen('settings editor with rules at their fields', 'admin-settings-invalid');
+      await console_.expectFitsAt360('settings editor');
 
       await page.getByLabel(minLabel, { exact: true }).fill(original);
       await page.getByRole('button', { name: 'Save draft' }).click();

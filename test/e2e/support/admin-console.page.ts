@@ -1,5 +1,7 @@
+import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import type pg from 'pg';
+import { expectAccessible } from './browser.js';
 import { LearnerApp } from './learner-app.page.js';
 
 /**
@@ -36,6 +38,18 @@ export class AdminConsole {
     const row = this.page.getByRole('row').filter({ hasText: email });
     await row.getByRole('link').click();
     await this.page.getByRole('heading', { name: /— Pending$/ }).waitFor();
+  }
+
+  /** At 360 px (a small phone) the screen fits without horizontal scrolling and stays accessible. */
+  async expectFitsAt360(name: string): Promise<void> {
+    await this.page.setViewportSize({ width: 360, height: 800 });
+    const overflow = await this.page.evaluate(() => {
+      const root = (globalThis as any).document.documentElement;
+      return root.scrollWidth - root.clientWidth;
+    });
+    expect(overflow, `horizontal overflow of ${name} at 360 px`).to.equal(0);
+    await expectAccessible(this.page, `${name} at 360 px`);
+    await this.page.setViewportSize({ width: 1280, height: 900 });
   }
 
   /** The messages a screen reader announces with the field: its aria-describedby targets. */
