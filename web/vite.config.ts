@@ -30,6 +30,8 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
+    // user-event drives real React Aria widgets; on a loaded machine a test takes seconds, not milliseconds.
+    testTimeout: 30_000,
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: [here('src/testing/setup.ts')],
     css: { modules: { classNameStrategy: 'non-scoped' } },

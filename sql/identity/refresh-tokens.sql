@@ -12,14 +12,31 @@ SELECT next.id, next.id, $1, $2, $3, $4, $4, $5, $6, $7, $8
 FROM next
 RETURNING family_id;
 
+-- name: ownerOfDigest
+-- Unlocked: only to know whose row to lock first (owner row, then token rows: one lock order everywhere).
+SELECT user_id, admin_id
+FROM refresh_tokens
+WHERE token_hash = $1;
+
+-- name: shareLearner
+-- Refreshes share the owner's row; revocations take it exclusively, so a revocation waits for the refreshes in
+-- flight and its UPDATE then sees their successors, and later refreshes see the revocation.
+SELECT is_active FROM users WHERE id = $1 FOR SHARE;
+
+-- name: shareAdmin
+SELECT is_active FROM admin_users WHERE id = $1 FOR SHARE;
+
+-- name: lockLearner
+SELECT is_active FROM users WHERE id = $1 FOR NO KEY UPDATE;
+
+-- name: lockAdmin
+SELECT is_active FROM admin_users WHERE id = $1 FOR NO KEY UPDATE;
+
 -- name: lockByDigest
-SELECT t.id, t.family_id, t.user_id, t.admin_id, t.expires_at, t.family_expires_at, t.rotated_at, t.revoked_at,
-       coalesce(u.is_active, a.is_active, false) AS owner_active
-FROM refresh_tokens t
-LEFT JOIN users u ON u.id = t.user_id
-LEFT JOIN admin_users a ON a.id = t.admin_id
-WHERE t.token_hash = $1
-FOR UPDATE OF t;
+SELECT id, family_id, user_id, admin_id, expires_at, family_expires_at, rotated_at, revoked_at
+FROM refresh_tokens
+WHERE token_hash = $1
+FOR UPDATE;
 
 -- name: rotate
 -- One statement: the rotated token names its successor and the successor joins the family; the

@@ -6,6 +6,7 @@ import { createLogger } from '../../src/adapters/logging/logger.js';
 import { useApi } from '../support/api.js';
 import { contractViolations } from '../support/contract.js';
 import { newAdmin, newLearner, type Admin, type Learner } from '../support/fixtures/identity.js';
+import { COOKIE, logIn } from '../support/fixtures/sessions.js';
 import {
   errorCodes,
   fillPath,
@@ -40,6 +41,9 @@ const BODY_LIMIT_KB = 100;
 const operations = listOperations();
 const codes = errorCodes();
 const runsPerOperation = Math.max(50, Math.ceil(FUZZ_RUNS / Math.max(1, operations.length)));
+
+/** Stands for the fuzz learner's and admin's real refresh cookies in a generated request. */
+const LIVE_COOKIES = 'live-refresh-cookies';
 
 type AuthKind = 'none' | 'learner' | 'admin' | 'garbage' | 'basic' | 'bearer-only';
 
@@ -204,6 +208,15 @@ function requestArbitrary(operation: Operation): fc.Arbitrary<FuzzRequest> {
     {
       'x-request-id': fc.constantFrom('ok-id', 'x'.repeat(200), 'bad id', '\u00e9'),
       accept: fc.constantFrom('text/html', '*/*', 'application/xml'),
+      // LIVE_COOKIES is replaced by the run's real refresh cookies (see send()); the rest are broken ones.
+      cookie: fc.constantFrom(
+        LIVE_COOKIES,
+        'alp_refresh=',
+        'alp_refresh=%E0%A4%A',
+        'alp_admin_refresh=x'.repeat(50),
+        ';;=',
+      ),
+      origin: fc.constantFrom('https://evil.example.com', 'null'),
     },
     { requiredKeys: [] },
   );
@@ -234,9 +247,17 @@ describe('reliability: fuzzing every operation of openapi.yaml', function () {
   let sent = 0;
   const canaries: string[] = [];
 
+  let liveCookies = '';
+  const refreshTokens: string[] = [];
+
   before(async () => {
     learner = await newLearner(api);
     admin = await newAdmin(api);
+    // Sessions of their own, so refresh and logout also run with cookies that exist.
+    const learnerSession = await logIn(api, 'learner', learner);
+    const adminSession = await logIn(api, 'admin', admin);
+    refreshTokens.push(learnerSession.refreshToken, adminSession.refreshToken);
+    liveCookies = `${COOKIE.learner}=${learnerSession.refreshToken}; ${COOKIE.admin}=${adminSession.refreshToken}`;
   });
 
   const authorization = (kind: AuthKind): Record<string, string> => {
@@ -279,6 +300,7 @@ describe('reliability: fuzzing every operation of openapi.yaml', function () {
   async function send(request: FuzzRequest): Promise<void> {
     const body = withCanaries(request.body);
     const headers: Record<string, string> = { ...request.headers, ...authorization(request.auth) };
+    if (headers.cookie === LIVE_COOKIES) headers.cookie = liveCookies;
     if (request.contentType !== undefined) headers['content-type'] = request.contentType;
     sent += 1;
     const response = await fetch(`${api.baseUrl}${request.path}`, { method: request.method, headers, body });
@@ -335,7 +357,7 @@ describe('reliability: fuzzing every operation of openapi.yaml', function () {
     expect(sent).to.be.at.least(FUZZ_RUNS);
   });
 
-  it('logged no password, hash or token while being fuzzed', () => {
+  it('logged no password, hash, access or refresh token while being fuzzed', () => {
     const log = lines.join('');
     expect(lines.length).to.be.greaterThan(sent / 2);
     expect(canaries.length).to.be.greaterThan(0);
@@ -347,6 +369,7 @@ describe('reliability: fuzzing every operation of openapi.yaml', function () {
       admin.token,
       learner.token.split('.')[2]!,
       admin.token.split('.')[2]!,
+      ...refreshTokens,
       '$argon2',
     ].filter((secret) => log.includes(secret));
     expect(leaked).to.deep.equal([]);

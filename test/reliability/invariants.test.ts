@@ -196,6 +196,15 @@ describe('reliability: invariant queries', function () {
     'a rank final follows the level exam PASS on level 3': () => [
       `DELETE FROM level_exam_attempts WHERE user_id = ${w.finalist} AND passed`,
     ],
+    'no live family of an inactive owner': () => [
+      `INSERT INTO refresh_tokens (family_id, token_hash, user_id, created_at, last_used_at, expires_at, family_expires_at) VALUES (777000777, sha256('live-of-inactive'::bytea), ${w.midway}, now(), now(), now() + interval '1 day', now() + interval '2 days')`,
+      `UPDATE users SET is_active = false WHERE id = ${w.midway}`,
+    ],
+    'a refresh-token family never forks': () => [
+      'DROP INDEX uq_refresh_tokens_family_unrotated',
+      `INSERT INTO refresh_tokens (family_id, token_hash, user_id, created_at, last_used_at, expires_at, family_expires_at) VALUES (888000888, sha256('fork-a'::bytea), ${w.midway}, now(), now(), now() + interval '1 day', now() + interval '2 days')`,
+      `INSERT INTO refresh_tokens (family_id, token_hash, user_id, created_at, last_used_at, expires_at, family_expires_at) VALUES (888000888, sha256('fork-b'::bytea), ${w.midway}, now(), now(), now() + interval '1 day', now() + interval '2 days')`,
+    ],
     'one active settings version per track': () => [
       'DROP INDEX uq_settings_versions_one_active_per_track',
       `INSERT INTO settings_versions (track_id, version_no, status, activated_at) SELECT track_id, 99, 'active', now() FROM settings_versions WHERE id = ${w.activeVersion}`,

@@ -37,6 +37,13 @@ const OWNED: Readonly<Record<string, OwnedIds>> = {
       userId,
     ),
   diagnostika_id: (pool, userId) => ids(pool, 'SELECT id FROM diagnostika_results WHERE user_id = $1', userId),
+  // A session is a refresh-token family; the learner's live ones.
+  session_id: (pool, userId) =>
+    ids(
+      pool,
+      'SELECT family_id AS id FROM refresh_tokens WHERE user_id = $1 AND rotated_at IS NULL AND revoked_at IS NULL ORDER BY 1',
+      userId,
+    ),
 };
 
 /** Ids every learner may use: shared catalog data, not anyone's object. */

@@ -32,9 +32,9 @@ export interface LearnerAccounts {
   findProfile(db: Session, userId: number): Promise<LearnerProfile | undefined>;
   /** False only for a deactivated learner: one primary-key read, on every learner request. */
   isActive(db: Session, userId: number): Promise<boolean>;
-  updatePassword(tx: Session, userId: number, passwordHash: string): Promise<void>;
+  updatePassword(tx: TxSession, userId: number, passwordHash: string): Promise<void>;
   /** Sets the flag; false when there is no such learner. */
-  setActive(tx: Session, userId: number, isActive: boolean): Promise<boolean>;
+  setActive(tx: TxSession, userId: number, isActive: boolean): Promise<boolean>;
 }
 
 export interface AdminAccounts {

@@ -4,7 +4,7 @@ import type { RefreshTokens } from '../identity/sessions/sessions.ports.js';
 import type { LearnerAccounts } from '../identity/identity.ports.js';
 import type { AdminAuditLog } from '../ports/admin-audit-log.port.js';
 import type { Clock } from '../ports/clock.port.js';
-import type { Session, Transactor } from '../ports/transactor.port.js';
+import type { Transactor, TxSession } from '../ports/transactor.port.js';
 import type { LearnerDetail, LearnerOverview } from './learners.ports.js';
 
 /**
@@ -24,7 +24,7 @@ export interface UpdateLearnerDeps {
   readonly clock: Clock;
 }
 
-type Step = (tx: Session, userId: number) => Promise<Record<string, unknown>>;
+type Step = (tx: TxSession, userId: number) => Promise<Record<string, unknown>>;
 
 export const updateLearner =
   (deps: UpdateLearnerDeps) =>

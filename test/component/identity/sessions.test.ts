@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import jwt from 'jsonwebtoken';
-import { useApi } from '../../support/api.js';
+import { useApi, type ApiResponse } from '../../support/api.js';
 import { newAdmin, newLearner, type Admin, type Learner } from '../../support/fixtures/identity.js';
 import {
   COOKIE,
@@ -12,6 +12,7 @@ import {
   refresh,
   setCookieOf,
 } from '../../support/fixtures/sessions.js';
+import { fireConcurrently } from '../../support/reliability/races.js';
 import { DAY, HOUR, TestClock } from '../../support/test-clock.js';
 import { assertInvariants } from '../../reliability/invariants.js';
 
@@ -386,6 +387,36 @@ describe('sessions: refresh cookies, rotation, logout, password change', () => {
       );
       expect(audit.rows[0].n).to.equal(0);
     });
+  });
+
+  describe('revocations racing refreshes', () => {
+    // A revocation takes the owner's row exclusively, refreshes share it: the revocation's update
+    // then sees every successor a refresh in flight added, so no session survives it.
+    const race = async (revoke: (someone: Learner) => Promise<ApiResponse>, expected: number) => {
+      const someone = await newLearner(api);
+      const sessions = await Promise.all([1, 2, 3].map(() => logIn(api, 'learner', someone)));
+      const responses = await fireConcurrently(30, (index) =>
+        index === 15 ? revoke(someone) : refresh(api, 'learner', sessions[index % 3]!.refreshToken),
+      );
+      expect(responses[15]!.status).to.equal(expected);
+      expect(responses.filter((response) => response.status >= 500)).to.deep.equal([]);
+      const live = await api.db.pool.query(
+        `SELECT count(*)::int AS n FROM refresh_tokens WHERE user_id = $1 AND rotated_at IS NULL AND revoked_at IS NULL`,
+        [someone.id],
+      );
+      expect(live.rows[0].n).to.equal(0);
+      await assertInvariants(api.db.pool);
+    };
+
+    it('a deactivation among 29 refreshes of three sessions ends all three', () =>
+      race(
+        (someone) =>
+          api.request('PATCH', `/api/v1/admin/users/${someone.id}`, { token: admin.token, body: { is_active: false } }),
+        200,
+      ));
+
+    it('a logout-all among 29 refreshes of three sessions ends all three', () =>
+      race((someone) => api.request('POST', '/api/v1/auth/logout-all', { token: someone.token }), 204));
   });
 
   describe('afterwards', () => {

@@ -11,7 +11,8 @@ describe('problem+json for requests that miss the contract', () => {
   });
 
   it('404 not_found outside the API too', async () => {
-    const response = await api.raw('GET', '/nothing-here');
+    // A path naming a file: paths without one belong to the web app's history fallback when it is built.
+    const response = await api.raw('GET', '/nothing-here.txt');
     expect(response.status).to.equal(404);
     expect(response.headers.get('content-type')).to.match(/^application\/problem\+json/);
     expect(response.body.code).to.equal('not_found');

@@ -5,8 +5,8 @@ import type { AdminActor } from '../../../domain/identity/actor.js';
 import { adminOf, type Authentication } from '../auth/authentication.js';
 import { decodeCursor, pageOf } from './page-cursor.js';
 import { DEFAULT_PAGE_SIZE } from './question-bank.router.js';
-import type { AdminListLearnersData } from '../../../contract/generated/types.gen.js';
-import { queryOf } from '../shared/typed-route.js';
+import type { AdminListLearnersData, AdminUpdateLearnerData } from '../../../contract/generated/types.gen.js';
+import { bodyOf, queryOf } from '../shared/typed-route.js';
 
 export interface LearnersUseCases {
   readonly search: (search: LearnerSearch, actor: AdminActor) => Promise<LearnerSummary[]>;
@@ -117,7 +117,7 @@ export function learnersRouter(useCases: LearnersUseCases, auth: Authentication)
 
   // The contract asks for at least one known property; each becomes one field of LearnerChanges.
   router.patch('/admin/users/:user_id', auth.admin, async (req, res) => {
-    const body = req.body as { is_active?: boolean };
+    const body = bodyOf<AdminUpdateLearnerData>(req);
     const changes: LearnerChanges = { isActive: body.is_active };
     res.json(detailJson(await useCases.update(Number(req.params.user_id), changes, adminOf(res))));
   });

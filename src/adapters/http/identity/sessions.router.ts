@@ -4,7 +4,9 @@ import type { SessionView } from '../../../application/identity/sessions/list-se
 import type { Refreshed } from '../../../application/identity/sessions/refresh-session.use-case.js';
 import type { ClientInfo, SessionOwner } from '../../../application/identity/sessions/sessions.ports.js';
 import type { LearnerActor } from '../../../domain/identity/actor.js';
+import type { ChangeMyPasswordData } from '../../../contract/generated/types.gen.js';
 import { learnerOf, type Authentication } from '../auth/authentication.js';
+import { bodyOf } from '../shared/typed-route.js';
 import { originCheck, type RefreshCookies } from './refresh-cookies.js';
 import { tokenJson } from './token-json.js';
 
@@ -84,7 +86,7 @@ export function sessionsRouter(
   });
 
   router.post('/users/me/password', auth.learner, async (req, res) => {
-    const body = req.body as { current_password: string; new_password: string };
+    const body = bodyOf<ChangeMyPasswordData>(req);
     await useCases.changePassword(learnerOf(res), {
       currentPassword: body.current_password,
       newPassword: body.new_password,

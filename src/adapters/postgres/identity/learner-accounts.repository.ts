@@ -91,11 +91,11 @@ export class PgLearnerAccounts implements LearnerAccounts {
     return row?.is_active !== false;
   }
 
-  async updatePassword(tx: Session, userId: number, passwordHash: string): Promise<void> {
+  async updatePassword(tx: TxSession, userId: number, passwordHash: string): Promise<void> {
     await this.sql.run(tx, 'updatePassword', [userId, passwordHash]);
   }
 
-  async setActive(tx: Session, userId: number, isActive: boolean): Promise<boolean> {
+  async setActive(tx: TxSession, userId: number, isActive: boolean): Promise<boolean> {
     return (await this.sql.run(tx, 'setActive', [userId, isActive])) === 1;
   }
 }

@@ -5,7 +5,7 @@ import type {
   SessionSummary,
   StoredRefreshToken,
 } from '../../../application/identity/sessions/sessions.ports.js';
-import type { Session } from '../../../application/ports/transactor.port.js';
+import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import { SqlFile } from '../sql-file.js';
 import type { SqlCatalogue } from '../sql-files.js';
 
@@ -18,7 +18,6 @@ interface TokenRow {
   family_expires_at: Date;
   rotated_at: Date | null;
   revoked_at: Date | null;
-  owner_active: boolean;
 }
 
 interface SessionRow {
@@ -31,6 +30,11 @@ interface SessionRow {
 
 const QUERIES = [
   'startFamily',
+  'ownerOfDigest',
+  'shareLearner',
+  'shareAdmin',
+  'lockLearner',
+  'lockAdmin',
   'lockByDigest',
   'rotate',
   'revokeFamily',
@@ -43,7 +47,7 @@ const QUERIES = [
   'pruneEndedOfAdmin',
 ] as const;
 
-const ownerOf = (row: TokenRow): SessionOwner =>
+const ownerOf = (row: Pick<TokenRow, 'user_id' | 'admin_id'>): SessionOwner =>
   row.user_id !== null
     ? { kind: 'learner', userId: Number(row.user_id) }
     : { kind: 'admin', adminId: Number(row.admin_id) };
@@ -57,7 +61,7 @@ export class PgRefreshTokens implements RefreshTokens {
     this.sql = new SqlFile(catalogue, 'identity/refresh-tokens', QUERIES);
   }
 
-  async startFamily(tx: Session, owner: SessionOwner, token: NewToken & { familyExpiresAt: Date }): Promise<number> {
+  async startFamily(tx: TxSession, owner: SessionOwner, token: NewToken & { familyExpiresAt: Date }): Promise<number> {
     const row = await this.sql.first<{ family_id: string }>(tx, 'startFamily', [
       Buffer.from(token.digest),
       owner.kind === 'learner' ? owner.userId : null,
@@ -71,14 +75,33 @@ export class PgRefreshTokens implements RefreshTokens {
     return Number(row!.family_id);
   }
 
-  async lockByDigest(tx: Session, digest: Uint8Array): Promise<StoredRefreshToken | undefined> {
+  async ownerOfDigest(tx: TxSession, digest: Uint8Array): Promise<SessionOwner | undefined> {
+    const row = await this.sql.first<Pick<TokenRow, 'user_id' | 'admin_id'>>(tx, 'ownerOfDigest', [
+      Buffer.from(digest),
+    ]);
+    return row && ownerOf(row);
+  }
+
+  async lockOwner(tx: TxSession, owner: SessionOwner, mode: 'share' | 'exclusive'): Promise<boolean | undefined> {
+    const query =
+      owner.kind === 'learner'
+        ? mode === 'share'
+          ? 'shareLearner'
+          : 'lockLearner'
+        : mode === 'share'
+          ? 'shareAdmin'
+          : 'lockAdmin';
+    const row = await this.sql.first<{ is_active: boolean }>(tx, query, [ownerId(owner)]);
+    return row?.is_active;
+  }
+
+  async lockByDigest(tx: TxSession, digest: Uint8Array): Promise<StoredRefreshToken | undefined> {
     const row = await this.sql.first<TokenRow>(tx, 'lockByDigest', [Buffer.from(digest)]);
     if (row === undefined) return undefined;
     return {
       id: Number(row.id),
       familyId: Number(row.family_id),
       owner: ownerOf(row),
-      ownerActive: row.owner_active,
       expiresAt: row.expires_at,
       familyExpiresAt: row.family_expires_at,
       rotatedAt: row.rotated_at,
@@ -86,7 +109,7 @@ export class PgRefreshTokens implements RefreshTokens {
     };
   }
 
-  async rotate(tx: Session, rotatedId: number, successor: NewToken): Promise<void> {
+  async rotate(tx: TxSession, rotatedId: number, successor: NewToken): Promise<void> {
     const inserted = await this.sql.run(tx, 'rotate', [
       rotatedId,
       successor.now,
@@ -99,16 +122,16 @@ export class PgRefreshTokens implements RefreshTokens {
     if (inserted !== 1) throw new Error(`refresh token ${rotatedId} could not be rotated`);
   }
 
-  revokeFamily(tx: Session, familyId: number, now: Date): Promise<number> {
+  revokeFamily(tx: TxSession, familyId: number, now: Date): Promise<number> {
     return this.sql.run(tx, 'revokeFamily', [familyId, now]);
   }
 
-  revokeOwnerFamilies(tx: Session, owner: SessionOwner, now: Date, keepFamilyId?: number): Promise<number> {
+  revokeOwnerFamilies(tx: TxSession, owner: SessionOwner, now: Date, keepFamilyId?: number): Promise<number> {
     const query = owner.kind === 'learner' ? 'revokeLearnerFamilies' : 'revokeAdminFamilies';
     return this.sql.run(tx, query, [ownerId(owner), now, keepFamilyId ?? null]);
   }
 
-  async revokeLearnerFamily(tx: Session, userId: number, familyId: number, now: Date): Promise<boolean> {
+  async revokeLearnerFamily(tx: TxSession, userId: number, familyId: number, now: Date): Promise<boolean> {
     return (await this.sql.run(tx, 'revokeLiveLearnerFamily', [userId, familyId, now])) > 0;
   }
 
@@ -123,9 +146,9 @@ export class PgRefreshTokens implements RefreshTokens {
     }));
   }
 
-  pruneEnded(db: Session, now: Date, owner?: SessionOwner): Promise<number> {
-    if (owner === undefined) return this.sql.run(db, 'pruneEnded', [now]);
-    return this.sql.run(db, owner.kind === 'learner' ? 'pruneEndedOfLearner' : 'pruneEndedOfAdmin', [
+  pruneEnded(tx: TxSession, now: Date, owner?: SessionOwner): Promise<number> {
+    if (owner === undefined) return this.sql.run(tx, 'pruneEnded', [now]);
+    return this.sql.run(tx, owner.kind === 'learner' ? 'pruneEndedOfLearner' : 'pruneEndedOfAdmin', [
       now,
       ownerId(owner),
     ]);

@@ -13,9 +13,11 @@ export const logOut =
     const now = deps.clock.now();
     const digest = deps.secrets.digest(token);
     await deps.transactor.run(async (tx) => {
+      const owner = await deps.refreshTokens.ownerOfDigest(tx, digest);
+      if (owner === undefined || owner.kind !== kind) return;
+      await deps.refreshTokens.lockOwner(tx, owner, 'exclusive');
       const stored = await deps.refreshTokens.lockByDigest(tx, digest);
-      if (stored !== undefined && stored.owner.kind === kind)
-        await deps.refreshTokens.revokeFamily(tx, stored.familyId, now);
+      if (stored !== undefined) await deps.refreshTokens.revokeFamily(tx, stored.familyId, now);
     });
   };
 
@@ -24,9 +26,11 @@ export const logOutEverywhere =
   (deps: EndDeps) =>
   async (actor: LearnerActor): Promise<void> => {
     const now = deps.clock.now();
-    await deps.transactor.run((tx) =>
-      deps.refreshTokens.revokeOwnerFamilies(tx, { kind: 'learner', userId: actor.userId }, now),
-    );
+    const owner = { kind: 'learner', userId: actor.userId } as const;
+    await deps.transactor.run(async (tx) => {
+      await deps.refreshTokens.lockOwner(tx, owner, 'exclusive');
+      await deps.refreshTokens.revokeOwnerFamilies(tx, owner, now);
+    });
   };
 
 /** DELETE /users/me/sessions/{id}: one live family of the learner; anything else is 404. */
@@ -34,8 +38,9 @@ export const revokeSession =
   (deps: EndDeps) =>
   async (actor: LearnerActor, sessionId: number): Promise<void> => {
     const now = deps.clock.now();
-    const revoked = await deps.transactor.run((tx) =>
-      deps.refreshTokens.revokeLearnerFamily(tx, actor.userId, sessionId, now),
-    );
+    const revoked = await deps.transactor.run(async (tx) => {
+      await deps.refreshTokens.lockOwner(tx, { kind: 'learner', userId: actor.userId }, 'exclusive');
+      return deps.refreshTokens.revokeLearnerFamily(tx, actor.userId, sessionId, now);
+    });
     if (!revoked) throw notFound(`Session ${sessionId}`);
   };

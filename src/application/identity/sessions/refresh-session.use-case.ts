@@ -13,8 +13,9 @@ export interface Refreshed {
 const refused = () => new DomainError('unauthorized', 'The refresh token is invalid, expired or revoked');
 
 /**
- * POST /auth/refresh and /admin/auth/refresh. The token's row is locked, so concurrent refreshes
- * of one token queue: the first rotates it, the others find it rotated within the grace window.
+ * POST /auth/refresh and /admin/auth/refresh. The owner's row is shared-locked (revocations wait
+ * for it), then the token's row locked, so concurrent refreshes of one token queue: the first
+ * rotates it, the others find it rotated within the grace window.
  * A reused token's family is revoked in a committed transaction before the 401 is answered.
  */
 export const refreshSession =
@@ -24,9 +25,12 @@ export const refreshSession =
     const now = deps.clock.now();
     const digest = deps.secrets.digest(token);
     const outcome = await deps.transactor.run(async (tx) => {
+      const owner = await deps.refreshTokens.ownerOfDigest(tx, digest);
+      if (owner === undefined || owner.kind !== kind) return undefined;
+      const ownerActive = (await deps.refreshTokens.lockOwner(tx, owner, 'share')) === true;
       const stored = await deps.refreshTokens.lockByDigest(tx, digest);
-      if (stored === undefined || stored.owner.kind !== kind) return undefined;
-      const decision = decideRefresh(stored, now, deps.policy.reuseGraceSeconds);
+      if (stored === undefined) return undefined;
+      const decision = decideRefresh({ ...stored, ownerActive }, now, deps.policy.reuseGraceSeconds);
       switch (decision.kind) {
         case 'refuse':
           return undefined;

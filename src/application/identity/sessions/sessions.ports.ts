@@ -1,4 +1,4 @@
-import type { Session } from '../../ports/transactor.port.js';
+import type { Session, TxSession } from '../../ports/transactor.port.js';
 
 /** Whose session a refresh-token family is. */
 export type SessionOwner =
@@ -31,7 +31,6 @@ export interface StoredRefreshToken {
   readonly id: number;
   readonly familyId: number;
   readonly owner: SessionOwner;
-  readonly ownerActive: boolean;
   readonly expiresAt: Date;
   readonly familyExpiresAt: Date;
   readonly rotatedAt: Date | null;
@@ -56,18 +55,26 @@ export interface NewToken {
 
 export interface RefreshTokens {
   /** A login's first token; returns the new family's id. */
-  startFamily(tx: Session, owner: SessionOwner, token: NewToken & { familyExpiresAt: Date }): Promise<number>;
-  /** The token with this digest, its row locked, and whether its owner is active. */
-  lockByDigest(tx: Session, digest: Uint8Array): Promise<StoredRefreshToken | undefined>;
+  startFamily(tx: TxSession, owner: SessionOwner, token: NewToken & { familyExpiresAt: Date }): Promise<number>;
+  /** Whose token this is (no lock): the owner's row is locked before any token row, everywhere. */
+  ownerOfDigest(tx: TxSession, digest: Uint8Array): Promise<SessionOwner | undefined>;
+  /**
+   * Locks the owner's account row and says whether it is active (undefined: no such account).
+   * `share` for refreshes and logins (they run side by side), `exclusive` for revocations: a
+   * revocation waits for the refreshes in flight, so its update sees the successors they added.
+   */
+  lockOwner(tx: TxSession, owner: SessionOwner, mode: 'share' | 'exclusive'): Promise<boolean | undefined>;
+  /** The token with this digest, its row locked. */
+  lockByDigest(tx: TxSession, digest: Uint8Array): Promise<StoredRefreshToken | undefined>;
   /** Marks `rotatedId` rotated and adds its successor to the family, in one statement. */
-  rotate(tx: Session, rotatedId: number, successor: NewToken): Promise<void>;
+  rotate(tx: TxSession, rotatedId: number, successor: NewToken): Promise<void>;
   /** Revokes every token of the family; returns how many rows it touched. */
-  revokeFamily(tx: Session, familyId: number, now: Date): Promise<number>;
+  revokeFamily(tx: TxSession, familyId: number, now: Date): Promise<number>;
   /** Revokes the owner's families, all or all but `keepFamilyId`. */
-  revokeOwnerFamilies(tx: Session, owner: SessionOwner, now: Date, keepFamilyId?: number): Promise<number>;
+  revokeOwnerFamilies(tx: TxSession, owner: SessionOwner, now: Date, keepFamilyId?: number): Promise<number>;
   /** Revokes one live family of the learner; false when no such live family exists. */
-  revokeLearnerFamily(tx: Session, userId: number, familyId: number, now: Date): Promise<boolean>;
+  revokeLearnerFamily(tx: TxSession, userId: number, familyId: number, now: Date): Promise<boolean>;
   listLiveFamilies(db: Session, userId: number, now: Date): Promise<SessionSummary[]>;
   /** Deletes every row of a family that is no longer live (revoked or expired); returns the rows deleted. */
-  pruneEnded(db: Session, now: Date, owner?: SessionOwner): Promise<number>;
+  pruneEnded(tx: TxSession, now: Date, owner?: SessionOwner): Promise<number>;
 }

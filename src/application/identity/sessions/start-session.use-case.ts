@@ -1,4 +1,5 @@
 import { familyEnd, tokenEnd } from '../../../domain/identity/refresh-family.rules.js';
+import { DomainError } from '../../../domain/shared/domain-error.js';
 import type { AccessToken } from '../../ports/token-issuer.port.js';
 import { accessTokenFor, lifetimesOf, type SessionDeps } from './session-policy.js';
 import type { ClientInfo, RefreshCookie, SessionOwner } from './sessions.ports.js';
@@ -22,6 +23,9 @@ export const startSession =
     const expiresAt = tokenEnd(now, lifetimes, familyExpiresAt);
     const secret = deps.secrets.generate();
     const familyId = await deps.transactor.run(async (tx) => {
+      // A deactivation that committed after the password check wins: no family for an inactive owner.
+      if ((await deps.refreshTokens.lockOwner(tx, owner, 'share')) !== true)
+        throw new DomainError('invalid_credentials', 'Wrong email or password');
       await deps.refreshTokens.pruneEnded(tx, now, owner);
       return deps.refreshTokens.startFamily(tx, owner, {
         digest: secret.digest,
