@@ -4,14 +4,23 @@ import { useSession } from '@shared/session/session-context';
 import { SessionGate } from '@shared/session/session-gate';
 import { AppShell, type NavItem } from '@shared/ui/app-shell';
 import { Button } from '@shared/ui/button';
+import { ApprovalDetailPage } from './approvals/approval-detail-page';
+import { ApprovalQueuePage } from './approvals/approval-queue-page';
 import { AdminHomePage } from './home/admin-home-page';
 import { AdminLoginPage } from './login/admin-login-page';
+import { SettingsTracksPage } from './settings/settings-tracks-page';
+import { SettingsVersionPage } from './settings/settings-version-page';
+import { SettingsVersionsPage } from './settings/settings-versions-page';
 
 /** The admin console's routes; each area of the console is a feature folder next to this file. */
 export function AdminApp() {
   const { t } = useTranslation();
   const session = useSession();
-  const nav: NavItem[] = [{ to: '/admin/', label: t('admin.nav.home') }];
+  const nav: NavItem[] = [
+    { to: '/admin/', label: t('admin.nav.home') },
+    { to: '/admin/approvals', label: t('admin.nav.approvals') },
+    { to: '/admin/settings', label: t('admin.nav.settings') },
+  ];
   return (
     <BrowserRouter>
       <SessionGate
@@ -31,6 +40,11 @@ export function AdminApp() {
             }
           >
             <Routes>
+              <Route path="/admin/approvals" element={<ApprovalQueuePage />} />
+              <Route path="/admin/approvals/:requestId" element={<ApprovalDetailPage />} />
+              <Route path="/admin/settings" element={<SettingsTracksPage />} />
+              <Route path="/admin/settings/tracks/:trackId" element={<SettingsVersionsPage />} />
+              <Route path="/admin/settings/versions/:versionId" element={<SettingsVersionPage />} />
               <Route path="/admin/*" element={<AdminHomePage />} />
             </Routes>
           </AppShell>
