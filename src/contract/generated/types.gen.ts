@@ -248,6 +248,26 @@ export type PinnedSettings = {
     rank_final_max_per_module: number;
     content_k_weak_modules: number;
     content_optional_per_module: number;
+    /**
+     * Item statistics raise flags only for questions with at least this many responses.
+     */
+    item_min_responses: number;
+    /**
+     * Below this facility (%) a question is `too_hard`.
+     */
+    item_min_facility_pct: number;
+    /**
+     * Above this facility (%) a question is `too_easy`.
+     */
+    item_max_facility_pct: number;
+    /**
+     * Below this discrimination (× 100) a question is `low_discrimination`.
+     */
+    item_min_discrimination_pct: number;
+    /**
+     * 1 = diagnostika and exams prefer unflagged questions and use flagged ones only when short.
+     */
+    exclude_flagged_items: 0 | 1;
     weakness_metric: 'errors' | 'error_rate';
 };
 
@@ -469,13 +489,34 @@ export type TrackSettingsValues = {
     rank_final_max_per_module: number;
     content_k_weak_modules: number;
     content_optional_per_module: number;
+    /**
+     * Item statistics raise flags only for questions with at least this many responses.
+     */
+    item_min_responses: number;
+    /**
+     * Below this facility (%) a question is `too_hard`.
+     */
+    item_min_facility_pct: number;
+    /**
+     * Above this facility (%) a question is `too_easy`.
+     */
+    item_max_facility_pct: number;
+    /**
+     * Below this discrimination (× 100) a question is `low_discrimination`.
+     */
+    item_min_discrimination_pct: number;
+    /**
+     * 1 = diagnostika and exams prefer unflagged questions and use flagged ones only when short.
+     */
+    exclude_flagged_items: 0 | 1;
     weakness_metric: 'errors' | 'error_rate';
 };
 
 /**
  * Any subset of the settings; each given field replaces the base value. Values are integers 0-100000
  * (`weakness_metric` excepted); the rules between fields (totals ≥ 1, pass score within the total, K ≥ 1,
- * min ≤ max, K × min ≤ total, modules × max ≥ total, …) are checked on the result: 422 `settings_invalid`.
+ * min ≤ max, K × min ≤ total, modules × max ≥ total, item percentages ≤ 100 with min facility ≤ max facility,
+ * item_min_responses ≥ 1, exclude_flagged_items 0 or 1, …) are checked on the result: 422 `settings_invalid`.
  *
  */
 export type SettingsOverrides = {
@@ -494,6 +535,11 @@ export type SettingsOverrides = {
     rank_final_max_per_module?: number;
     content_k_weak_modules?: number;
     content_optional_per_module?: number;
+    item_min_responses?: number;
+    item_min_facility_pct?: number;
+    item_max_facility_pct?: number;
+    item_min_discrimination_pct?: number;
+    exclude_flagged_items?: number;
     weakness_metric?: 'errors' | 'error_rate';
 };
 

@@ -43,7 +43,8 @@ function foldedSums(
     part.r += c.rest;
     part.rr += c.rest * c.rest;
     part.xr += x * c.rest;
-    options.get(c.selectedOptionId)![index % stripes] += c.rest;
+    const stripe = options.get(c.selectedOptionId)!;
+    stripe[index % stripes] = (stripe[index % stripes] ?? 0) + c.rest;
     chosen.set(c.selectedOptionId, chosen.get(c.selectedOptionId)! + 1);
   });
   const sum = (f: (p: (typeof parts)[number]) => number): number => parts.reduce((acc, p) => acc + f(p), 0);
