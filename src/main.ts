@@ -12,6 +12,8 @@ import { PgLoginThrottle } from './adapters/postgres/identity/login-throttle.js'
 import { createPool } from './adapters/postgres/pool.js';
 import { PgLearnerPlacement } from './adapters/postgres/progress/learner-placement.repository.js';
 import { PgApprovalRequests } from './adapters/postgres/approvals/approval-requests.repository.js';
+import { PgItemStatistics } from './adapters/postgres/assessment/item-statistics.repository.js';
+import { moduleItemStatistics, questionItemStatistics } from './application/assessment/item-statistics.use-case.js';
 import { PgExamAttempts } from './adapters/postgres/exams/exam-attempts.repository.js';
 import { PgGraduation } from './adapters/postgres/identity/graduation.repository.js';
 import { PgStageTransitions } from './adapters/postgres/progress/stage-transitions.repository.js';
@@ -124,6 +126,9 @@ export async function composeApp(
   const admins = new PgAdminAccounts(sql);
   const verifier = await createLoginVerifier(hasher, new PgLoginThrottle(pool, config.loginRateLimit));
 
+  // Item statistics: folded in by every diagnostika and exam submission, read by the admin views.
+  const itemStatistics = new PgItemStatistics(sql);
+
   // Learner journey part 1 (issue 5): progress building blocks, shared with exams and approvals.
   const random = overrides.random ?? cryptoRandom();
   const stages = new PgStageProgress(sql);
@@ -144,6 +149,7 @@ export async function composeApp(
     diagnostika: new PgDiagnostikaAttempts(sql),
     questionBank: new PgQuestionBank(sql),
     random,
+    itemStatistics,
   };
   const assignments = new PgStageAssignments(sql);
   const contentDeps = { transactor, assignments };
@@ -157,7 +163,7 @@ export async function composeApp(
   const rankFinals = new PgExamAttempts('rank_final', sql);
   const examUseCases = (attempts: ExamAttempts) => ({
     start: startExam({ transactor, attempts, stages, settings: pinnedSettings, eligibility, weakness, random }),
-    submit: submitExam({ transactor, attempts, stages, progression }),
+    submit: submitExam({ transactor, attempts, stages, progression, itemStatistics }),
     listAttempts: listAttempts({ transactor, attempts }),
   });
   const decideDeps = { transactor, approvals, transitions, graduation: new PgGraduation(sql) };
@@ -170,6 +176,7 @@ export async function composeApp(
   const trackDeps = { transactor, tracks: authoredTracks, audit };
   const questionDeps = { transactor, questions: authoredQuestions, audit };
   const articleDeps = { transactor, articles: new PgArticleAuthoring(sql), questions: authoredQuestions, audit };
+  const itemStatisticsDeps = { transactor, itemStatistics };
   const learnerOverviewDeps = { transactor, learners: new PgLearnerOverview(sql) };
   const adminWorkspace = {
     settings: {
@@ -192,6 +199,7 @@ export async function composeApp(
       get: questionAuthoring.getQuestion(questionDeps),
       create: questionAuthoring.createQuestion(questionDeps),
       edit: questionAuthoring.editQuestion(questionDeps),
+      statistics: questionItemStatistics(itemStatisticsDeps),
     },
     articles: {
       list: articleAuthoring.listArticles(articleDeps),
@@ -205,6 +213,7 @@ export async function composeApp(
     },
     learners: { search: searchLearners(learnerOverviewDeps), detail: getLearnerDetail(learnerOverviewDeps) },
     auditLog: { list: readAuditLog({ transactor, audit }) },
+    itemStatistics: { ofModule: moduleItemStatistics(itemStatisticsDeps) },
   };
 
   return createApp({

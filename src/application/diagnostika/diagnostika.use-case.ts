@@ -3,6 +3,8 @@ import type { LearnerActor } from '../../domain/identity/actor.js';
 import { scoreAnswers, type SubmittedAnswer } from '../../domain/shared/answer-sheet.rules.js';
 import { DomainError, notFound } from '../../domain/shared/domain-error.js';
 import type { RandomSource } from '../../domain/shared/random-source.js';
+import type { ItemStatisticsStore } from '../assessment/item-statistics.ports.js';
+import { foldItemEvidence } from '../assessment/item-statistics.use-case.js';
 import type { Transactor } from '../ports/transactor.port.js';
 import type { PinnedSettings, StageProgress } from '../progress/progress.ports.js';
 import type { QuestionView } from '../shared/question-view.js';
@@ -15,6 +17,7 @@ export interface DiagnostikaDeps {
   readonly diagnostika: DiagnostikaAttempts;
   readonly questionBank: QuestionBank;
   readonly random: RandomSource;
+  readonly itemStatistics: ItemStatisticsStore;
 }
 
 export interface StartedDiagnostika {
@@ -93,6 +96,7 @@ export const submitDiagnostika =
         throw new DomainError('attempt_already_submitted', 'This diagnostika was already submitted');
       const score = scoreAnswers(await deps.diagnostika.gradedQuestionsOf(tx, diagnostika.id), input.answers);
       await deps.diagnostika.saveSubmission(tx, diagnostika.id, score);
+      await foldItemEvidence(deps.itemStatistics, tx, diagnostika.id, score.answers);
       return {
         diagnostikaId: diagnostika.id,
         totalQ: diagnostika.totalQ,

@@ -6,6 +6,8 @@ import {
   type SubmittedAnswer,
 } from '../../domain/shared/answer-sheet.rules.js';
 import { DomainError, notFound } from '../../domain/shared/domain-error.js';
+import type { ItemStatisticsStore } from '../assessment/item-statistics.ports.js';
+import { foldItemEvidence } from '../assessment/item-statistics.use-case.js';
 import type { Transactor } from '../ports/transactor.port.js';
 import type { ApplyProgression, ProgressOutcome } from '../progress/apply-progression.js';
 import type { StageProgress } from '../progress/progress.ports.js';
@@ -16,6 +18,7 @@ export interface SubmitExamDeps {
   readonly attempts: ExamAttempts;
   readonly stages: StageProgress;
   readonly progression: ApplyProgression;
+  readonly itemStatistics: ItemStatisticsStore;
 }
 
 export interface SubmittedExam {
@@ -53,6 +56,7 @@ export const submitExam =
       const score = scoreAnswers(attempt.sheet, input.answers);
       const passed = isPassed(score.scoreTotal, attempt.passScore);
       await deps.attempts.recordSubmission(tx, attempt.attemptId, score, passed);
+      await foldItemEvidence(deps.itemStatistics, tx, attempt.attemptId, score.answers);
 
       const progress: ProgressOutcome = passed
         ? await deps.progression(tx, {

@@ -598,6 +598,81 @@ export type AdminQuestion = {
         rank_final: number;
         minitests: number;
     };
+    /**
+     * Item analysis of the question; present on `GET /admin/questions/{question_id}` only.
+     */
+    statistics?: ItemStatistics;
+};
+
+/**
+ * Item analysis from the answers of submitted diagnostika, level-exam and rank-final attempts (not minitests).
+ * x = 1 for a correct answer; the rest score X of an answer is the fraction correct on the other questions of its
+ * attempt. `facility` = mean x (null without responses); `discrimination` = Pearson correlation of x and X
+ * (null when fewer than 2 responses or a variance is 0). Flags are raised only with at least
+ * `item_min_responses` responses, under the track's active settings version.
+ *
+ */
+export type ItemStatistics = {
+    responses: number;
+    facility: number | null;
+    discrimination: number | null;
+    flags: Array<'too_easy' | 'too_hard' | 'low_discrimination' | 'negative_discrimination' | 'distractor_beats_key'>;
+    /**
+     * Every option of the question in position order.
+     */
+    options: Array<{
+        option_id: Id;
+        pos: number;
+        is_correct: boolean;
+        chosen: number;
+        /**
+         * chosen / responses (null without responses).
+         */
+        chosen_share: number | null;
+        /**
+         * The mean rest score of the learners who chose the option (null when nobody did).
+         */
+        mean_rest_score: number | null;
+    }>;
+};
+
+export type ModuleItemStatistics = {
+    module_id: Id;
+    computed_at: Timestamp;
+    /**
+     * Flagged questions first, then by discrimination ascending (nulls last), then by id.
+     */
+    items: Array<ItemStatisticsItem>;
+};
+
+/**
+ * One question of the module with its `ItemStatistics` members.
+ */
+export type ItemStatisticsItem = {
+    question_id: Id;
+    text: string;
+    is_active: boolean;
+    responses: number;
+    facility: number | null;
+    discrimination: number | null;
+    flags: Array<'too_easy' | 'too_hard' | 'low_discrimination' | 'negative_discrimination' | 'distractor_beats_key'>;
+    /**
+     * Every option of the question in position order.
+     */
+    options: Array<{
+        option_id: Id;
+        pos: number;
+        is_correct: boolean;
+        chosen: number;
+        /**
+         * chosen / responses (null without responses).
+         */
+        chosen_share: number | null;
+        /**
+         * The mean rest score of the learners who chose the option (null when nobody did).
+         */
+        mean_rest_score: number | null;
+    }>;
 };
 
 export type AdminQuestionPage = {
@@ -2621,6 +2696,47 @@ export type AdminArchiveSettingsVersionResponses = {
 };
 
 export type AdminArchiveSettingsVersionResponse = AdminArchiveSettingsVersionResponses[keyof AdminArchiveSettingsVersionResponses];
+
+export type AdminModuleItemStatisticsData = {
+    body?: never;
+    path: {
+        module_id: Id;
+    };
+    query?: {
+        flagged_only?: boolean;
+    };
+    url: '/admin/modules/{module_id}/item-statistics';
+};
+
+export type AdminModuleItemStatisticsErrors = {
+    /**
+     * The request does not match the contract (`validation_failed`).
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired token (`unauthorized`); carries `WWW-Authenticate`.
+     */
+    401: Problem;
+    /**
+     * The token is valid but of the wrong kind, or its admin is deactivated (`forbidden`).
+     */
+    403: Problem;
+    /**
+     * The resource does not exist or is not yours (`not_found`).
+     */
+    404: Problem;
+};
+
+export type AdminModuleItemStatisticsError = AdminModuleItemStatisticsErrors[keyof AdminModuleItemStatisticsErrors];
+
+export type AdminModuleItemStatisticsResponses = {
+    /**
+     * The module's item statistics.
+     */
+    200: ModuleItemStatistics;
+};
+
+export type AdminModuleItemStatisticsResponse = AdminModuleItemStatisticsResponses[keyof AdminModuleItemStatisticsResponses];
 
 export type AdminListQuestionsData = {
     body?: never;
