@@ -613,28 +613,47 @@ export type AdminQuestion = {
  *
  */
 export type ItemStatistics = {
-    responses: number;
-    facility: number | null;
-    discrimination: number | null;
-    flags: Array<'too_easy' | 'too_hard' | 'low_discrimination' | 'negative_discrimination' | 'distractor_beats_key'>;
-    /**
-     * Every option of the question in position order.
-     */
-    options: Array<{
-        option_id: Id;
-        pos: number;
-        is_correct: boolean;
-        chosen: number;
-        /**
-         * chosen / responses (null without responses).
-         */
-        chosen_share: number | null;
-        /**
-         * The mean rest score of the learners who chose the option (null when nobody did).
-         */
-        mean_rest_score: number | null;
-    }>;
+    responses: ItemResponses;
+    facility: ItemFacility;
+    discrimination: ItemDiscrimination;
+    flags: ItemFlags;
+    options: ItemOptionStatistics;
 };
+
+/**
+ * How many answers of submitted attempts the question has.
+ */
+export type ItemResponses = number;
+
+/**
+ * The share of correct answers (null without responses).
+ */
+export type ItemFacility = number | null;
+
+/**
+ * Pearson correlation of x and the rest score (null below 2 responses or when a variance is 0).
+ */
+export type ItemDiscrimination = number | null;
+
+export type ItemFlags = Array<'too_easy' | 'too_hard' | 'low_discrimination' | 'negative_discrimination' | 'distractor_beats_key'>;
+
+/**
+ * Every option of the question in position order.
+ */
+export type ItemOptionStatistics = Array<{
+    option_id: Id;
+    pos: number;
+    is_correct: boolean;
+    chosen: number;
+    /**
+     * chosen / responses (null without responses).
+     */
+    chosen_share: number | null;
+    /**
+     * The mean rest score of the learners who chose the option (null when nobody did).
+     */
+    mean_rest_score: number | null;
+}>;
 
 export type ModuleItemStatistics = {
     module_id: Id;
@@ -652,27 +671,11 @@ export type ItemStatisticsItem = {
     question_id: Id;
     text: string;
     is_active: boolean;
-    responses: number;
-    facility: number | null;
-    discrimination: number | null;
-    flags: Array<'too_easy' | 'too_hard' | 'low_discrimination' | 'negative_discrimination' | 'distractor_beats_key'>;
-    /**
-     * Every option of the question in position order.
-     */
-    options: Array<{
-        option_id: Id;
-        pos: number;
-        is_correct: boolean;
-        chosen: number;
-        /**
-         * chosen / responses (null without responses).
-         */
-        chosen_share: number | null;
-        /**
-         * The mean rest score of the learners who chose the option (null when nobody did).
-         */
-        mean_rest_score: number | null;
-    }>;
+    responses: ItemResponses;
+    facility: ItemFacility;
+    discrimination: ItemDiscrimination;
+    flags: ItemFlags;
+    options: ItemOptionStatistics;
 };
 
 export type AdminQuestionPage = {
