@@ -321,6 +321,19 @@ export type ModuleWeakness = {
      * 1 = the weakest module.
      */
     rank: number;
+    /**
+     * How many answers the weakness rests on (= total).
+     */
+    evidence: number;
+    /**
+     * Under `error_rate`, the central 90 % interval of the error rate: the 5 % and 95 % quantiles of the
+     * Beta(errors + 1, correct + 1) posterior, so a client can show how sure the platform is. Null under `errors`.
+     *
+     */
+    interval: {
+        low: number;
+        high: number;
+    } | null;
 };
 
 export type WeaknessProfile = {

@@ -84,3 +84,18 @@ export function errorRateInterval(correct: number, total: number, level = WEAKNE
   const tail = (1 - level) / 2;
   return { low: betaQuantile(tail, errors + 1, correct + 1), high: betaQuantile(1 - tail, errors + 1, correct + 1) };
 }
+
+/**
+ * A profile row with how sure it is: `evidence` = answers behind it; under `error_rate` the 90 %
+ * interval of the error rate, under `errors` none (a count has no posterior here).
+ */
+export function withEvidence<T extends { correct: number; total: number }>(
+  metric: 'errors' | 'error_rate',
+  row: T,
+): T & { evidence: number; interval: RateInterval | null } {
+  return {
+    ...row,
+    evidence: row.total,
+    interval: metric === 'error_rate' ? errorRateInterval(row.correct, row.total) : null,
+  };
+}
