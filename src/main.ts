@@ -23,6 +23,7 @@ import { listMyApprovals, resubmitApproval } from './application/approvals/learn
 import type { ExamAttempts } from './application/exams/exams.ports.js';
 import { listAttempts } from './application/exams/list-attempts.use-case.js';
 import { startExam } from './application/exams/start-exam.use-case.js';
+import { getAttempt } from './application/exams/get-attempt.use-case.js';
 import { submitExam } from './application/exams/submit-exam.use-case.js';
 import { applyProgression } from './application/progress/apply-progression.js';
 import { PgPinnedSettings } from './adapters/postgres/progress/pinned-settings.repository.js';
@@ -162,7 +163,17 @@ export async function composeApp(
   const levelExams = new PgExamAttempts('level', sql);
   const rankFinals = new PgExamAttempts('rank_final', sql);
   const examUseCases = (attempts: ExamAttempts) => ({
-    start: startExam({ transactor, attempts, stages, settings: pinnedSettings, eligibility, weakness, random }),
+    start: startExam({
+      transactor,
+      attempts,
+      stages,
+      settings: pinnedSettings,
+      eligibility,
+      weakness,
+      random,
+      itemStatistics,
+    }),
+    getAttempt: getAttempt({ transactor, attempts }),
     submit: submitExam({ transactor, attempts, stages, progression, itemStatistics }),
     listAttempts: listAttempts({ transactor, attempts }),
   });

@@ -122,6 +122,61 @@ export type ExamResult = {
     progress: ProgressOutcome;
 };
 
+/**
+ * How an exam attempt was assembled; replaying it through the assembly rules yields its questions.
+ */
+export type ExamAssembly = {
+    seed: number;
+    settings_version_id: Id;
+    parameters: {
+        k: number;
+        total_q: number;
+        min_per_module: number;
+        max_per_module: number;
+    };
+    /**
+     * The weakness profile used, weakest first.
+     */
+    weakness: Array<{
+        module_id: Id;
+        correct: number;
+        total: number;
+        weakness: number;
+        rank: number;
+    }>;
+    allocation: Array<{
+        module_id: Id;
+        count: number;
+        reason: 'weak' | 'overflow';
+    }>;
+    /**
+     * The random start of the candidate window.
+     */
+    window_start: number;
+    /**
+     * Per module the questions read from the bank (unseen, seen on this stage, and the flagged among them).
+     */
+    candidates: Array<{
+        module_id: Id;
+        unseen: Array<Id>;
+        seen: Array<Id>;
+        flagged: Array<Id>;
+    }>;
+};
+
+export type ExplainedAttempt = {
+    attempt_id: Id;
+    attempt_no: number;
+    stage_id: Id;
+    created_at: Timestamp;
+    submitted_at: Timestamp | null;
+    score_total: number | null;
+    total_q: number;
+    pass_score: number;
+    passed: boolean;
+    assembly: ExamAssembly | null;
+};
+
 export type AttemptSummary = {
     attempt_id: Id;
     attempt_no: number;
@@ -1337,6 +1392,45 @@ export type ListLevelExamAttemptsResponses = {
 
 export type ListLevelExamAttemptsResponse = ListLevelExamAttemptsResponses[keyof ListLevelExamAttemptsResponses];
 
+export type GetLevelExamAttemptData = {
+    body?: never;
+    path: {
+        attempt_id: Id;
+    };
+    query?: never;
+    url: '/exams/level/attempts/{attempt_id}';
+};
+
+export type GetLevelExamAttemptErrors = {
+    /**
+     * The request does not match the contract (`validation_failed`).
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired token (`unauthorized`); carries `WWW-Authenticate`.
+     */
+    401: Problem;
+    /**
+     * The token is valid but of the wrong kind, or its admin is deactivated (`forbidden`).
+     */
+    403: Problem;
+    /**
+     * The resource does not exist or is not yours (`not_found`).
+     */
+    404: Problem;
+};
+
+export type GetLevelExamAttemptError = GetLevelExamAttemptErrors[keyof GetLevelExamAttemptErrors];
+
+export type GetLevelExamAttemptResponses = {
+    /**
+     * The attempt.
+     */
+    200: ExplainedAttempt;
+};
+
+export type GetLevelExamAttemptResponse = GetLevelExamAttemptResponses[keyof GetLevelExamAttemptResponses];
+
 export type StartRankFinalData = {
     body?: never;
     path?: never;
@@ -1452,6 +1546,45 @@ export type ListRankFinalAttemptsResponses = {
 };
 
 export type ListRankFinalAttemptsResponse = ListRankFinalAttemptsResponses[keyof ListRankFinalAttemptsResponses];
+
+export type GetRankFinalAttemptData = {
+    body?: never;
+    path: {
+        attempt_id: Id;
+    };
+    query?: never;
+    url: '/exams/rank-final/attempts/{attempt_id}';
+};
+
+export type GetRankFinalAttemptErrors = {
+    /**
+     * The request does not match the contract (`validation_failed`).
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired token (`unauthorized`); carries `WWW-Authenticate`.
+     */
+    401: Problem;
+    /**
+     * The token is valid but of the wrong kind, or its admin is deactivated (`forbidden`).
+     */
+    403: Problem;
+    /**
+     * The resource does not exist or is not yours (`not_found`).
+     */
+    404: Problem;
+};
+
+export type GetRankFinalAttemptError = GetRankFinalAttemptErrors[keyof GetRankFinalAttemptErrors];
+
+export type GetRankFinalAttemptResponses = {
+    /**
+     * The attempt.
+     */
+    200: ExplainedAttempt;
+};
+
+export type GetRankFinalAttemptResponse = GetRankFinalAttemptResponses[keyof GetRankFinalAttemptResponses];
 
 export type ListMyApprovalsData = {
     body?: never;
