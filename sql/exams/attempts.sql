@@ -1,6 +1,6 @@
--- Exam attempts. Level exams and rank finals have identical tables (level_exam_* and
--- rank_final_*); these queries are written against the level-exam tables and the repository
--- renames them for the rank final, so both kinds run exactly the same SQL.
+-- Level-exam attempts. The rank final has identical tables (rank_final_*) and runs the same
+-- queries from sql/exams/rank-final-attempts.sql. Change both files together: a test
+-- (test/postgres/platform/exam-sql-twins.test.ts) fails when they differ in anything but the prefix.
 
 -- name: findOpen
 SELECT id AS attempt_id, attempt_no, total_q, pass_score, created_at

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { remainingMs } from '../../application/request-deadline.js';
-import type { Session, Transactor } from '../../application/ports/transactor.port.js';
+import type { Session, Transactor, TxSession } from '../../application/ports/transactor.port.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { isConnectionError, toDomainError } from './pg-errors.js';
 
@@ -12,6 +12,9 @@ export class PgSession implements Session {
   ) {}
 }
 
+/** Inside `run`: the one session lock and write methods accept (the brand exists only in types). */
+const asTx = (session: PgSession) => session as PgSession & TxSession;
+
 export function pgSession(session: Session): PgSession {
   if (!(session instanceof PgSession)) throw new TypeError('A postgres repository was handed a foreign session');
   return session;
@@ -20,13 +23,28 @@ export function pgSession(session: Session): PgSession {
 export class PgTransactor implements Transactor {
   constructor(private readonly pool: pg.Pool) {}
 
+  /** A read-write transaction: BEGIN … COMMIT on one client, ROLLBACK on any error. */
+  run<T>(work: (tx: TxSession) => Promise<T>): Promise<T> {
+    return this.transaction('BEGIN', (client) => work(asTx(new PgSession(client, true))));
+  }
+
+  /**
+   * Several reads that must agree with each other (a view built from more than one statement):
+   * one client, one READ ONLY REPEATABLE READ snapshot, so no commit lands between them.
+   */
+  snapshot<T>(work: (db: Session) => Promise<T>): Promise<T> {
+    return this.transaction('BEGIN READ ONLY ISOLATION LEVEL REPEATABLE READ', (client) =>
+      work(new PgSession(client, true)),
+    );
+  }
+
   /** BEGIN … COMMIT on one client; ROLLBACK on any error; the client is always released. */
-  async run<T>(work: (tx: Session) => Promise<T>): Promise<T> {
+  private async transaction<T>(begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.connect();
     let broken: Error | undefined;
     try {
-      await client.query(beginStatement());
-      const result = await work(new PgSession(client, true));
+      await client.query(beginStatement(begin));
+      const result = await work(client);
       // The request may already have been answered 503: its effects must not land.
       if ((remainingMs() ?? Infinity) <= 0)
         throw new DomainError('request_timeout', 'The request took too long and was rolled back');
@@ -67,7 +85,7 @@ export class PgTransactor implements Transactor {
  * BEGIN, and within a request also a statement timeout no longer than the time the request has
  * left, so no statement outlives the request that issued it — one round trip for both.
  */
-function beginStatement(): string {
+function beginStatement(begin: string): string {
   const left = remainingMs();
-  return left === undefined ? 'BEGIN' : `BEGIN; SET LOCAL statement_timeout = ${Math.max(1, Math.floor(left))}`;
+  return left === undefined ? begin : `${begin}; SET LOCAL statement_timeout = ${Math.max(1, Math.floor(left))}`;
 }

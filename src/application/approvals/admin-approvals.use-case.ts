@@ -30,7 +30,7 @@ export interface ApprovalDetail {
 export const getApproval =
   (deps: { transactor: Transactor; approvals: ApprovalRequests; levelExams: ExamAttempts; rankFinals: ExamAttempts }) =>
   async (requestId: number): Promise<ApprovalDetail> =>
-    deps.transactor.read(async (db) => {
+    deps.transactor.snapshot(async (db) => {
       const item = await deps.approvals.find(db, requestId);
       if (item === undefined) throw notFound('Approval request');
       const [levelExamAttempts, rankFinalAttempts] = await Promise.all([

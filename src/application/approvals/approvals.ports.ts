@@ -1,5 +1,5 @@
 import type { ApprovalType } from '../../domain/progress/progression.rules.js';
-import type { Session } from '../ports/transactor.port.js';
+import type { Session, TxSession } from '../ports/transactor.port.js';
 
 export type ApprovalStatus = 'pending' | 'approved' | 'rejected';
 
@@ -40,7 +40,7 @@ export interface ApprovalListQuery {
 
 export interface ApprovalRequests {
   create(
-    tx: Session,
+    tx: TxSession,
     request: {
       userId: number;
       trackId: number;
@@ -52,14 +52,14 @@ export interface ApprovalRequests {
   ): Promise<ApprovalRequest>;
   /** pending → approved/rejected, only if still pending; undefined when it was not pending (or does not exist). */
   decide(
-    tx: Session,
+    tx: TxSession,
     decision: { requestId: number; status: 'approved' | 'rejected'; adminId: number; comment: string | null },
   ): Promise<ApprovalRequest | undefined>;
   exists(db: Session, requestId: number): Promise<boolean>;
   listMine(db: Session, userId: number): Promise<ApprovalRequest[]>;
   /** The learner's own request (locked), with the status of the latest request for the same from-stage. */
   lockOwn(
-    tx: Session,
+    tx: TxSession,
     requestId: number,
     userId: number,
   ): Promise<(ApprovalRequest & { latestStatus: ApprovalStatus }) | undefined>;
@@ -69,5 +69,5 @@ export interface ApprovalRequests {
 
 /** identity's side of graduation. */
 export interface Graduation {
-  markGraduated(tx: Session, userId: number): Promise<Date>;
+  markGraduated(tx: TxSession, userId: number): Promise<Date>;
 }

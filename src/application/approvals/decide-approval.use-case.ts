@@ -1,6 +1,6 @@
 import type { AdminActor } from '../../domain/identity/actor.js';
 import { DomainError, notFound } from '../../domain/shared/domain-error.js';
-import type { Session, Transactor } from '../ports/transactor.port.js';
+import type { Transactor, TxSession } from '../ports/transactor.port.js';
 import type { StageTransitions } from '../progress/stage-transitions.port.js';
 import type { ApprovalRequest, ApprovalRequests, Graduation } from './approvals.ports.js';
 
@@ -22,7 +22,7 @@ export interface ApprovalDecision {
  */
 async function decide(
   deps: DecideDeps,
-  tx: Session,
+  tx: TxSession,
   decision: { requestId: number; status: 'approved' | 'rejected'; adminId: number; comment: string | null },
 ): Promise<ApprovalRequest> {
   const decided = await deps.approvals.decide(tx, decision);

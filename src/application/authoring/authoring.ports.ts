@@ -3,7 +3,7 @@ import type { CandidateQuestion } from '../../domain/authoring/minitest-selectio
 import type { CatalogFacts, ImportPlan } from '../../domain/authoring/import-bundle.rules.js';
 import type { ArticleKind } from '../../domain/content/article-kind.js';
 import type { StageRef, StageTemplate } from '../../domain/progress/stage-ladder.js';
-import type { Session } from '../ports/transactor.port.js';
+import type { Session, TxSession } from '../ports/transactor.port.js';
 
 // --- tracks and modules ---
 
@@ -26,13 +26,13 @@ export interface TrackCatalog {
   listTracks(db: Session): Promise<AuthoredTrack[]>;
   findTrack(db: Session, trackId: number): Promise<AuthoredTrack | undefined>;
   /** Throws name_taken when a track has this name. */
-  insertTrack(tx: Session, name: string): Promise<{ id: number }>;
-  insertStages(tx: Session, trackId: number, ladder: readonly StageTemplate[]): Promise<void>;
+  insertTrack(tx: TxSession, name: string): Promise<{ id: number }>;
+  insertStages(tx: TxSession, trackId: number, ladder: readonly StageTemplate[]): Promise<void>;
   /** Throws name_taken when the track has a module of this name; undefined when the track does not exist. */
-  insertModule(tx: Session, trackId: number, name: string): Promise<AuthoredModule | undefined>;
+  insertModule(tx: TxSession, trackId: number, name: string): Promise<AuthoredModule | undefined>;
   /** Throws name_taken; undefined when the module does not exist. */
   renameModule(
-    tx: Session,
+    tx: TxSession,
     moduleId: number,
     name: string,
   ): Promise<(AuthoredModule & { previousName: string }) | undefined>;
@@ -61,17 +61,17 @@ export interface QuestionBank {
    * Inactive question → its options → correct option set and active (the FK cycle). Throws name_taken on a duplicate
    * text.
    */
-  insert(tx: Session, moduleId: number, question: QuestionDraft): Promise<number>;
+  insert(tx: TxSession, moduleId: number, question: QuestionDraft): Promise<number>;
   /** The question row locked FOR UPDATE OF questions: attempts that would add it wait for the edit. */
   lock(
-    tx: Session,
+    tx: TxSession,
     questionId: number,
   ): Promise<{ id: number; moduleId: number; text: string; isActive: boolean } | undefined>;
   usage(tx: Session, questionId: number): Promise<QuestionUsage>;
   /** Throws name_taken on a duplicate text. */
-  update(tx: Session, questionId: number, change: { text: string; isActive: boolean }): Promise<void>;
+  update(tx: TxSession, questionId: number, change: { text: string; isActive: boolean }): Promise<void>;
   /** The named questions, locked FOR SHARE OF questions so none is deactivated or moved while a minitest is set. */
-  lockCandidates(tx: Session, questionIds: readonly number[]): Promise<Map<number, CandidateQuestion>>;
+  lockCandidates(tx: TxSession, questionIds: readonly number[]): Promise<Map<number, CandidateQuestion>>;
 }
 
 // --- articles ---
@@ -118,13 +118,13 @@ export interface ArticleLibrary {
   /** Where a new article would go: the module's track and whether the stage is on it. */
   placement(tx: Session, moduleId: number, stageId: number): Promise<{ moduleFound: boolean; stageOnTrack: boolean }>;
   /** Throws name_taken on a content_ref in use. */
-  insert(tx: Session, article: NewArticle): Promise<number>;
+  insert(tx: TxSession, article: NewArticle): Promise<number>;
   /** The article row locked FOR UPDATE OF articles. */
-  lock(tx: Session, articleId: number): Promise<{ id: number; moduleId: number; kind: ArticleKind } | undefined>;
+  lock(tx: TxSession, articleId: number): Promise<{ id: number; moduleId: number; kind: ArticleKind } | undefined>;
   /** Throws name_taken on a content_ref in use. */
-  update(tx: Session, articleId: number, change: ArticleChange): Promise<void>;
+  update(tx: TxSession, articleId: number, change: ArticleChange): Promise<void>;
   replaceMinitest(
-    tx: Session,
+    tx: TxSession,
     article: { id: number; moduleId: number },
     questionIds: readonly number[],
   ): Promise<void>;
@@ -145,12 +145,12 @@ export interface BundleWriter {
    * The track by name, inserted when missing, then locked (FOR NO KEY UPDATE) so imports into one track run one at a
    * time.
    */
-  ensureTrack(tx: Session, name: string): Promise<{ id: number; created: boolean }>;
-  readFacts(tx: Session, trackId: number, plan: ImportPlan): Promise<CatalogFacts>;
+  ensureTrack(tx: TxSession, name: string): Promise<{ id: number; created: boolean }>;
+  readFacts(tx: TxSession, trackId: number, plan: ImportPlan): Promise<CatalogFacts>;
   /** Each step writes only what is missing (natural keys) and returns how many rows it created. */
-  insertModules(tx: Session, trackId: number, names: readonly string[]): Promise<number>;
-  insertQuestions(tx: Session, trackId: number, plan: ImportPlan): Promise<number>;
-  insertArticles(tx: Session, trackId: number, plan: ImportPlan): Promise<number>;
+  insertModules(tx: TxSession, trackId: number, names: readonly string[]): Promise<number>;
+  insertQuestions(tx: TxSession, trackId: number, plan: ImportPlan): Promise<number>;
+  insertArticles(tx: TxSession, trackId: number, plan: ImportPlan): Promise<number>;
   /** Minitests for the bundle's required articles that have none yet; returns how many articles got one. */
-  insertMinitests(tx: Session, trackId: number, plan: ImportPlan): Promise<number>;
+  insertMinitests(tx: TxSession, trackId: number, plan: ImportPlan): Promise<number>;
 }

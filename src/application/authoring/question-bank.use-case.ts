@@ -16,7 +16,7 @@ export interface QuestionBankDeps {
 export const listQuestions =
   (deps: QuestionBankDeps) =>
   async (moduleId: number, page: { afterId?: number; limit: number }, _actor: AdminActor): Promise<AdminQuestion[]> =>
-    deps.transactor.read(async (db) => {
+    deps.transactor.snapshot(async (db) => {
       if (!(await deps.questions.moduleExists(db, moduleId))) throw notFound(`Module ${moduleId}`);
       return deps.questions.list(db, moduleId, page);
     });

@@ -2,7 +2,7 @@ import type { ArticleKind } from '../../domain/content/article-kind.js';
 import type { CandidateArticle, ContentSelection } from '../../domain/content/content-selection.rules.js';
 import type { GradedQuestion } from '../../domain/shared/answer-sheet.rules.js';
 import type { QuestionView } from '../shared/question-view.js';
-import type { Session } from '../ports/transactor.port.js';
+import type { Session, TxSession } from '../ports/transactor.port.js';
 
 /** A line of GET /content/my. */
 export interface AssignmentView {
@@ -56,14 +56,14 @@ export interface StageAssignments {
   /** The active articles of the stage, with whether each has a configured 3-question minitest. */
   candidatesOf(tx: Session, stageId: number): Promise<CandidateArticle[]>;
   /** Writes the whole selection in one statement. */
-  assign(tx: Session, userId: number, stageId: number, selection: ContentSelection): Promise<void>;
+  assign(tx: TxSession, userId: number, stageId: number, selection: ContentSelection): Promise<void>;
   listCurrent(db: Session, userId: number): Promise<AssignmentView[]>;
   /** The article when it is assigned to the learner on the current stage. */
   findCurrentArticle(db: Session, userId: number, articleId: number): Promise<ArticleView | undefined>;
   /** Marks an optional assignment of the current stage read (once); returns its kind, undefined when not assigned. */
-  markRead(tx: Session, userId: number, articleId: number): Promise<ArticleKind | undefined>;
+  markRead(tx: TxSession, userId: number, articleId: number): Promise<ArticleKind | undefined>;
   minitestOf(db: Session, userId: number, articleId: number): Promise<MinitestView | undefined>;
-  lockAssignment(tx: Session, userId: number, articleId: number): Promise<LockedAssignment | undefined>;
+  lockAssignment(tx: TxSession, userId: number, articleId: number): Promise<LockedAssignment | undefined>;
   gradedMinitestOf(tx: Session, articleId: number): Promise<GradedQuestion[]>;
-  markMinitestPassed(tx: Session, userId: number, stageId: number, articleId: number): Promise<void>;
+  markMinitestPassed(tx: TxSession, userId: number, stageId: number, articleId: number): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import type { ModuleQuestionPool } from '../../domain/diagnostika/diagnostika-question-set.rules.js';
 import type { AnswerSheetScore, GradedQuestion, ModuleStat } from '../../domain/shared/answer-sheet.rules.js';
 import type { AttemptQuestion } from '../../domain/shared/attempt-order.rules.js';
-import type { Session } from '../ports/transactor.port.js';
+import type { Session, TxSession } from '../ports/transactor.port.js';
 import type { QuestionView } from '../shared/question-view.js';
 
 export interface DiagnostikaRecord {
@@ -24,10 +24,10 @@ export interface DiagnostikaAttempts {
   /** The learner's one diagnostika, open or submitted. */
   findOfLearner(db: Session, userId: number): Promise<DiagnostikaRecord | undefined>;
   /** Locks the diagnostika row when it exists AND belongs to the learner (else undefined: 404). */
-  lockOfLearner(tx: Session, diagnostikaId: number, userId: number): Promise<DiagnostikaRecord | undefined>;
+  lockOfLearner(tx: TxSession, diagnostikaId: number, userId: number): Promise<DiagnostikaRecord | undefined>;
   /** Inserts the diagnostika and its questions in their stored order; returns its id. */
   create(
-    tx: Session,
+    tx: TxSession,
     diagnostika: { userId: number; stageId: number; totalQ: number; questions: readonly AttemptQuestion[] },
   ): Promise<number>;
   /** The stored questions with their options, in the stored order. */
@@ -35,7 +35,7 @@ export interface DiagnostikaAttempts {
   /** The stored questions with what scoring needs, in the stored order. */
   gradedQuestionsOf(tx: Session, diagnostikaId: number): Promise<GradedQuestion[]>;
   /** Writes answers, module stats and the score at once; only an open diagnostika is changed. */
-  saveSubmission(tx: Session, diagnostikaId: number, score: AnswerSheetScore): Promise<void>;
+  saveSubmission(tx: TxSession, diagnostikaId: number, score: AnswerSheetScore): Promise<void>;
   /** The learner's submitted diagnostika, or undefined while there is none. */
   resultOf(db: Session, userId: number): Promise<DiagnostikaResult | undefined>;
 }

@@ -3,7 +3,7 @@ import type { AttemptQuestion } from '../../domain/shared/attempt-order.rules.js
 import type { ExamKind } from '../../domain/shared/exam-kind.js';
 import type { ExamAssembly } from '../../domain/exams/exam-assembly.rules.js';
 import type { ModuleCandidates } from '../../domain/exams/question-pick.rules.js';
-import type { Session } from '../ports/transactor.port.js';
+import type { Session, TxSession } from '../ports/transactor.port.js';
 import type { QuestionView } from '../shared/question-view.js';
 
 export interface OpenAttempt {
@@ -64,13 +64,13 @@ export interface ExamAttempts {
     },
   ): Promise<ModuleCandidates[]>;
   /** Stores the attempt and answers with it and its questions as the learner sees them. */
-  insert(tx: Session, attempt: NewAttempt): Promise<{ attempt: OpenAttempt; questions: QuestionView[] }>;
+  insert(tx: TxSession, attempt: NewAttempt): Promise<{ attempt: OpenAttempt; questions: QuestionView[] }>;
   questionsOf(db: Session, attemptId: number): Promise<QuestionView[]>;
   /**
    * FOR UPDATE of the attempt row, with its grading sheet; undefined when it does not exist or is another learner's.
    */
-  lockForSubmit(tx: Session, attemptId: number, userId: number): Promise<LockedAttempt | undefined>;
-  recordSubmission(tx: Session, attemptId: number, score: AnswerSheetScore, passed: boolean): Promise<void>;
+  lockForSubmit(tx: TxSession, attemptId: number, userId: number): Promise<LockedAttempt | undefined>;
+  recordSubmission(tx: TxSession, attemptId: number, score: AnswerSheetScore, passed: boolean): Promise<void>;
   listForUser(db: Session, userId: number): Promise<AttemptSummary[]>;
   /** One attempt of the learner with how it was assembled (null for attempts older than the record). */
   findWithAssembly(

@@ -1,4 +1,4 @@
-import type { Session } from '../ports/transactor.port.js';
+import type { Session, TxSession } from '../ports/transactor.port.js';
 
 export interface LearnerProfile {
   readonly id: number;
@@ -25,7 +25,7 @@ export interface StoredCredentials {
 export interface LearnerAccounts {
   /** Throws DomainError('email_taken') when the email (any case) is already registered. */
   insert(
-    tx: Session,
+    tx: TxSession,
     learner: { email: string; fullName: string; passwordHash: string; trackId: number },
   ): Promise<LearnerProfile>;
   findCredentials(db: Session, email: string): Promise<StoredCredentials | undefined>;
@@ -37,7 +37,7 @@ export interface AdminAccounts {
   findProfile(db: Session, adminId: number): Promise<AdminProfile | undefined>;
   /** Creates the admin, or resets the name and password of an existing one (same email, any case), and activates it. */
   upsert(
-    tx: Session,
+    tx: TxSession,
     admin: { email: string; fullName: string; passwordHash: string },
   ): Promise<AdminProfile & { created: boolean }>;
 }
@@ -56,7 +56,7 @@ export interface LearnerPlacement {
     request: { trackId?: number; defaultTrackName: string },
   ): Promise<TrackEntryPoint | undefined>;
   placeOnFirstStage(
-    tx: Session,
+    tx: TxSession,
     placement: { userId: number; trackId: number; stageId: number; settingsVersionId: number },
   ): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import type { Session } from './transactor.port.js';
+import type { Session, TxSession } from './transactor.port.js';
 
 /**
  * Every admin mutation records who did it, in the same transaction as the change (table
@@ -28,6 +28,6 @@ export interface AuditFilter {
 }
 
 export interface AdminAuditLog {
-  record(tx: Session, entry: AuditEntry): Promise<void>;
+  record(tx: TxSession, entry: AuditEntry): Promise<void>;
   list(db: Session, filter: AuditFilter): Promise<AuditRecord[]>;
 }

@@ -1,13 +1,26 @@
 /**
  * A database session as the use cases see it: opaque, handed to repositories, never inspected.
- * Mutating use cases get one from `run` (BEGIN … COMMIT on one client, ROLLBACK on any error);
- * read-only use cases that issue single-statement reads get one from `read` (no transaction).
+ * `read` hands out a plain session on the pool (one statement); `snapshot` one READ ONLY,
+ * REPEATABLE READ transaction (several statements that must see the same data); `run` a
+ * read-write transaction (BEGIN … COMMIT on one client, ROLLBACK on any error).
  */
 export interface Session {
   readonly inTransaction: boolean;
 }
 
+declare const writable: unique symbol;
+
+/**
+ * A session inside `run`: the only kind that lock (`FOR UPDATE`) and write repository methods
+ * accept, so handing them a read or snapshot session fails to compile.
+ */
+export interface TxSession extends Session {
+  readonly [writable]: true;
+}
+
 export interface Transactor {
-  run<T>(work: (tx: Session) => Promise<T>): Promise<T>;
+  run<T>(work: (tx: TxSession) => Promise<T>): Promise<T>;
+  /** Several reads in one consistent READ ONLY snapshot. */
+  snapshot<T>(work: (db: Session) => Promise<T>): Promise<T>;
   read<T>(work: (db: Session) => Promise<T>): Promise<T>;
 }

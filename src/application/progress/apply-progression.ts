@@ -2,7 +2,7 @@ import { automaticApprovalComment, progressAfterPass } from '../../domain/progre
 import type { StageRef } from '../../domain/progress/stage-ladder.js';
 import type { ExamKind } from '../../domain/shared/exam-kind.js';
 import type { ApprovalRequests } from '../approvals/approvals.ports.js';
-import type { Session } from '../ports/transactor.port.js';
+import type { TxSession } from '../ports/transactor.port.js';
 import type { StageTransitions } from './stage-transitions.port.js';
 
 export type ProgressAction = 'none' | 'auto_advanced' | 'rank_final_required' | 'pending_approval';
@@ -25,7 +25,7 @@ export interface ProgressionDeps {
 export const applyProgression =
   (deps: ProgressionDeps) =>
   async (
-    tx: Session,
+    tx: TxSession,
     pass: { kind: ExamKind; userId: number; trackId: number; stage: StageRef },
   ): Promise<ProgressOutcome> => {
     const next = (await deps.transitions.nextStage(tx, pass.trackId, pass.stage.position)) ?? null;

@@ -69,7 +69,7 @@ export const getStageHistory =
 export const getPinnedSettings =
   (deps: ProgressDeps) =>
   async (actor: LearnerActor): Promise<PinnedSettingsView> =>
-    deps.transactor.read(async (db) => {
+    deps.transactor.snapshot(async (db) => {
       const stage = await stageInForce(deps, db, actor.userId);
       return {
         settingsVersionId: stage.settingsVersionId,
@@ -85,7 +85,7 @@ export const getPinnedSettings =
 export const getEligibility = (deps: ProgressDeps) => {
   const eligibility = loadEligibility(deps);
   return async (actor: LearnerActor): Promise<StageEligibility> =>
-    deps.transactor.read(async (db) => {
+    deps.transactor.snapshot(async (db) => {
       const stage = await deps.stages.findCurrentStage(db, actor.userId);
       if (stage === undefined || stage.status !== 'active')
         throw new DomainError('no_active_stage', 'The learner has no active stage');
@@ -100,7 +100,7 @@ export const getEligibility = (deps: ProgressDeps) => {
 export const getWeakness = (deps: ProgressDeps) => {
   const weakness = loadWeaknessProfile(deps);
   return async (actor: LearnerActor): Promise<WeaknessView> =>
-    deps.transactor.read(async (db) => {
+    deps.transactor.snapshot(async (db) => {
       const stage = await stageInForce(deps, db, actor.userId);
       const settings = await deps.pinnedSettings.settingsOf(db, stage.settingsVersionId);
       const modules = await weakness(db, { userId: actor.userId, trackId: stage.trackId }, settings);

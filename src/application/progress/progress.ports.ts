@@ -2,7 +2,7 @@ import type { Rank } from '../../domain/progress/stage-ladder.js';
 import type { StageAssignment } from '../../domain/progress/eligibility.rules.js';
 import type { ModuleEvidence, TrackModule } from '../../domain/progress/weakness.rules.js';
 import type { TrackSettings } from '../../domain/settings/track-settings.js';
-import type { Session } from '../ports/transactor.port.js';
+import type { Session, TxSession } from '../ports/transactor.port.js';
 
 /**
  * The learner's current stage: the one `user_stage_progress` row that is `active` or
@@ -48,7 +48,7 @@ export interface StageProgress {
    * The same, locking the learner's own progress row (`FOR UPDATE OF user_stage_progress`; the
    * shared stage/track rows are never locked). Serialises every state change of one learner.
    */
-  lockCurrentStage(tx: Session, userId: number): Promise<CurrentStage | undefined>;
+  lockCurrentStage(tx: TxSession, userId: number): Promise<CurrentStage | undefined>;
   /** The current stage, else the latest stage row (a graduated learner); one indexed query. */
   findOverview(db: Session, userId: number): Promise<StageOverview | undefined>;
   /** Every stage row of the learner, by position. */

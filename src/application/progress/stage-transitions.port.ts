@@ -1,5 +1,5 @@
 import type { StageRef } from '../../domain/progress/stage-ladder.js';
-import type { Session } from '../ports/transactor.port.js';
+import type { Session, TxSession } from '../ports/transactor.port.js';
 
 /**
  * The writes that move a learner along the ladder. Each is a conditional statement on the
@@ -10,15 +10,15 @@ export interface StageTransitions {
   nextStage(db: Session, trackId: number, position: number): Promise<StageRef | undefined>;
   /** Locks one progress row of the learner (FOR UPDATE OF user_stage_progress). */
   lockStage(
-    tx: Session,
+    tx: TxSession,
     userId: number,
     stageId: number,
   ): Promise<{ status: 'active' | 'pending_approval' | 'completed'; trackId: number } | undefined>;
-  markPendingApproval(tx: Session, userId: number, stageId: number): Promise<void>;
-  complete(tx: Session, userId: number, stageId: number, fromStatus: 'active' | 'pending_approval'): Promise<void>;
+  markPendingApproval(tx: TxSession, userId: number, stageId: number): Promise<void>;
+  complete(tx: TxSession, userId: number, stageId: number, fromStatus: 'active' | 'pending_approval'): Promise<void>;
   /**
    * Makes `stageId` the learner's current stage, pinned to the track's active settings version
    * at this moment; DomainError('track_not_ready') when the track has none.
    */
-  activate(tx: Session, userId: number, trackId: number, stageId: number): Promise<{ settingsVersionId: number }>;
+  activate(tx: TxSession, userId: number, trackId: number, stageId: number): Promise<{ settingsVersionId: number }>;
 }

@@ -12,7 +12,7 @@ export interface ReadSettingsDeps {
 export const listSettingsVersions =
   (deps: ReadSettingsDeps) =>
   async (trackId: number, _actor: AdminActor): Promise<SettingsVersion[]> => {
-    return deps.transactor.read(async (db) => {
+    return deps.transactor.snapshot(async (db) => {
       if (!(await deps.versions.trackExists(db, trackId))) throw notFound(`Track ${trackId}`);
       return deps.versions.listByTrack(db, trackId);
     });

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { PgSession, PgTransactor, pgSession } from '../../../src/adapters/postgres/transactor.js';
+import type { TxSession } from '../../../src/application/ports/transactor.port.js';
 import { withDeadline } from '../../../src/application/request-deadline.js';
 import { DomainError } from '../../../src/domain/shared/domain-error.js';
 import { useTestDatabase } from '../../support/database.js';
@@ -92,5 +93,47 @@ describe('PgTransactor', () => {
     const transactor = new PgTransactor(db.pool);
     const inTransaction = await transactor.read(async (session) => session.inTransaction);
     expect(inTransaction).to.equal(false);
+  });
+
+  it('snapshot() sees one consistent state: a commit landing between its reads is invisible to it', async () => {
+    const transactor = new PgTransactor(db.pool);
+    const seen = await transactor.snapshot(async (session) => {
+      const before = (await pgSession(session).queryable.query('SELECT count(*)::int AS n FROM tracks')).rows[0].n;
+      await db.pool.query("INSERT INTO tracks (name) VALUES ('snapshot-concurrent')");
+      const after = (await pgSession(session).queryable.query('SELECT count(*)::int AS n FROM tracks')).rows[0].n;
+      const mode = (await pgSession(session).queryable.query('SHOW transaction_read_only')).rows[0];
+      return { before, after, readOnly: mode.transaction_read_only };
+    });
+    expect(seen.after).to.equal(seen.before);
+    expect(seen.readOnly).to.equal('on');
+    expect(await countTracks('snapshot-concurrent')).to.equal(1);
+  });
+
+  it('snapshot() refuses a write and keeps the request deadline as its statement timeout', async () => {
+    const transactor = new PgTransactor(db.pool);
+    const write = await transactor
+      .snapshot(async (session) => insertTrack(pgSession(session), 'snapshot-write'))
+      .catch((error: unknown) => error);
+    expect(write).to.be.instanceOf(Error);
+    expect(await countTracks('snapshot-write')).to.equal(0);
+    const timeout = await withDeadline(Date.now() + 5_000, () =>
+      transactor.snapshot(
+        async (session) => (await pgSession(session).queryable.query('SHOW statement_timeout')).rows[0],
+      ),
+    );
+    expect(Number.parseInt(String(timeout.statement_timeout), 10)).to.be.within(1, 5_000);
+  });
+
+  it('only run() hands out the session that lock and write methods accept (checked by the compiler)', async () => {
+    const transactor = new PgTransactor(db.pool);
+    const writeMethod = (tx: TxSession) => tx.inTransaction;
+    const kinds = await Promise.all([
+      transactor.run(async (tx) => writeMethod(tx)),
+      // @ts-expect-error a plain read session is not a transaction session
+      transactor.read(async (session) => writeMethod(session)),
+      // @ts-expect-error nor is a READ ONLY snapshot
+      transactor.snapshot(async (session) => writeMethod(session)),
+    ]);
+    expect(kinds).to.deep.equal([true, false, true]);
   });
 });

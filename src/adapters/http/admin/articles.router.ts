@@ -6,6 +6,13 @@ import type { AdminActor } from '../../../domain/identity/actor.js';
 import { adminOf, type Authentication } from '../auth/authentication.js';
 import { decodeCursor, pageOf } from './page-cursor.js';
 import { DEFAULT_PAGE_SIZE } from './question-bank.router.js';
+import type {
+  AdminCreateArticleData,
+  AdminEditArticleData,
+  AdminListArticlesData,
+  AdminSetMinitestData,
+} from '../../../contract/generated/types.gen.js';
+import { bodyOf, queryOf } from '../shared/typed-route.js';
 
 export interface ArticleLibraryUseCases {
   readonly list: (filter: ArticleFilter, actor: AdminActor) => Promise<AdminArticle[]>;
@@ -37,7 +44,7 @@ export function articlesRouter(useCases: ArticleLibraryUseCases, auth: Authentic
   const router = Router();
 
   router.get('/admin/articles', auth.admin, async (req, res) => {
-    const query = req.query as Record<string, string | undefined>;
+    const query = queryOf<AdminListArticlesData>(req);
     const limit = query.limit === undefined ? DEFAULT_PAGE_SIZE : Number(query.limit);
     const rows = await useCases.list(
       {
@@ -54,15 +61,7 @@ export function articlesRouter(useCases: ArticleLibraryUseCases, auth: Authentic
   });
 
   router.post('/admin/articles', auth.admin, async (req, res) => {
-    const body = req.body as {
-      module_id: number;
-      stage_id: number;
-      kind: ArticleKind;
-      title: string;
-      content_ref: string;
-      body?: string;
-      position?: number;
-    };
+    const body = bodyOf<AdminCreateArticleData>(req);
     const article = await useCases.create(
       {
         moduleId: body.module_id,
@@ -83,13 +82,7 @@ export function articlesRouter(useCases: ArticleLibraryUseCases, auth: Authentic
   });
 
   router.patch('/admin/articles/:article_id', auth.admin, async (req, res) => {
-    const body = req.body as {
-      title?: string;
-      content_ref?: string;
-      body?: string;
-      position?: number;
-      is_active?: boolean;
-    };
+    const body = bodyOf<AdminEditArticleData>(req);
     const change: ArticleChange = {
       ...(body.title === undefined ? {} : { title: body.title }),
       ...(body.content_ref === undefined ? {} : { contentRef: body.content_ref }),
@@ -101,7 +94,7 @@ export function articlesRouter(useCases: ArticleLibraryUseCases, auth: Authentic
   });
 
   router.put('/admin/articles/:article_id/minitest', auth.admin, async (req, res) => {
-    const body = req.body as { question_ids: number[] };
+    const body = bodyOf<AdminSetMinitestData>(req);
     res.json(articleJson(await useCases.setMinitest(Number(req.params.article_id), body.question_ids, adminOf(res))));
   });
 

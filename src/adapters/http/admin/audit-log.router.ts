@@ -4,6 +4,8 @@ import type { AdminActor } from '../../../domain/identity/actor.js';
 import { adminOf, type Authentication } from '../auth/authentication.js';
 import { decodeCursor, pageOf } from './page-cursor.js';
 import { DEFAULT_PAGE_SIZE } from './question-bank.router.js';
+import type { AdminListAuditLogData } from '../../../contract/generated/types.gen.js';
+import { queryOf } from '../shared/typed-route.js';
 
 export interface AuditLogUseCases {
   readonly list: (filter: AuditFilter, actor: AdminActor) => Promise<AuditRecord[]>;
@@ -25,7 +27,7 @@ export function auditLogRouter(useCases: AuditLogUseCases, auth: Authentication)
   const router = Router();
 
   router.get('/admin/audit-log', auth.admin, async (req, res) => {
-    const query = req.query as Record<string, string | undefined>;
+    const query = queryOf<AdminListAuditLogData>(req);
     const limit = query.limit === undefined ? DEFAULT_PAGE_SIZE : Number(query.limit);
     const rows = await useCases.list(
       {

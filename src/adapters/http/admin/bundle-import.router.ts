@@ -4,6 +4,8 @@ import type { ImportSummary } from '../../../application/authoring/import-bundle
 import type { BundleInput, StageInput } from '../../../domain/authoring/import-bundle.rules.js';
 import type { AdminActor } from '../../../domain/identity/actor.js';
 import { adminOf, type Authentication } from '../auth/authentication.js';
+import type { AdminImportBundleData } from '../../../contract/generated/types.gen.js';
+import { bodyOf } from '../shared/typed-route.js';
 
 export interface BundleImportUseCases {
   readonly importBundle: (bundle: BundleInput, actor: AdminActor) => Promise<ImportSummary>;
@@ -66,7 +68,7 @@ export function bundleImportRouter(useCases: BundleImportUseCases, auth: Authent
   const router = Router();
 
   router.post(IMPORT_PATH, auth.admin, async (req, res) => {
-    const summary = await useCases.importBundle(toBundle(req.body as BundleJson), adminOf(res));
+    const summary = await useCases.importBundle(toBundle(bodyOf<AdminImportBundleData>(req)), adminOf(res));
     res.json({
       track_id: summary.trackId,
       created: countsJson(summary.created),

@@ -2,6 +2,12 @@ import { Router } from 'express';
 import type { AuthoredModule, AuthoredTrack } from '../../../application/authoring/authoring.ports.js';
 import type { AdminActor } from '../../../domain/identity/actor.js';
 import { adminOf, type Authentication } from '../auth/authentication.js';
+import type {
+  AdminAddModuleData,
+  AdminCreateTrackData,
+  AdminRenameModuleData,
+} from '../../../contract/generated/types.gen.js';
+import { bodyOf } from '../shared/typed-route.js';
 
 export interface CatalogAuthoringUseCases {
   readonly listTracks: (actor: AdminActor) => Promise<AuthoredTrack[]>;
@@ -36,7 +42,7 @@ export function catalogAuthoringRouter(useCases: CatalogAuthoringUseCases, auth:
   });
 
   router.post('/admin/tracks', auth.admin, async (req, res) => {
-    const body = req.body as { name: string };
+    const body = bodyOf<AdminCreateTrackData>(req);
     res.status(201).json(trackJson(await useCases.createTrack({ name: body.name }, adminOf(res))));
   });
 
@@ -45,14 +51,14 @@ export function catalogAuthoringRouter(useCases: CatalogAuthoringUseCases, auth:
   });
 
   router.post('/admin/tracks/:track_id/modules', auth.admin, async (req, res) => {
-    const body = req.body as { name: string };
+    const body = bodyOf<AdminAddModuleData>(req);
     res
       .status(201)
       .json(moduleJson(await useCases.addModule(Number(req.params.track_id), { name: body.name }, adminOf(res))));
   });
 
   router.patch('/admin/modules/:module_id', auth.admin, async (req, res) => {
-    const body = req.body as { name: string };
+    const body = bodyOf<AdminRenameModuleData>(req);
     res.json(moduleJson(await useCases.renameModule(Number(req.params.module_id), { name: body.name }, adminOf(res))));
   });
 

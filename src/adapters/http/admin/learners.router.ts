@@ -4,6 +4,8 @@ import type { AdminActor } from '../../../domain/identity/actor.js';
 import { adminOf, type Authentication } from '../auth/authentication.js';
 import { decodeCursor, pageOf } from './page-cursor.js';
 import { DEFAULT_PAGE_SIZE } from './question-bank.router.js';
+import type { AdminListLearnersData } from '../../../contract/generated/types.gen.js';
+import { queryOf } from '../shared/typed-route.js';
 
 export interface LearnersUseCases {
   readonly search: (search: LearnerSearch, actor: AdminActor) => Promise<LearnerSummary[]>;
@@ -92,7 +94,7 @@ export function learnersRouter(useCases: LearnersUseCases, auth: Authentication)
   const router = Router();
 
   router.get('/admin/users', auth.admin, async (req, res) => {
-    const query = req.query as Record<string, string | undefined>;
+    const query = queryOf<AdminListLearnersData>(req);
     const limit = query.limit === undefined ? DEFAULT_PAGE_SIZE : Number(query.limit);
     const rows = await useCases.search(
       {

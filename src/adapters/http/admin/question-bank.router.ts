@@ -5,6 +5,12 @@ import type { ItemStatistics } from '../../../domain/assessment/item-statistics.
 import { itemStatisticsJson } from './item-statistics.router.js';
 import { adminOf, type Authentication } from '../auth/authentication.js';
 import { decodeCursor, pageOf } from './page-cursor.js';
+import type {
+  AdminCreateQuestionData,
+  AdminEditQuestionData,
+  AdminListQuestionsData,
+} from '../../../contract/generated/types.gen.js';
+import { bodyOf, queryOf } from '../shared/typed-route.js';
 
 export interface QuestionBankUseCases {
   readonly list: (
@@ -50,7 +56,7 @@ export function questionBankRouter(useCases: QuestionBankUseCases, auth: Authent
   const router = Router();
 
   router.get('/admin/modules/:module_id/questions', auth.admin, async (req, res) => {
-    const query = req.query as { limit?: string; cursor?: string };
+    const query = queryOf<AdminListQuestionsData>(req);
     const limit = query.limit === undefined ? DEFAULT_PAGE_SIZE : Number(query.limit);
     const rows = await useCases.list(
       Number(req.params.module_id),
@@ -61,7 +67,7 @@ export function questionBankRouter(useCases: QuestionBankUseCases, auth: Authent
   });
 
   router.post('/admin/modules/:module_id/questions', auth.admin, async (req, res) => {
-    const body = req.body as { text: string; options: string[]; correct_option_pos: number };
+    const body = bodyOf<AdminCreateQuestionData>(req);
     const question = await useCases.create(
       Number(req.params.module_id),
       { text: body.text, options: body.options, correctOptionPos: body.correct_option_pos },
@@ -80,7 +86,7 @@ export function questionBankRouter(useCases: QuestionBankUseCases, auth: Authent
   });
 
   router.patch('/admin/questions/:question_id', auth.admin, async (req, res) => {
-    const body = req.body as { text?: string; is_active?: boolean };
+    const body = bodyOf<AdminEditQuestionData>(req);
     res.json(
       questionJson(
         await useCases.edit(

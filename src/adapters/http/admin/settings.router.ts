@@ -4,6 +4,11 @@ import type { SettingsVersion } from '../../../application/settings/settings.por
 import type { AdminActor } from '../../../domain/identity/actor.js';
 import { SETTINGS_FIELD_NAMES, type TrackSettings } from '../../../domain/settings/track-settings.js';
 import { adminOf, type Authentication } from '../auth/authentication.js';
+import type {
+  AdminCreateSettingsDraftData,
+  AdminEditSettingsDraftData,
+} from '../../../contract/generated/types.gen.js';
+import { bodyOf } from '../shared/typed-route.js';
 
 export interface SettingsUseCases {
   readonly list: (trackId: number, actor: AdminActor) => Promise<SettingsVersion[]>;
@@ -50,7 +55,7 @@ export function settingsRouter(useCases: SettingsUseCases, auth: Authentication)
   });
 
   router.post('/admin/tracks/:track_id/settings-versions', auth.admin, async (req, res) => {
-    const body = req.body as { based_on_version_id?: number; note?: string | null; settings?: Record<string, unknown> };
+    const body = bodyOf<AdminCreateSettingsDraftData>(req);
     const draft = await useCases.createDraft(
       id(req.params.track_id),
       { basedOnVersionId: body.based_on_version_id, note: body.note, settings: settingsFromJson(body.settings) },
@@ -64,7 +69,7 @@ export function settingsRouter(useCases: SettingsUseCases, auth: Authentication)
   });
 
   router.patch('/admin/settings-versions/:version_id', auth.admin, async (req, res) => {
-    const body = req.body as { note?: string | null; settings?: Record<string, unknown> };
+    const body = bodyOf<AdminEditSettingsDraftData>(req);
     const change: DraftChange = {
       ...('note' in body ? { note: body.note ?? null } : {}),
       settings: settingsFromJson(body.settings),

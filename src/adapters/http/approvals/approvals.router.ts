@@ -4,14 +4,14 @@ import type {
   ApprovalListItem,
   ApprovalListQuery,
   ApprovalRequest,
-  ApprovalStatus,
 } from '../../../application/approvals/approvals.ports.js';
 import type { ApprovalDecision } from '../../../application/approvals/decide-approval.use-case.js';
 import type { AdminActor, LearnerActor } from '../../../domain/identity/actor.js';
-import type { ApprovalType } from '../../../domain/progress/progression.rules.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import { adminOf, learnerOf, type Authentication } from '../auth/authentication.js';
 import { attemptSummaryJson } from '../exams/exams.router.js';
+import type { ListApprovalsData, RejectRequestData } from '../../../contract/generated/types.gen.js';
+import { bodyOf, queryOf } from '../shared/typed-route.js';
 
 export interface ApprovalUseCases {
   readonly listMine: (actor: LearnerActor) => Promise<ApprovalRequest[]>;
@@ -79,13 +79,7 @@ export function approvalsRouter(useCases: ApprovalUseCases, auth: Authentication
   });
 
   router.get('/admin/approvals', auth.admin, async (req, res) => {
-    const query = req.query as {
-      status?: ApprovalStatus;
-      type?: ApprovalType;
-      order?: 'oldest' | 'newest';
-      limit?: number;
-      cursor?: string;
-    };
+    const query = queryOf<ListApprovalsData>(req);
     const page = await useCases.list({
       status: query.status ?? 'pending',
       ...(query.type === undefined ? {} : { type: query.type }),
@@ -124,7 +118,7 @@ export function approvalsRouter(useCases: ApprovalUseCases, auth: Authentication
   });
 
   router.post('/admin/approvals/:request_id/reject', auth.admin, async (req, res) => {
-    const body = req.body as { comment: string };
+    const body = bodyOf<RejectRequestData>(req);
     res.json(
       decisionJson(
         await useCases.reject({ requestId: Number(req.params.request_id), comment: body.comment }, adminOf(res)),

@@ -5,6 +5,8 @@ import type { LearnerActor } from '../../../domain/identity/actor.js';
 import type { SubmittedAnswer } from '../../../domain/shared/answer-sheet.rules.js';
 import { questionJson } from '../shared/question-json.js';
 import { learnerOf, type Authentication } from '../auth/authentication.js';
+import type { SubmitDiagnostikaData } from '../../../contract/generated/types.gen.js';
+import { bodyOf } from '../shared/typed-route.js';
 
 export interface DiagnostikaUseCases {
   readonly start: (actor: LearnerActor) => Promise<StartedDiagnostika>;
@@ -35,7 +37,7 @@ export function diagnostikaRouter(useCases: DiagnostikaUseCases, auth: Authentic
   });
 
   router.post('/diagnostika/submit', auth.learner, async (req, res) => {
-    const body = req.body as { diagnostika_id: number; answers: SubmittedAnswer[] };
+    const body = bodyOf<SubmitDiagnostikaData>(req);
     res.json(
       resultJson(await useCases.submit({ diagnostikaId: body.diagnostika_id, answers: body.answers }, learnerOf(res))),
     );

@@ -8,6 +8,8 @@ import type { LearnerActor } from '../../../domain/identity/actor.js';
 import type { SubmittedAnswer } from '../../../domain/shared/answer-sheet.rules.js';
 import { learnerOf, type Authentication } from '../auth/authentication.js';
 import { questionJson } from '../shared/question-json.js';
+import type { SubmitLevelExamData } from '../../../contract/generated/types.gen.js';
+import { bodyOf } from '../shared/typed-route.js';
 
 export interface ExamUseCases {
   readonly start: (actor: LearnerActor) => Promise<StartedExam>;
@@ -51,7 +53,7 @@ export function examsRouter(
   });
 
   router.post(`${prefix}/:attempt_id/submit`, auth.learner, async (req, res) => {
-    const body = req.body as { answers: SubmittedAnswer[] };
+    const body = bodyOf<SubmitLevelExamData>(req);
     const result = await useCases.submit(
       { attemptId: Number(req.params.attempt_id), answers: body.answers },
       learnerOf(res),

@@ -5,6 +5,8 @@ import type { AccessToken } from '../../../application/ports/token-issuer.port.j
 import type { AdminActor, LearnerActor } from '../../../domain/identity/actor.js';
 import type { RegistrationInput } from '../../../domain/identity/registration.rules.js';
 import { adminOf, learnerOf, type Authentication } from '../auth/authentication.js';
+import type { AdminLogInData, LogInData, SignUpData } from '../../../contract/generated/types.gen.js';
+import { bodyOf } from '../shared/typed-route.js';
 
 export interface IdentityUseCases {
   readonly signUp: (input: RegistrationInput) => Promise<LearnerProfile>;
@@ -32,7 +34,7 @@ export function identityRouter(useCases: IdentityUseCases, auth: Authentication)
   const router = Router();
 
   router.post('/auth/signup', async (req, res) => {
-    const body = req.body as { email: string; full_name: string; password: string; track_id?: number };
+    const body = bodyOf<SignUpData>(req);
     const learner = await useCases.signUp({
       email: body.email,
       fullName: body.full_name,
@@ -43,7 +45,7 @@ export function identityRouter(useCases: IdentityUseCases, auth: Authentication)
   });
 
   router.post('/auth/login', async (req, res) => {
-    const body = req.body as { email: string; password: string };
+    const body = bodyOf<LogInData>(req);
     res.json(
       tokenJson(await useCases.logInLearner({ email: body.email, password: body.password, ip: req.ip ?? 'unknown' })),
     );
@@ -55,7 +57,7 @@ export function identityRouter(useCases: IdentityUseCases, auth: Authentication)
   });
 
   router.post('/admin/login', async (req, res) => {
-    const body = req.body as { email: string; password: string };
+    const body = bodyOf<AdminLogInData>(req);
     res.json(
       tokenJson(await useCases.logInAdmin({ email: body.email, password: body.password, ip: req.ip ?? 'unknown' })),
     );

@@ -5,7 +5,7 @@ import type {
   ApprovalRequests,
   ApprovalStatus,
 } from '../../../application/approvals/approvals.ports.js';
-import type { Session } from '../../../application/ports/transactor.port.js';
+import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import type { ApprovalType } from '../../../domain/progress/progression.rules.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import { isUniqueViolation } from '../pg-errors.js';
@@ -73,7 +73,7 @@ export class PgApprovalRequests implements ApprovalRequests {
   }
 
   async create(
-    tx: Session,
+    tx: TxSession,
     request: {
       userId: number;
       trackId: number;
@@ -101,7 +101,7 @@ export class PgApprovalRequests implements ApprovalRequests {
   }
 
   async decide(
-    tx: Session,
+    tx: TxSession,
     decision: { requestId: number; status: 'approved' | 'rejected'; adminId: number; comment: string | null },
   ): Promise<ApprovalRequest | undefined> {
     const row = await this.sql.first<RequestRow>(tx, 'decide', [
@@ -122,7 +122,7 @@ export class PgApprovalRequests implements ApprovalRequests {
   }
 
   async lockOwn(
-    tx: Session,
+    tx: TxSession,
     requestId: number,
     userId: number,
   ): Promise<(ApprovalRequest & { latestStatus: ApprovalStatus }) | undefined> {

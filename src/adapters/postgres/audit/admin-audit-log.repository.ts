@@ -4,7 +4,7 @@ import type {
   AuditFilter,
   AuditRecord,
 } from '../../../application/ports/admin-audit-log.port.js';
-import type { Session } from '../../../application/ports/transactor.port.js';
+import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import { SqlFile } from '../sql-file.js';
 import type { SqlCatalogue } from '../sql-files.js';
 
@@ -26,7 +26,7 @@ export class PgAdminAuditLog implements AdminAuditLog {
     this.sql = new SqlFile(catalogue, 'audit/admin-audit-log', ['record', 'list']);
   }
 
-  async record(tx: Session, entry: AuditEntry): Promise<void> {
+  async record(tx: TxSession, entry: AuditEntry): Promise<void> {
     await this.sql.run(tx, 'record', [
       entry.adminId,
       entry.action,

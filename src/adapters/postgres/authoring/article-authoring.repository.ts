@@ -5,7 +5,7 @@ import type {
   ArticleLibrary,
   NewArticle,
 } from '../../../application/authoring/authoring.ports.js';
-import type { Session } from '../../../application/ports/transactor.port.js';
+import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import type { ArticleKind } from '../../../domain/content/article-kind.js';
 import { SqlFile } from '../sql-file.js';
 import type { SqlCatalogue } from '../sql-files.js';
@@ -85,7 +85,7 @@ export class PgArticleAuthoring implements ArticleLibrary {
     return { moduleFound: row !== undefined, stageOnTrack: row?.stage_on_track ?? false };
   }
 
-  async insert(tx: Session, article: NewArticle): Promise<number> {
+  async insert(tx: TxSession, article: NewArticle): Promise<number> {
     const row = await guardNames(() =>
       this.sql.first<{ id: number }>(tx, 'insert', [
         article.moduleId,
@@ -100,12 +100,15 @@ export class PgArticleAuthoring implements ArticleLibrary {
     return row!.id;
   }
 
-  async lock(tx: Session, articleId: number): Promise<{ id: number; moduleId: number; kind: ArticleKind } | undefined> {
+  async lock(
+    tx: TxSession,
+    articleId: number,
+  ): Promise<{ id: number; moduleId: number; kind: ArticleKind } | undefined> {
     const row = await this.sql.first<{ id: number; module_id: number; kind: ArticleKind }>(tx, 'lock', [articleId]);
     return row && { id: row.id, moduleId: row.module_id, kind: row.kind };
   }
 
-  async update(tx: Session, articleId: number, change: ArticleChange): Promise<void> {
+  async update(tx: TxSession, articleId: number, change: ArticleChange): Promise<void> {
     await guardNames(() =>
       this.sql.run(tx, 'update', [
         articleId,
@@ -119,7 +122,7 @@ export class PgArticleAuthoring implements ArticleLibrary {
   }
 
   async replaceMinitest(
-    tx: Session,
+    tx: TxSession,
     article: { id: number; moduleId: number },
     questionIds: readonly number[],
   ): Promise<void> {

@@ -1,5 +1,5 @@
 import type { BundleWriter } from '../../../application/authoring/authoring.ports.js';
-import type { Session } from '../../../application/ports/transactor.port.js';
+import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import { questionKey, type CatalogFacts, type ImportPlan } from '../../../domain/authoring/import-bundle.rules.js';
 import type { ArticleKind } from '../../../domain/content/article-kind.js';
 import type { Rank } from '../../../domain/progress/stage-ladder.js';
@@ -45,13 +45,13 @@ export class PgBundleWriter implements BundleWriter {
     ]);
   }
 
-  async ensureTrack(tx: Session, name: string): Promise<{ id: number; created: boolean }> {
+  async ensureTrack(tx: TxSession, name: string): Promise<{ id: number; created: boolean }> {
     const inserted = await guardNames(() => this.sql.first<{ id: number }>(tx, 'insertTrackIfMissing', [name]));
     const locked = await this.sql.first<{ id: number }>(tx, 'lockTrackByName', [name]);
     return { id: locked!.id, created: inserted !== undefined };
   }
 
-  async readFacts(tx: Session, trackId: number, plan: ImportPlan): Promise<CatalogFacts> {
+  async readFacts(tx: TxSession, trackId: number, plan: ImportPlan): Promise<CatalogFacts> {
     const stages = await this.sql.rows<{ rank: Rank; level: number }>(tx, 'stagesOfTrack', [trackId]);
     const articles = await this.sql.rows<{ content_ref: string; kind: ArticleKind; module: string | null }>(
       tx,
@@ -73,11 +73,11 @@ export class PgBundleWriter implements BundleWriter {
     };
   }
 
-  async insertModules(tx: Session, trackId: number, names: readonly string[]): Promise<number> {
+  async insertModules(tx: TxSession, trackId: number, names: readonly string[]): Promise<number> {
     return this.sql.run(tx, 'insertModules', [trackId, [...names]]);
   }
 
-  async insertQuestions(tx: Session, trackId: number, plan: ImportPlan): Promise<number> {
+  async insertQuestions(tx: TxSession, trackId: number, plan: ImportPlan): Promise<number> {
     if (plan.questions.length === 0) return 0;
     const moduleIds = await this.moduleIds(tx, trackId);
     const created = await this.sql.rows<{ id: number; module_id: number; text: string }>(tx, 'insertQuestions', [
@@ -109,7 +109,7 @@ export class PgBundleWriter implements BundleWriter {
     return created.length;
   }
 
-  async insertArticles(tx: Session, trackId: number, plan: ImportPlan): Promise<number> {
+  async insertArticles(tx: TxSession, trackId: number, plan: ImportPlan): Promise<number> {
     if (plan.articles.length === 0) return 0;
     const moduleIds = await this.moduleIds(tx, trackId);
     const rows = plan.articles.map((article, ord) => ({
@@ -126,7 +126,7 @@ export class PgBundleWriter implements BundleWriter {
     return this.sql.run(tx, 'insertArticles', [trackId, JSON.stringify(rows)]);
   }
 
-  async insertMinitests(tx: Session, trackId: number, plan: ImportPlan): Promise<number> {
+  async insertMinitests(tx: TxSession, trackId: number, plan: ImportPlan): Promise<number> {
     const moduleIds = await this.moduleIds(tx, trackId);
     const rows = plan.articles
       .filter((article) => article.kind === 'required')

@@ -1,5 +1,5 @@
 import type { AdminQuestion, QuestionBank } from '../../../application/authoring/authoring.ports.js';
-import type { Session } from '../../../application/ports/transactor.port.js';
+import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import type { CandidateQuestion } from '../../../domain/authoring/minitest-selection.rules.js';
 import type { QuestionDraft, QuestionUsage } from '../../../domain/authoring/question.rules.js';
 import { SqlFile } from '../sql-file.js';
@@ -84,7 +84,7 @@ export class PgQuestionAuthoring implements QuestionBank {
     return row && toQuestion(row);
   }
 
-  async insert(tx: Session, moduleId: number, question: QuestionDraft): Promise<number> {
+  async insert(tx: TxSession, moduleId: number, question: QuestionDraft): Promise<number> {
     const row = await guardNames(() => this.sql.first<{ id: number }>(tx, 'insertQuestion', [moduleId, question.text]));
     await this.sql.run(tx, 'insertOptions', [row!.id, question.options]);
     await this.sql.run(tx, 'activate', [row!.id, question.correctPos]);
@@ -92,7 +92,7 @@ export class PgQuestionAuthoring implements QuestionBank {
   }
 
   async lock(
-    tx: Session,
+    tx: TxSession,
     questionId: number,
   ): Promise<{ id: number; moduleId: number; text: string; isActive: boolean } | undefined> {
     const row = await this.sql.first<{ id: number; module_id: number; text: string; is_active: boolean }>(tx, 'lock', [
@@ -105,11 +105,11 @@ export class PgQuestionAuthoring implements QuestionBank {
     return toUsage((await this.sql.first<UsageRow>(tx, 'usage', [questionId]))!);
   }
 
-  async update(tx: Session, questionId: number, change: { text: string; isActive: boolean }): Promise<void> {
+  async update(tx: TxSession, questionId: number, change: { text: string; isActive: boolean }): Promise<void> {
     await guardNames(() => this.sql.run(tx, 'update', [questionId, change.text, change.isActive]));
   }
 
-  async lockCandidates(tx: Session, questionIds: readonly number[]): Promise<Map<number, CandidateQuestion>> {
+  async lockCandidates(tx: TxSession, questionIds: readonly number[]): Promise<Map<number, CandidateQuestion>> {
     const rows = await this.sql.rows<{ id: number; module_id: number; is_active: boolean }>(tx, 'lockCandidates', [
       [...questionIds],
     ]);

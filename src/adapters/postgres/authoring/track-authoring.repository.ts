@@ -1,5 +1,5 @@
 import type { AuthoredModule, AuthoredTrack, TrackCatalog } from '../../../application/authoring/authoring.ports.js';
-import type { Session } from '../../../application/ports/transactor.port.js';
+import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import type { StageRef, StageTemplate } from '../../../domain/progress/stage-ladder.js';
 import { SqlFile } from '../sql-file.js';
 import type { SqlCatalogue } from '../sql-files.js';
@@ -53,22 +53,22 @@ export class PgTrackAuthoring implements TrackCatalog {
     return row && toTrack(row);
   }
 
-  async insertTrack(tx: Session, name: string): Promise<{ id: number }> {
+  async insertTrack(tx: TxSession, name: string): Promise<{ id: number }> {
     const row = await guardNames(() => this.sql.first<{ id: number }>(tx, 'insertTrack', [name]));
     return { id: row!.id };
   }
 
-  async insertStages(tx: Session, trackId: number, ladder: readonly StageTemplate[]): Promise<void> {
+  async insertStages(tx: TxSession, trackId: number, ladder: readonly StageTemplate[]): Promise<void> {
     await this.sql.run(tx, 'insertStages', [trackId, JSON.stringify(ladder)]);
   }
 
-  async insertModule(tx: Session, trackId: number, name: string): Promise<AuthoredModule | undefined> {
+  async insertModule(tx: TxSession, trackId: number, name: string): Promise<AuthoredModule | undefined> {
     const row = await guardNames(() => this.sql.first<ModuleRow>(tx, 'insertModule', [trackId, name]));
     return row && toModule(row);
   }
 
   async renameModule(
-    tx: Session,
+    tx: TxSession,
     moduleId: number,
     name: string,
   ): Promise<(AuthoredModule & { previousName: string }) | undefined> {

@@ -6,7 +6,7 @@ import type {
   MinitestView,
   StageAssignments,
 } from '../../../application/content/content.ports.js';
-import type { Session } from '../../../application/ports/transactor.port.js';
+import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import type { ArticleKind } from '../../../domain/content/article-kind.js';
 import type { CandidateArticle, ContentSelection } from '../../../domain/content/content-selection.rules.js';
 import type { GradedQuestion } from '../../../domain/shared/answer-sheet.rules.js';
@@ -85,7 +85,7 @@ export class PgStageAssignments implements StageAssignments {
     }));
   }
 
-  async assign(tx: Session, userId: number, stageId: number, selection: ContentSelection): Promise<void> {
+  async assign(tx: TxSession, userId: number, stageId: number, selection: ContentSelection): Promise<void> {
     await this.sql.run(tx, 'assign', [userId, stageId, [...selection.optional, ...selection.required]]);
   }
 
@@ -118,7 +118,7 @@ export class PgStageAssignments implements StageAssignments {
     );
   }
 
-  async markRead(tx: Session, userId: number, articleId: number): Promise<ArticleKind | undefined> {
+  async markRead(tx: TxSession, userId: number, articleId: number): Promise<ArticleKind | undefined> {
     return (await this.sql.first<{ kind: ArticleKind }>(tx, 'markRead', [userId, articleId]))?.kind;
   }
 
@@ -130,7 +130,7 @@ export class PgStageAssignments implements StageAssignments {
     return row && { kind: row.kind, questions: row.questions.map(toQuestionView) };
   }
 
-  async lockAssignment(tx: Session, userId: number, articleId: number): Promise<LockedAssignment | undefined> {
+  async lockAssignment(tx: TxSession, userId: number, articleId: number): Promise<LockedAssignment | undefined> {
     const row = await this.sql.first<{ stage_id: number; kind: ArticleKind; minitest_passed: boolean }>(
       tx,
       'lockAssignment',
@@ -143,7 +143,7 @@ export class PgStageAssignments implements StageAssignments {
     return (await this.sql.rows<GradedRow>(tx, 'gradedMinitestOf', [articleId])).map(toGraded);
   }
 
-  async markMinitestPassed(tx: Session, userId: number, stageId: number, articleId: number): Promise<void> {
+  async markMinitestPassed(tx: TxSession, userId: number, stageId: number, articleId: number): Promise<void> {
     await this.sql.run(tx, 'markMinitestPassed', [userId, stageId, articleId]);
   }
 }

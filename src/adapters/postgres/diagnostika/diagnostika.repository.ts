@@ -4,7 +4,7 @@ import type {
   DiagnostikaResult,
 } from '../../../application/diagnostika/diagnostika.ports.js';
 import type { QuestionView } from '../../../application/shared/question-view.js';
-import type { Session } from '../../../application/ports/transactor.port.js';
+import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import type { AnswerSheetScore, GradedQuestion, ModuleStat } from '../../../domain/shared/answer-sheet.rules.js';
 import type { AttemptQuestion } from '../../../domain/shared/attempt-order.rules.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
@@ -51,13 +51,13 @@ export class PgDiagnostikaAttempts implements DiagnostikaAttempts {
     return row && toRecord(row);
   }
 
-  async lockOfLearner(tx: Session, diagnostikaId: number, userId: number): Promise<DiagnostikaRecord | undefined> {
+  async lockOfLearner(tx: TxSession, diagnostikaId: number, userId: number): Promise<DiagnostikaRecord | undefined> {
     const row = await this.sql.first<RecordRow>(tx, 'lockOfLearner', [diagnostikaId, userId]);
     return row && toRecord(row);
   }
 
   async create(
-    tx: Session,
+    tx: TxSession,
     diagnostika: { userId: number; stageId: number; totalQ: number; questions: readonly AttemptQuestion[] },
   ): Promise<number> {
     const { questions } = diagnostika;
@@ -88,7 +88,7 @@ export class PgDiagnostikaAttempts implements DiagnostikaAttempts {
     return (await this.sql.rows<GradedRow>(tx, 'gradedQuestionsOf', [diagnostikaId])).map(toGraded);
   }
 
-  async saveSubmission(tx: Session, diagnostikaId: number, score: AnswerSheetScore): Promise<void> {
+  async saveSubmission(tx: TxSession, diagnostikaId: number, score: AnswerSheetScore): Promise<void> {
     await this.sql.run(tx, 'saveSubmission', [
       diagnostikaId,
       score.answers.map((a) => a.questionId),

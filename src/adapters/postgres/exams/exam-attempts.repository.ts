@@ -6,7 +6,7 @@ import type {
   OpenAttempt,
 } from '../../../application/exams/exams.ports.js';
 import type { QuestionView } from '../../../application/shared/question-view.js';
-import type { Session } from '../../../application/ports/transactor.port.js';
+import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import type { ModuleCandidates } from '../../../domain/exams/question-pick.rules.js';
 import type { AnswerSheetScore } from '../../../domain/shared/answer-sheet.rules.js';
 import type { ExamKind } from '../../../domain/shared/exam-kind.js';
@@ -37,22 +37,6 @@ const QUERIES: readonly Query[] = [
   'findWithAssembly',
   'listOnStage',
 ];
-
-/**
- * sql/exams/attempts.sql is written against the level-exam tables; the rank final's tables are
- * the same with another prefix, so its catalogue is the same text renamed.
- */
-function catalogueFor(kind: ExamKind, catalogue: SqlCatalogue): SqlCatalogue {
-  if (kind === 'level') return catalogue;
-  const renamed = new Map<string, string>();
-  for (const name of QUERIES) {
-    const key = `exams/attempts.${name}`;
-    const sql = catalogue.get(key);
-    if (sql !== undefined)
-      renamed.set(`exams/rank-final-attempts.${name}`, sql.replaceAll('level_exam_', 'rank_final_'));
-  }
-  return renamed;
-}
 
 interface OpenRow {
   attempt_id: number;
@@ -92,11 +76,8 @@ export class PgExamAttempts implements ExamAttempts {
     readonly kind: ExamKind,
     catalogue: SqlCatalogue,
   ) {
-    this.sql = new SqlFile(
-      catalogueFor(kind, catalogue),
-      kind === 'level' ? 'exams/attempts' : 'exams/rank-final-attempts',
-      QUERIES,
-    );
+    // Two files with the same queries against each kind's own tables (sql/exams/*.sql).
+    this.sql = new SqlFile(catalogue, kind === 'level' ? 'exams/attempts' : 'exams/rank-final-attempts', QUERIES);
   }
 
   async findOpen(tx: Session, userId: number, stageId: number): Promise<OpenAttempt | undefined> {
@@ -130,7 +111,7 @@ export class PgExamAttempts implements ExamAttempts {
     });
   }
 
-  async insert(tx: Session, attempt: NewAttempt): Promise<{ attempt: OpenAttempt; questions: QuestionView[] }> {
+  async insert(tx: TxSession, attempt: NewAttempt): Promise<{ attempt: OpenAttempt; questions: QuestionView[] }> {
     const row = await this.sql.first<OpenRow & { questions: QuestionViewRow[] }>(tx, 'insert', [
       attempt.userId,
       attempt.stageId,
@@ -150,7 +131,7 @@ export class PgExamAttempts implements ExamAttempts {
     return (await this.sql.rows<QuestionViewRow>(db, 'questionsOf', [attemptId])).map(toQuestionView);
   }
 
-  async lockForSubmit(tx: Session, attemptId: number, userId: number): Promise<LockedAttempt | undefined> {
+  async lockForSubmit(tx: TxSession, attemptId: number, userId: number): Promise<LockedAttempt | undefined> {
     const rows = await this.sql.rows<{
       attempt_id: number;
       user_id: number;
@@ -183,7 +164,7 @@ export class PgExamAttempts implements ExamAttempts {
     };
   }
 
-  async recordSubmission(tx: Session, attemptId: number, score: AnswerSheetScore, passed: boolean): Promise<void> {
+  async recordSubmission(tx: TxSession, attemptId: number, score: AnswerSheetScore, passed: boolean): Promise<void> {
     const updated = await this.sql.run(tx, 'recordSubmission', [
       attemptId,
       score.answers.map((answer) => answer.questionId),

@@ -1,5 +1,5 @@
 import type { AdminAccounts, AdminProfile, StoredCredentials } from '../../../application/identity/identity.ports.js';
-import type { Session } from '../../../application/ports/transactor.port.js';
+import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import { SqlFile } from '../sql-file.js';
 import type { SqlCatalogue } from '../sql-files.js';
 import { toCredentials, type CredentialsRow } from './learner-accounts.repository.js';
@@ -36,7 +36,7 @@ export class PgAdminAccounts implements AdminAccounts {
   }
 
   async upsert(
-    tx: Session,
+    tx: TxSession,
     admin: { email: string; fullName: string; passwordHash: string },
   ): Promise<AdminProfile & { created: boolean }> {
     const row = await this.sql.first<AdminRow & { created: boolean }>(tx, 'upsert', [

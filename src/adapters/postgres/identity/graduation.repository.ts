@@ -1,5 +1,5 @@
 import type { Graduation } from '../../../application/approvals/approvals.ports.js';
-import type { Session } from '../../../application/ports/transactor.port.js';
+import type { TxSession } from '../../../application/ports/transactor.port.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import { SqlFile } from '../sql-file.js';
 import type { SqlCatalogue } from '../sql-files.js';
@@ -11,7 +11,7 @@ export class PgGraduation implements Graduation {
     this.sql = new SqlFile(catalogue, 'identity/users', ['markGraduated']);
   }
 
-  async markGraduated(tx: Session, userId: number): Promise<Date> {
+  async markGraduated(tx: TxSession, userId: number): Promise<Date> {
     const row = await this.sql.first<{ graduated_at: Date }>(tx, 'markGraduated', [userId]);
     if (row === undefined) throw new DomainError('conflict', 'The learner has already graduated');
     return row.graduated_at;

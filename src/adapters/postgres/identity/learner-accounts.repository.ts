@@ -3,7 +3,7 @@ import type {
   LearnerProfile,
   StoredCredentials,
 } from '../../../application/identity/identity.ports.js';
-import type { Session } from '../../../application/ports/transactor.port.js';
+import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import { isUniqueViolation } from '../pg-errors.js';
 import { SqlFile } from '../sql-file.js';
@@ -47,7 +47,7 @@ export class PgLearnerAccounts implements LearnerAccounts {
   }
 
   async insert(
-    tx: Session,
+    tx: TxSession,
     learner: { email: string; fullName: string; passwordHash: string; trackId: number },
   ): Promise<LearnerProfile> {
     try {

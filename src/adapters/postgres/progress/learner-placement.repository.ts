@@ -1,5 +1,5 @@
 import type { LearnerPlacement, TrackEntryPoint } from '../../../application/identity/identity.ports.js';
-import type { Session } from '../../../application/ports/transactor.port.js';
+import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import { SqlFile } from '../sql-file.js';
 import type { SqlCatalogue } from '../sql-files.js';
 
@@ -35,7 +35,7 @@ export class PgLearnerPlacement implements LearnerPlacement {
   }
 
   async placeOnFirstStage(
-    tx: Session,
+    tx: TxSession,
     placement: { userId: number; trackId: number; stageId: number; settingsVersionId: number },
   ): Promise<void> {
     await this.sql.run(tx, 'placeOnFirstStage', [

@@ -4,7 +4,7 @@ import type {
   StageProgress,
   StageRecord,
 } from '../../../application/progress/progress.ports.js';
-import type { Session } from '../../../application/ports/transactor.port.js';
+import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import type { Rank } from '../../../domain/progress/stage-ladder.js';
 import { SqlFile } from '../sql-file.js';
 import type { SqlCatalogue } from '../sql-files.js';
@@ -73,7 +73,7 @@ export class PgStageProgress implements StageProgress {
     return row && toCurrentStage(row);
   }
 
-  async lockCurrentStage(tx: Session, userId: number): Promise<CurrentStage | undefined> {
+  async lockCurrentStage(tx: TxSession, userId: number): Promise<CurrentStage | undefined> {
     const row = await this.sql.first<CurrentRow>(tx, 'lockCurrentStage', [userId]);
     return row && toCurrentStage(row);
   }

@@ -1,5 +1,5 @@
 import type { StageTransitions } from '../../../application/progress/stage-transitions.port.js';
-import type { Session } from '../../../application/ports/transactor.port.js';
+import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import type { StageRef } from '../../../domain/progress/stage-ladder.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import { SqlFile } from '../sql-file.js';
@@ -25,7 +25,7 @@ export class PgStageTransitions implements StageTransitions {
   }
 
   async lockStage(
-    tx: Session,
+    tx: TxSession,
     userId: number,
     stageId: number,
   ): Promise<{ status: 'active' | 'pending_approval' | 'completed'; trackId: number } | undefined> {
@@ -37,12 +37,12 @@ export class PgStageTransitions implements StageTransitions {
     return row && { status: row.status, trackId: row.track_id };
   }
 
-  async markPendingApproval(tx: Session, userId: number, stageId: number): Promise<void> {
+  async markPendingApproval(tx: TxSession, userId: number, stageId: number): Promise<void> {
     await this.expectOne(this.sql.run(tx, 'markPendingApproval', [userId, stageId]), 'the stage is no longer active');
   }
 
   async complete(
-    tx: Session,
+    tx: TxSession,
     userId: number,
     stageId: number,
     fromStatus: 'active' | 'pending_approval',
@@ -54,7 +54,7 @@ export class PgStageTransitions implements StageTransitions {
   }
 
   async activate(
-    tx: Session,
+    tx: TxSession,
     userId: number,
     trackId: number,
     stageId: number,

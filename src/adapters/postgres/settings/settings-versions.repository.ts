@@ -1,5 +1,5 @@
 import type { SettingsVersion, SettingsVersions } from '../../../application/settings/settings.ports.js';
-import type { Session } from '../../../application/ports/transactor.port.js';
+import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import type { SettingsVersionStatus } from '../../../domain/settings/settings-lifecycle.rules.js';
 import { SETTINGS_FIELD_NAMES, type TrackSettings } from '../../../domain/settings/track-settings.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
@@ -78,7 +78,7 @@ export class PgSettingsVersions implements SettingsVersions {
     ]);
   }
 
-  async lockTrack(tx: Session, trackId: number): Promise<{ moduleCount: number } | undefined> {
+  async lockTrack(tx: TxSession, trackId: number): Promise<{ moduleCount: number } | undefined> {
     const row = await this.sql.first<{ module_count: number }>(tx, 'lockTrack', [trackId]);
     return row && { moduleCount: row.module_count };
   }
@@ -105,17 +105,17 @@ export class PgSettingsVersions implements SettingsVersions {
     return row && toVersion(row);
   }
 
-  async lockVersion(tx: Session, versionId: number): Promise<SettingsVersion | undefined> {
+  async lockVersion(tx: TxSession, versionId: number): Promise<SettingsVersion | undefined> {
     const row = await this.sql.first<VersionRow>(tx, 'lockVersion', [versionId]);
     return row && toVersion(row);
   }
 
-  async lockVersionsOfTrackOf(tx: Session, versionId: number): Promise<SettingsVersion[]> {
+  async lockVersionsOfTrackOf(tx: TxSession, versionId: number): Promise<SettingsVersion[]> {
     return (await this.sql.rows<VersionRow>(tx, 'lockVersionsOfTrackOf', [versionId])).map(toVersion);
   }
 
   async insertDraft(
-    tx: Session,
+    tx: TxSession,
     draft: { trackId: number; note: string | null; settings: TrackSettings; adminId: number },
   ): Promise<SettingsVersion> {
     const row = await guardSettings(() =>
@@ -130,7 +130,7 @@ export class PgSettingsVersions implements SettingsVersions {
   }
 
   async updateDraft(
-    tx: Session,
+    tx: TxSession,
     versionId: number,
     change: { note: string | null; settings: TrackSettings },
   ): Promise<void> {
@@ -139,13 +139,13 @@ export class PgSettingsVersions implements SettingsVersions {
     );
   }
 
-  async activate(tx: Session, version: { id: number; trackId: number }): Promise<void> {
+  async activate(tx: TxSession, version: { id: number; trackId: number }): Promise<void> {
     await this.sql.run(tx, 'archiveActiveOfTrack', [version.trackId]);
     if ((await this.sql.run(tx, 'activateDraft', [version.id])) !== 1)
       throw new DomainError('settings_version_not_draft', `Settings version ${version.id} is no longer a draft`);
   }
 
-  async archive(tx: Session, versionId: number): Promise<void> {
+  async archive(tx: TxSession, versionId: number): Promise<void> {
     if ((await this.sql.run(tx, 'archiveDraft', [versionId])) !== 1)
       throw new DomainError('settings_version_not_draft', `Settings version ${versionId} is no longer a draft`);
   }

@@ -1,0 +1,135 @@
+-- Rank-final attempts: the same queries as sql/exams/attempts.sql, against the rank_final_*
+-- tables (identical to level_exam_* but for the prefix). Change both files together: a test
+-- (test/postgres/platform/exam-sql-twins.test.ts) fails when they differ in anything else.
+
+-- name: findOpen
+SELECT id AS attempt_id, attempt_no, total_q, pass_score, created_at
+FROM rank_final_attempts
+WHERE user_id = $1 AND stage_id = $2 AND submitted_at IS NULL;
+
+-- name: candidates
+-- Random questions without scanning a module's bank: start at a random point of the indexed
+-- random_key order (wrapping around) and read a small window per module, never seen ones first.
+-- $1 user, $2 stage, $3 module ids, $4 questions needed per module, $5 random start in [0, 1).
+WITH wanted AS (
+  SELECT * FROM unnest($3::bigint[], $4::int[]) AS w(module_id, need)
+), seen AS (
+  SELECT DISTINCT aq.question_id
+  FROM rank_final_attempts a
+  JOIN rank_final_attempt_questions aq ON aq.attempt_id = a.id
+  WHERE a.user_id = $1 AND a.stage_id = $2
+)
+SELECT w.module_id, c.question_id, c.seen
+FROM wanted w
+CROSS JOIN LATERAL (
+  (SELECT q.id AS question_id, false AS seen
+     FROM questions q
+    WHERE q.module_id = w.module_id AND q.is_active AND q.random_key >= $5
+      AND NOT EXISTS (SELECT 1 FROM seen s WHERE s.question_id = q.id)
+    ORDER BY q.random_key
+    LIMIT w.need * 2)
+  UNION ALL
+  (SELECT q.id, false
+     FROM questions q
+    WHERE q.module_id = w.module_id AND q.is_active AND q.random_key < $5
+      AND NOT EXISTS (SELECT 1 FROM seen s WHERE s.question_id = q.id)
+    ORDER BY q.random_key
+    LIMIT w.need * 2)
+  UNION ALL
+  (SELECT q.id, true
+     FROM seen s
+     JOIN questions q ON q.id = s.question_id
+    WHERE q.module_id = w.module_id AND q.is_active)
+) c;
+
+-- name: insert
+-- The attempt and its questions in stored (shuffled) order, in one statement that also answers
+-- with what the learner sees (as questionsOf does), saving the round trip of reading it back;
+-- attempt_no is the next number on this stage (the caller holds the learner's stage row lock).
+WITH attempt AS (
+  INSERT INTO rank_final_attempts (user_id, stage_id, settings_version_id, attempt_no, total_q, pass_score, seed)
+  SELECT $1, $2, $3, COALESCE(max(attempt_no), 0) + 1, $4, $5, $6
+  FROM rank_final_attempts
+  WHERE user_id = $1 AND stage_id = $2
+  RETURNING id, attempt_no, total_q, pass_score, created_at
+), stored_order AS (
+  INSERT INTO rank_final_attempt_questions (attempt_id, question_id, module_id, pos)
+  SELECT attempt.id, q.question_id, q.module_id, q.pos
+  FROM attempt, unnest($7::bigint[], $8::bigint[], $9::int[]) AS q(question_id, module_id, pos)
+)
+SELECT a.id AS attempt_id, a.attempt_no, a.total_q, a.pass_score, a.created_at,
+       (SELECT json_agg(v.question ORDER BY v.pos)
+          FROM unnest($7::bigint[], $9::int[]) AS picked(question_id, pos)
+          CROSS JOIN LATERAL (
+            SELECT picked.pos,
+                   json_build_object('id', qq.id, 'module_id', qq.module_id, 'text', qq.text,
+                     'options', json_agg(json_build_object('id', o.id, 'pos', o.pos, 'text', o.text) ORDER BY o.pos)) AS question
+            FROM questions qq
+            JOIN answer_options o ON o.question_id = qq.id
+            WHERE qq.id = picked.question_id
+            GROUP BY qq.id
+          ) v) AS questions
+FROM attempt a;
+
+-- name: questionsOf
+-- What the learner sees: text and options in stored order, never the correct option.
+-- Each question is looked up by primary key from its attempt row (the LATERAL aggregate cannot be
+-- flattened into a join): joined plainly, the generic plan merge-joined the attempt's 20 rows with
+-- the whole questions_pkey — 70 ms at 100,000 questions per module (docs/benchmarks.md).
+SELECT q.id, q.module_id, q.text, q.options
+FROM rank_final_attempt_questions aq
+CROSS JOIN LATERAL (
+  SELECT qq.id, qq.module_id, qq.text,
+         json_agg(json_build_object('id', o.id, 'pos', o.pos, 'text', o.text) ORDER BY o.pos) AS options
+  FROM questions qq
+  JOIN answer_options o ON o.question_id = qq.id
+  WHERE qq.id = aq.question_id
+  GROUP BY qq.id
+) q
+WHERE aq.attempt_id = $1
+ORDER BY aq.pos;
+
+-- name: lockForSubmit
+-- The attempt row locked (serialises submits of one attempt; another learner's attempt is simply
+-- not found), one row per question with its grading sheet in stored order. Each question is looked
+-- up by primary key, for the same reason as questionsOf.
+SELECT a.id AS attempt_id, a.user_id, a.stage_id, a.settings_version_id, a.total_q, a.pass_score, a.submitted_at,
+       aq.question_id, aq.module_id, g.correct_option_id, g.option_ids
+FROM rank_final_attempts a
+JOIN rank_final_attempt_questions aq ON aq.attempt_id = a.id
+CROSS JOIN LATERAL (
+  SELECT q.correct_option_id, array_agg(o.id ORDER BY o.pos) AS option_ids
+  FROM questions q
+  JOIN answer_options o ON o.question_id = q.id
+  WHERE q.id = aq.question_id
+  GROUP BY q.id
+) g
+WHERE a.id = $1 AND a.user_id = $2
+ORDER BY aq.pos
+FOR UPDATE OF a;
+
+-- name: recordSubmission
+-- Answers, per-module stats and the verdict land together or not at all.
+WITH answers AS (
+  INSERT INTO rank_final_attempt_answers (attempt_id, question_id, selected_option_id)
+  SELECT $1, a.question_id, a.option_id FROM unnest($2::bigint[], $3::bigint[]) AS a(question_id, option_id)
+), stats AS (
+  INSERT INTO rank_final_attempt_module_stats (attempt_id, module_id, correct_cnt, total_cnt)
+  SELECT $1, s.module_id, s.correct_cnt, s.total_cnt FROM unnest($4::bigint[], $5::int[], $6::int[]) AS s(module_id, correct_cnt, total_cnt)
+)
+UPDATE rank_final_attempts
+SET submitted_at = now(), score_total = $7, passed = $8, passed_at = CASE WHEN $8 THEN now() END
+WHERE id = $1 AND submitted_at IS NULL
+RETURNING submitted_at;
+
+-- name: listForUser
+SELECT id AS attempt_id, attempt_no, stage_id, created_at, submitted_at, score_total, total_q, pass_score, passed
+FROM rank_final_attempts
+WHERE user_id = $1
+ORDER BY created_at DESC, id DESC;
+
+-- name: listOnStage
+SELECT id AS attempt_id, attempt_no, stage_id, created_at, submitted_at, score_total, total_q, pass_score, passed
+FROM rank_final_attempts
+WHERE user_id = $1 AND stage_id = $2
+ORDER BY created_at, id;
