@@ -4,7 +4,7 @@ import type {
   ItemThresholds,
   OptionSums,
 } from '../../domain/assessment/item-statistics.rules.js';
-import type { Session } from '../ports/transactor.port.js';
+import type { Session, TxSession } from '../ports/transactor.port.js';
 
 /** One question with the sums of all its answers (the stripes added up). */
 export interface QuestionSums {
@@ -18,7 +18,7 @@ export interface QuestionSums {
 /** The running sums behind item statistics; folded at submit, never rebuilt from the answers. */
 export interface ItemStatisticsStore {
   /** Adds the answers of one submitted attempt to their questions' and options' sums. */
-  fold(tx: Session, attemptId: number, contributions: readonly ItemContribution[]): Promise<void>;
+  fold(tx: TxSession, attemptId: number, contributions: readonly ItemContribution[]): Promise<void>;
   /** The item-analysis settings of the module's track (its active version); undefined: no such module. */
   thresholdsOfModule(db: Session, moduleId: number): Promise<ItemThresholds | undefined>;
   thresholdsOfQuestion(db: Session, questionId: number): Promise<ItemThresholds | undefined>;

@@ -8,7 +8,7 @@ import {
 } from '../../domain/assessment/item-statistics.rules.js';
 import type { AdminActor } from '../../domain/identity/actor.js';
 import { notFound } from '../../domain/shared/domain-error.js';
-import type { Session, Transactor } from '../ports/transactor.port.js';
+import type { Session, Transactor, TxSession } from '../ports/transactor.port.js';
 import type { ItemStatisticsStore } from './item-statistics.ports.js';
 
 export interface ItemStatisticsDeps {
@@ -62,7 +62,7 @@ export const questionItemStatistics =
 /** Part of every diagnostika and exam submission: the attempt's answers join their questions' sums. */
 export async function foldItemEvidence(
   store: ItemStatisticsStore,
-  tx: Session,
+  tx: TxSession,
   attemptId: number,
   answers: readonly ItemEvidence[],
 ): Promise<void> {

@@ -38,18 +38,21 @@ describe('admin: item statistics', function () {
       [misKeyed],
     );
 
-    // 60 learners, ability spread evenly over [0.05, 0.95]: each answers truly right with that chance,
-    // otherwise picks one of the truly wrong options at random.
-    const random = seededRandom(17);
+    // 60 learners, ability θ spread evenly over [0, 1]; question j has difficulty b_j in [0.3, 0.7]. A learner
+    // answers truly right with chance 1 / (1 + e^(-10 (θ - b_j))), otherwise picks a truly wrong option at random.
+    // Each learner-question pair has its own seeded draw, so the outcome does not depend on the served order.
     const learners = 60;
     for (let i = 0; i < learners; i += 1) {
-      const ability = 0.05 + (0.9 * i) / (learners - 1);
+      const ability = i / (learners - 1);
       const learner = await newLearner(api, { track_id: track.trackId });
       const started = await api.request('POST', '/api/v1/diagnostika/start', { token: learner.token });
       expect(started.status, started.text).to.equal(201);
       const answers = (started.body.questions as ServedQuestion[]).map((question) => {
+        const j = ids.indexOf(question.id);
+        const random = seededRandom(1000 * i + j);
+        const difficulty = 0.3 + (0.4 * j) / (ids.length - 1);
         const byPos = [...question.options].sort((a, b) => a.pos - b.pos);
-        const knows = random.nextInt(1_000_000) / 1_000_000 < ability;
+        const knows = random.nextInt(1_000_000) / 1_000_000 < 1 / (1 + Math.exp(-10 * (ability - difficulty)));
         const chosen = knows ? byPos[0]! : byPos[1 + random.nextInt(byPos.length - 1)]!;
         return { question_id: question.id, selected_option_id: chosen.id };
       });

@@ -2,6 +2,8 @@ import { Router } from 'express';
 import type { ModuleItemStatistics } from '../../../application/assessment/item-statistics.use-case.js';
 import type { ItemStatistics } from '../../../domain/assessment/item-statistics.rules.js';
 import type { AdminActor } from '../../../domain/identity/actor.js';
+import type { AdminModuleItemStatisticsData } from '../../../contract/generated/types.gen.js';
+import { queryOf } from '../shared/typed-route.js';
 import { adminOf, type Authentication } from '../auth/authentication.js';
 
 export interface ItemStatisticsUseCases {
@@ -32,8 +34,7 @@ export const itemStatisticsJson = (statistics: ItemStatistics) => ({
 export function itemStatisticsRouter(useCases: ItemStatisticsUseCases, auth: Authentication): Router {
   const router = Router();
   router.get('/admin/modules/:module_id/item-statistics', auth.admin, async (req, res) => {
-    // The validator has coerced the query to the contract's boolean.
-    const flaggedOnly = (req.query as { flagged_only?: boolean }).flagged_only === true;
+    const flaggedOnly = String(queryOf<AdminModuleItemStatisticsData>(req).flagged_only) === 'true';
     const result = await useCases.ofModule(Number(req.params.module_id), { flaggedOnly }, adminOf(res));
     res.json({
       module_id: result.moduleId,

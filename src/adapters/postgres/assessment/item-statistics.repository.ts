@@ -1,5 +1,5 @@
 import type { ItemStatisticsStore, QuestionSums } from '../../../application/assessment/item-statistics.ports.js';
-import type { Session } from '../../../application/ports/transactor.port.js';
+import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import type { ItemContribution, ItemThresholds } from '../../../domain/assessment/item-statistics.rules.js';
 import { SqlFile } from '../sql-file.js';
 import type { SqlCatalogue } from '../sql-files.js';
@@ -70,7 +70,7 @@ export class PgItemStatistics implements ItemStatisticsStore {
     ]);
   }
 
-  async fold(tx: Session, attemptId: number, contributions: readonly ItemContribution[]): Promise<void> {
+  async fold(tx: TxSession, attemptId: number, contributions: readonly ItemContribution[]): Promise<void> {
     if (contributions.length === 0) return;
     const shard = attemptId % ITEM_STATISTIC_SHARDS;
     const questionIds = contributions.map((c) => c.questionId);
