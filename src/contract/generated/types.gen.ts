@@ -936,6 +936,10 @@ export type AdminLearnerDetail = {
         }>;
     } | null;
     attempts: Array<{
+        /**
+         * How the attempt was assembled (null for attempts started before this was recorded).
+         */
+        assembly: ExamAssembly | null;
         kind: 'level_exam' | 'rank_final';
         attempt_id: Id;
         attempt_no: number;

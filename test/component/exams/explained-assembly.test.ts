@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { useApi } from '../../support/api.js';
 import { completeContent, placeOnStage, takeExam, type ExamPath } from '../../support/fixtures/exams.js';
-import { newLearner } from '../../support/fixtures/identity.js';
+import { newAdmin, newLearner } from '../../support/fixtures/identity.js';
 import { replayAssembly, type ExamAssembly } from '../../../src/domain/exams/exam-assembly.rules.js';
 
 interface WireAssembly {
@@ -93,5 +93,13 @@ describe('explainable exam assembly', function () {
     expect(foreign.status).to.equal(404);
     const unknown = await api.request('GET', '/api/v1/exams/rank-final/attempts/999999', { token: owner.token });
     expect(unknown.status).to.equal(404);
+
+    // the admin learner detail returns the same assembly
+    const own = await api.request('GET', `/api/v1/exams/level/attempts/${started.attempt_id}`, { token: owner.token });
+    const admin = await newAdmin(api);
+    const detail = await api.request('GET', `/api/v1/admin/users/${owner.id}`, { token: admin.token });
+    expect(detail.status, detail.text).to.equal(200);
+    const attempt = detail.body.attempts.find((a: { attempt_id: number }) => a.attempt_id === started.attempt_id);
+    expect(attempt.assembly).to.deep.equal(own.body.assembly);
   });
 });
