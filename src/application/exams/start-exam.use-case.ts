@@ -37,6 +37,9 @@ export interface StartedExam {
 /** Seeds stay safe integers so the stored seed reproduces the attempt's random choices. */
 const SEED_RANGE = 2 ** 31 - 1;
 
+/** How much wider the candidate window is when flagged questions are to be avoided. */
+const FLAGGED_WINDOW_FACTOR = 4;
+
 /**
  * Start (or resume) a level exam or rank final (SPEC §3.4, §4). The learner's stage row is
  * locked first, so concurrent starts serialise: the first assembles the attempt, the others
@@ -74,7 +77,11 @@ export const startExam =
       const window = await deps.attempts.candidates(tx, {
         userId: actor.userId,
         stageId: stage.stageId,
-        needs: allocation,
+        // Excluding flagged items reads a wider window, so unflagged questions are there to prefer.
+        needs:
+          settings.excludeFlaggedItems === 1
+            ? allocation.map((entry) => ({ moduleId: entry.moduleId, count: entry.count * FLAGGED_WINDOW_FACTOR }))
+            : allocation,
         windowStart,
       });
       const candidates =
