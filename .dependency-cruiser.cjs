@@ -1,5 +1,5 @@
 /**
- * The layer rules of ARCHITECTURE.md, checked in CI (`npm run lint:layers`):
+ * The layer rules of docs/architecture.md, checked in CI (`npm run lint:layers`):
  * domain → nothing outside domain; application → domain and its own ports;
  * adapters → application and domain; http never reaches postgres; only main.ts and src/cli wire adapters.
  */

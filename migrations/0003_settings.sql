@@ -37,7 +37,7 @@ CREATE TABLE settings_versions (
 CREATE UNIQUE INDEX uq_settings_versions_one_active_per_track
   ON settings_versions (track_id) WHERE status = 'active';
 
--- Every tunable of a version, 1:1. The CHECKs are the rules of SPEC §5 a single row can express
+-- Every tunable of a version, 1:1. The CHECKs are the rules of docs/product.md "Settings versions" a single row can express
 -- ("total ≥ 1" is part of "1 ≤ pass_score ≤ total"); "modules × max ≥ total" depends on the
 -- track's modules and is checked by the domain.
 CREATE TABLE track_settings (

@@ -130,7 +130,7 @@ export async function composeApp(
   // Item statistics: folded in by every diagnostika and exam submission, read by the admin views.
   const itemStatistics = new PgItemStatistics(sql);
 
-  // Learner journey part 1 (issue 5): progress building blocks, shared with exams and approvals.
+  // Learner journey: progress building blocks, shared with exams and approvals.
   const random = overrides.random ?? cryptoRandom();
   const stages = new PgStageProgress(sql);
   const pinnedSettings = new PgPinnedSettings(sql);
@@ -156,7 +156,7 @@ export async function composeApp(
   const contentDeps = { transactor, assignments };
   const catalogDeps = { transactor, catalog: new PgTrackCatalog(sql) };
 
-  // Learner journey part 2 (issue 6): exams, progression, approvals.
+  // Learner journey: exams, progression, approvals.
   const approvals = new PgApprovalRequests(sql);
   const transitions = new PgStageTransitions(sql);
   const progression = applyProgression({ transitions, approvals });
@@ -179,7 +179,7 @@ export async function composeApp(
   });
   const decideDeps = { transactor, approvals, transitions, graduation: new PgGraduation(sql) };
 
-  // Admin workspace (issue 7): settings versions, catalog and content authoring, import, learners.
+  // Admin workspace: settings versions, catalog and content authoring, import, learners.
   const audit = new PgAdminAuditLog(sql);
   const settingsDeps = { transactor, versions: new PgSettingsVersions(sql), audit };
   const authoredTracks = new PgTrackAuthoring(sql);

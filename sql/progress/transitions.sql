@@ -25,7 +25,7 @@ SET status = 'completed', completed_at = now()
 WHERE user_id = $1 AND stage_id = $2 AND status = $3;
 
 -- name: activate
--- Pinned to the track's active settings version at this very moment (SPEC §2): rules published
+-- Pinned to the track's active settings version at this very moment (docs/product.md, "Learner journey"): rules published
 -- since the learner's previous stage apply from this stage on. No row when the track has none.
 INSERT INTO user_stage_progress (user_id, stage_id, track_id, settings_version_id, status)
 SELECT $1, $3, $2, v.id, 'active'

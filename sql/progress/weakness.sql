@@ -1,4 +1,4 @@
--- The evidence of a learner's weakness profile (SPEC §3.1), one statement: every module of the
+-- The evidence of a learner's weakness profile (docs/product.md, "Weakness"), one statement: every module of the
 -- track with the summed (correct, total) of the submitted diagnostika and, when $3 is true
 -- (metric error_rate), of every submitted level-exam and rank-final attempt of the learner.
 -- A learner belongs to one track, so all their attempts are on it; joining the track's modules

@@ -1,5 +1,5 @@
 -- Seed, part 1: the `default` track, its ladder of 10 stages, its 5 modules and the bootstrap
--- settings version (SEED.md). $1 is the track name.
+-- settings version (the demo seed). $1 is the track name.
 -- Every statement inserts only what is missing (natural keys) and RETURNS one row per inserted row,
 -- so a second run returns nothing. The NOT EXISTS filters keep re-runs from burning identity
 -- values; ON CONFLICT … DO NOTHING still settles a concurrent seed.

@@ -29,7 +29,7 @@ const nonNegativeInt = makeValidator<number>((input) => {
 });
 
 const jwtSecret = makeValidator<string>((input) => {
-  // HMAC keys shorter than the hash output weaken HS256; 32 bytes is the floor QUALITY.md sets.
+  // HMAC keys shorter than the hash output weaken HS256; 32 bytes is the floor the platform sets.
   if (Buffer.byteLength(input, 'utf8') < 32) throw new Error('must be at least 32 bytes');
   return input;
 });

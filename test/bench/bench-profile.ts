@@ -1,5 +1,5 @@
 /**
- * The two sizes of the bench. `full` is QUALITY.md's bench (≈ 5-6 minutes on 2 cores); `quick`
+ * The two sizes of the bench. `full` is the reference bench (≈ 5-6 minutes on 2 cores); `quick`
  * runs every scenario end to end on small data with second-long runs, for CI: it proves the
  * harness works and prints the table, and its numbers mean nothing.
  */
@@ -55,5 +55,5 @@ export const PROFILES: Record<BenchProfile['name'], BenchProfile> = {
   },
 };
 
-/** Connections per scenario, as QUALITY.md fixes them (login's is the bench's choice, see docs). */
+/** Connections per scenario, as the bench fixes them (login's is the bench's choice, see docs). */
 export const CONNECTIONS = { ceiling: 50, read: 50, exam: 20, login: 4 } as const;

@@ -19,7 +19,7 @@ import { renderReport, type BenchReport, type RoundTripRow } from './report.js';
 import { capture, explainStatements, statementLabel, type Plan } from './sql-insight.js';
 
 /**
- * `npm run bench` (QUALITY.md "Performance"): provisions its own database (the tests' server order),
+ * `npm run bench`: provisions its own database (the tests' server order),
  * migrates, seeds, writes learners set-based, builds and starts the built server and the ceiling app
  * as child processes, loads them with autocannon and reports ratios taken in this same run.
  * `--quick`: the same end to end on small data with second-long runs (CI); it asserts no timing,

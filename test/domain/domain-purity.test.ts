@@ -15,7 +15,7 @@ function sourceFiles(dir: string): string[] {
   );
 }
 
-// The layer rule of ARCHITECTURE.md: the domain imports nothing outside src/domain (no node:*, pg, express).
+// The layer rule of docs/architecture.md: the domain imports nothing outside src/domain (no node:*, pg, express).
 describe('domain purity', () => {
   it('every import of src/domain is a relative .js path that stays inside src/domain', () => {
     const files = sourceFiles(domainRoot);

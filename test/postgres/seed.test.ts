@@ -30,7 +30,7 @@ const TABLES = [
 
 type TrackSettings = typeof SEEDED_SETTINGS;
 
-/** Per-module question counts of an exam (SPEC §3.4), given the modules in weakness order. */
+/** Per-module question counts of an exam (docs/product.md, "Exam assembly"), given the modules in weakness order. */
 function allocate(
   weakFirst: readonly number[],
   k: number,
@@ -146,7 +146,7 @@ describe('seed (sql/seed, seedDatabase)', () => {
     ]);
   });
 
-  it('activates settings version 1 with the values of SEED.md', async () => {
+  it('activates settings version 1 with the values of the demo seed', async () => {
     const { rows } = await db.pool.query(
       `SELECT v.version_no, v.status, (v.activated_at IS NOT NULL) AS activated, s.*
          FROM settings_versions v JOIN track_settings s ON s.settings_version_id = v.id

@@ -8,7 +8,7 @@ import { CRASH_WORKLOADS, type CrashWorkload } from './crash-workloads.js';
 import { assertInvariants } from './invariants.js';
 
 /**
- * QUALITY.md "Crash": a server process is SIGKILLed in the middle of a burst of writes (no
+ * Crash: a server process is SIGKILLed in the middle of a burst of writes (no
  * shutdown hook runs, transactions are cut wherever they are). PostgreSQL must roll back every
  * unfinished transaction, so after a restart each write is whole or absent, never half there.
  */

@@ -9,7 +9,7 @@ import { startTcpProxy, type CutMode, type TcpProxy } from '../support/reliabili
 import { assertInvariants } from './invariants.js';
 
 /**
- * QUALITY.md "Database outage": a server process reaches PostgreSQL only through a TCP proxy.
+ * Database outage: a server process reaches PostgreSQL only through a TCP proxy.
  * Under a steady mixed load the proxy is cut — connections reset and refused, or blackholed
  * like a network partition — and later restored. Requests must get 503 (never a hang past the
  * request timeout, never a crash), the process must recover on its own, and nothing may be

@@ -18,7 +18,7 @@ import { invalidObject, invalidValue, NASTY_STRINGS, validValue } from '../suppo
 import { assertInvariants } from './invariants.js';
 
 /**
- * QUALITY.md "Bad input": property-based fuzzing of EVERY operation of openapi.yaml (read when the
+ * Bad input: property-based fuzzing of EVERY operation of openapi.yaml (read when the
  * suite loads, so new operations are covered without touching this file). Each operation gets
  * its share of FUZZ_RUNS requests — broken bodies (missing / unknown / mistyped fields, huge and
  * exotic strings, malformed JSON, wrong content types, oversized), broken path and query values,

@@ -6,7 +6,7 @@ import { assertInvariants, findViolations, INVARIANTS } from './invariants.js';
 
 /**
  * The invariant list must be right in both directions: silent on every legal state (learners
- * written at every point of the journey, SPEC §2-§6) and loud on each violation. Each violation is
+ * written at every point of the journey, docs/product.md) and loud on each violation. Each violation is
  * made inside a transaction that is rolled back; constraints and indexes that would refuse it are
  * dropped (or FK triggers disabled) in that transaction first — the point is to prove the query
  * would notice if the schema ever stopped defending the rule.

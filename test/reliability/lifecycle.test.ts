@@ -8,7 +8,7 @@ import { startServerProcess } from '../support/reliability/server-process.js';
 import { assertInvariants } from './invariants.js';
 
 /**
- * QUALITY.md "Reliability", last bullet: graceful shutdown on SIGTERM (in-flight requests finish,
+ * Graceful shutdown on SIGTERM (in-flight requests finish,
  * the pool is closed) and the request timeout (503, and the transaction rolled back). Requests
  * are held in flight deterministically by a table lock the test owns.
  */

@@ -7,7 +7,7 @@ import { fillPath, listOperations, type Operation } from '../support/reliability
 import { assertInvariants } from './invariants.js';
 
 /**
- * QUALITY.md "Security → object access": a learner never reads or changes another learner's
+ * Object access: a learner never reads or changes another learner's
  * diagnostika, attempts, articles or approvals — the answer is 404, indistinguishable from an id
  * that does not exist. Generic over openapi.yaml: every learner operation taking an id (in the
  * path, or a top-level `*_id` of its body) is probed with the ids ANOTHER learner owns.

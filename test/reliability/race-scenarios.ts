@@ -15,7 +15,7 @@ import {
 } from '../support/reliability/races.js';
 
 /**
- * The one-shot operations of QUALITY.md "Races", each fired RACE_SIZE times at once. A scenario
+ * The one-shot operations that race, each fired RACE_SIZE times at once. A scenario
  * is written once and runs against one in-process app (races.test.ts) and split across two
  * server processes on one database (two-instances.test.ts): request i goes to instance i mod n.
  *
@@ -318,7 +318,8 @@ const approveGraduation: RaceScenario<{ learner: Learner; requestId: number; adm
   name: 'approve a graduation by two admins',
   outcome: 'exactly one 200 (graduated), the others 409 approval_not_pending; graduated once',
   async arrange(target) {
-    // Nine stages cleared by rows (SPEC-true, see journey-rows.ts); senior 3 passed and waiting for graduation.
+    // Nine stages cleared by rows (true to docs/product.md, see journey-rows.ts); senior 3 passed and waiting for
+    // graduation.
     const learner = await newLearner(target.clients[0]!);
     const rows = new JourneyRows(target.pool);
     await rows.diagnostika(learner.id, { submit: true });

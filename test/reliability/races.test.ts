@@ -3,7 +3,7 @@ import { scaled } from '../support/reliability/long-runs.js';
 import { assertInvariants } from './invariants.js';
 import { RACE_SCENARIOS, RACE_SIZE, runRace } from './race-scenarios.js';
 
-/** QUALITY.md "Races" on one instance: every scenario of race-scenarios.ts, RACE_SIZE requests at once. */
+/** Races on one instance: every scenario of race-scenarios.ts, RACE_SIZE requests at once. */
 describe('reliability: races on one instance', function () {
   this.timeout(scaled(60_000, 600_000));
   // Rate limits on (far above what the races reach), so the login throttle's PostgreSQL store races too.

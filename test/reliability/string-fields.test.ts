@@ -5,7 +5,7 @@ import { fillPath, listOperations, type Operation, type Schema } from '../suppor
 import { assertInvariants } from './invariants.js';
 
 /**
- * QUALITY.md "Security → SQL injection": impossible by construction (parameters only), and
+ * SQL injection: impossible by construction (parameters only), and
  * payloads in every string field round-trip verbatim. Generic over openapi.yaml: every string
  * field of every JSON request body (top level, and arrays of strings) receives SQL-injection
  * payloads and the strings that break text handling (NUL, lone surrogates, RTL, emoji …) on a

@@ -8,7 +8,7 @@ import { assertInvariants } from './invariants.js';
 import { RACE_SCENARIOS, RACE_SIZE, runRace } from './race-scenarios.js';
 
 /**
- * QUALITY.md "Two instances": two real server processes on ONE database, every race of
+ * Two instances: two real server processes on ONE database, every race of
  * race-scenarios.ts split across them (request i to instance i mod 2) — the database settles
  * it exactly as with one instance. The login throttle is shared through PostgreSQL too.
  */

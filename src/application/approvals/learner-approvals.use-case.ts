@@ -11,7 +11,7 @@ export const listMyApprovals =
     deps.transactor.read((db) => deps.approvals.listMine(db, actor.userId));
 
 /**
- * POST /approvals/{id}/resubmit (SPEC §6): after a rejection the learner asks again — a new
+ * POST /approvals/{id}/resubmit (docs/product.md, "Approvals"): after a rejection the learner asks again — a new
  * pending request of the same type and target. The learner's stage row is locked first, so
  * concurrent resubmits queue and only the first finds the latest request still rejected.
  */

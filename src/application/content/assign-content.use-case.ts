@@ -1,7 +1,8 @@
 import { selectStageContent } from '../../domain/content/content-selection.rules.js';
 import type { LearnerActor } from '../../domain/identity/actor.js';
 import { weakModuleIds } from '../../domain/progress/weakness.rules.js';
-import { DomainError } from '../../domain/shared/domain-error.js';
+import { requireActiveStage } from '../../domain/progress/stage-lifecycle.rules.js';
+import { assertDiagnostikaSubmitted } from '../../domain/diagnostika/diagnostika-availability.rules.js';
 import type { DiagnostikaAttempts } from '../diagnostika/diagnostika.ports.js';
 import type { Transactor } from '../ports/transactor.port.js';
 import type { LoadWeaknessProfile } from '../progress/load-weakness.js';
@@ -28,7 +29,8 @@ export interface ContentAssignment {
 }
 
 /**
- * POST /content/assign (SPEC §3.3): once per learner stage. The learner's stage row is locked
+ * POST /content/assign (docs/product.md, "Content assignment"): once per learner stage. The learner's stage row is
+ * locked
  * first, so of concurrent calls one selects and writes, the others find the set (200). The
  * selection is computed completely before anything is written: a missing article or minitest
  * writes nothing.
@@ -37,9 +39,7 @@ export const assignContent =
   (deps: AssignContentDeps) =>
   async (actor: LearnerActor): Promise<ContentAssignment> =>
     deps.transactor.run(async (tx) => {
-      const stage = await deps.stages.lockCurrentStage(tx, actor.userId);
-      if (stage === undefined || stage.status !== 'active')
-        throw new DomainError('no_active_stage', 'The learner has no active stage');
+      const stage = requireActiveStage(await deps.stages.lockCurrentStage(tx, actor.userId));
       const existing = await deps.assignments.assignedSet(tx, actor.userId, stage.stageId);
       if (existing.optionalCount + existing.requiredCount > 0) {
         return {
@@ -51,8 +51,7 @@ export const assignContent =
         };
       }
       const diagnostika = await deps.diagnostika.findOfLearner(tx, actor.userId);
-      if (!diagnostika?.submittedAt)
-        throw new DomainError('diagnostika_required', 'Submit the entry diagnostika before content is assigned');
+      assertDiagnostikaSubmitted(diagnostika);
 
       const settings = await deps.pinnedSettings.settingsOf(tx, stage.settingsVersionId);
       const profile = await deps.weakness(tx, { userId: actor.userId, trackId: stage.trackId }, settings);

@@ -1,7 +1,12 @@
-import { MINITEST_QUESTION_COUNT, isMinitestPassed } from '../../domain/content/minitest.rules.js';
+import {
+  MINITEST_QUESTION_COUNT,
+  assertMinitestComplete,
+  assertMinitestRequired,
+  isMinitestPassed,
+} from '../../domain/content/minitest.rules.js';
 import type { LearnerActor } from '../../domain/identity/actor.js';
 import { scoreAnswers, type SubmittedAnswer } from '../../domain/shared/answer-sheet.rules.js';
-import { DomainError, notFound } from '../../domain/shared/domain-error.js';
+import { notFound } from '../../domain/shared/domain-error.js';
 import type { QuestionView } from '../shared/question-view.js';
 import type { Transactor } from '../ports/transactor.port.js';
 import type { StageAssignments } from './content.ports.js';
@@ -19,22 +24,14 @@ export interface MinitestOutcome {
   readonly alreadyPassed: boolean;
 }
 
-const notRequired = (articleId: number) =>
-  new DomainError('article_not_required', `Article ${articleId} is optional: it has no minitest, mark it read instead`);
-const notConfigured = (articleId: number) =>
-  new DomainError(
-    'minitest_not_configured',
-    `Article ${articleId} has no configured ${MINITEST_QUESTION_COUNT}-question minitest`,
-  );
-
 /** GET /content/{id}/minitest: the 3 questions, without their correct options. */
 export const getMinitest =
   (deps: MinitestDeps) =>
   async (articleId: number, actor: LearnerActor): Promise<QuestionView[]> => {
     const minitest = await deps.transactor.read((db) => deps.assignments.minitestOf(db, actor.userId, articleId));
     if (minitest === undefined) throw notFound(`Article ${articleId}`);
-    if (minitest.kind !== 'required') throw notRequired(articleId);
-    if (minitest.questions.length !== MINITEST_QUESTION_COUNT) throw notConfigured(articleId);
+    assertMinitestRequired(minitest.kind, articleId);
+    assertMinitestComplete(minitest.questions.length, articleId);
     return minitest.questions;
   };
 
@@ -53,7 +50,7 @@ export const submitMinitest =
       const { articleId } = input;
       const assignment = await deps.assignments.lockAssignment(tx, actor.userId, articleId);
       if (assignment === undefined) throw notFound(`Article ${articleId}`);
-      if (assignment.kind !== 'required') throw notRequired(articleId);
+      assertMinitestRequired(assignment.kind, articleId);
       if (assignment.minitestPassed) {
         return {
           articleId,
@@ -64,7 +61,7 @@ export const submitMinitest =
         };
       }
       const questions = await deps.assignments.gradedMinitestOf(tx, articleId);
-      if (questions.length !== MINITEST_QUESTION_COUNT) throw notConfigured(articleId);
+      assertMinitestComplete(questions.length, articleId);
       const score = scoreAnswers(questions, input.answers);
       const passed = isMinitestPassed(score.scoreTotal);
       if (passed) await deps.assignments.markMinitestPassed(tx, actor.userId, assignment.stageId, articleId);

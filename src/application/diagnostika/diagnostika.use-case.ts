@@ -1,7 +1,9 @@
 import { selectDiagnostikaQuestions } from '../../domain/diagnostika/diagnostika-question-set.rules.js';
 import type { LearnerActor } from '../../domain/identity/actor.js';
 import { scoreAnswers, type SubmittedAnswer } from '../../domain/shared/answer-sheet.rules.js';
-import { DomainError, notFound } from '../../domain/shared/domain-error.js';
+import { requireDiagnostikaAvailable } from '../../domain/diagnostika/diagnostika-availability.rules.js';
+import { assertAttemptOpen } from '../../domain/shared/attempt-lifecycle.rules.js';
+import { notFound } from '../../domain/shared/domain-error.js';
 import type { RandomSource } from '../../domain/shared/random-source.js';
 import type { ItemStatisticsStore } from '../assessment/item-statistics.ports.js';
 import { foldItemEvidence } from '../assessment/item-statistics.use-case.js';
@@ -28,8 +30,6 @@ export interface StartedDiagnostika {
   readonly questions: QuestionView[];
 }
 
-const FIRST_POSITION = 1;
-
 /**
  * POST /diagnostika/start. The learner's stage row is locked first, so concurrent starts
  * serialise: the first draws the questions, the others find that diagnostika open and resume it
@@ -39,16 +39,9 @@ export const startDiagnostika =
   (deps: DiagnostikaDeps) =>
   async (actor: LearnerActor): Promise<StartedDiagnostika> =>
     deps.transactor.run(async (tx) => {
-      const stage = await deps.stages.lockCurrentStage(tx, actor.userId);
+      const lockedStage = await deps.stages.lockCurrentStage(tx, actor.userId);
       const existing = await deps.diagnostika.findOfLearner(tx, actor.userId);
-      if (existing?.submittedAt)
-        throw new DomainError('diagnostika_already_completed', 'The diagnostika was already taken; it is taken once');
-      if (stage === undefined || stage.status !== 'active' || stage.position !== FIRST_POSITION) {
-        throw new DomainError(
-          'diagnostika_not_available',
-          'The diagnostika is taken on the first stage of the track only',
-        );
-      }
+      const stage = requireDiagnostikaAvailable(lockedStage, existing);
       if (existing !== undefined) {
         return {
           created: false,
@@ -92,8 +85,7 @@ export const submitDiagnostika =
     deps.transactor.run(async (tx) => {
       const diagnostika = await deps.diagnostika.lockOfLearner(tx, input.diagnostikaId, actor.userId);
       if (diagnostika === undefined) throw notFound(`Diagnostika ${input.diagnostikaId}`);
-      if (diagnostika.submittedAt !== null)
-        throw new DomainError('attempt_already_submitted', 'This diagnostika was already submitted');
+      assertAttemptOpen(diagnostika, 'This diagnostika');
       const score = scoreAnswers(await deps.diagnostika.gradedQuestionsOf(tx, diagnostika.id), input.answers);
       await deps.diagnostika.saveSubmission(tx, diagnostika.id, score);
       await foldItemEvidence(deps.itemStatistics, tx, diagnostika.id, score.answers);

@@ -2,7 +2,7 @@ import { candidateWindowStart, planAllocation, weaknessSnapshot } from '../../do
 import { pickExamQuestions, type ModuleCandidates } from '../../domain/exams/question-pick.rules.js';
 import type { LearnerActor } from '../../domain/identity/actor.js';
 import { assertExamAdmitted } from '../../domain/progress/exam-admission.rules.js';
-import { DomainError } from '../../domain/shared/domain-error.js';
+import { requireCurrentStage } from '../../domain/progress/stage-lifecycle.rules.js';
 import type { RandomSource } from '../../domain/shared/random-source.js';
 import { seededRandom } from '../../domain/shared/random-source.js';
 import { examParameters } from '../../domain/settings/exam-parameters.js';
@@ -41,7 +41,8 @@ const SEED_RANGE = 2 ** 31 - 1;
 const FLAGGED_WINDOW_FACTOR = 4;
 
 /**
- * Start (or resume) a level exam or rank final (SPEC §3.4, §4). The learner's stage row is
+ * Start (or resume) a level exam or rank final (docs/product.md, "Exam assembly", "Attempts and scoring"). The
+ * learner's stage row is
  * locked first, so concurrent starts serialise: the first assembles the attempt, the others
  * find it open and resume it.
  */
@@ -49,8 +50,7 @@ export const startExam =
   (deps: StartExamDeps) =>
   async (actor: LearnerActor): Promise<StartedExam> => {
     return deps.transactor.run(async (tx) => {
-      const stage = await deps.stages.lockCurrentStage(tx, actor.userId);
-      if (stage === undefined) throw new DomainError('no_active_stage', 'You have no current stage');
+      const stage = requireCurrentStage(await deps.stages.lockCurrentStage(tx, actor.userId));
       const open = await deps.attempts.findOpen(tx, actor.userId, stage.stageId);
       if (open !== undefined)
         return { created: false, attempt: open, questions: await deps.attempts.questionsOf(tx, open.attemptId) };

@@ -5,7 +5,8 @@ import {
   type ModuleStat,
   type SubmittedAnswer,
 } from '../../domain/shared/answer-sheet.rules.js';
-import { DomainError, notFound } from '../../domain/shared/domain-error.js';
+import { assertAttemptOpen, requireStageOfAttempt } from '../../domain/shared/attempt-lifecycle.rules.js';
+import { notFound } from '../../domain/shared/domain-error.js';
 import type { ItemStatisticsStore } from '../assessment/item-statistics.ports.js';
 import { foldItemEvidence } from '../assessment/item-statistics.use-case.js';
 import type { Transactor } from '../ports/transactor.port.js';
@@ -32,7 +33,8 @@ export interface SubmittedExam {
 }
 
 /**
- * Score an attempt once (SPEC §4) and, on a PASS, move the learner along the ladder in the same
+ * Score an attempt once (docs/product.md, "Attempts and scoring") and, on a PASS, move the learner along the ladder
+ * in the same
  * transaction. Locks run in the same order as exam start — the learner's stage row, then the
  * attempt — so concurrent starts and submits queue instead of deadlocking, and of 30 concurrent
  * submits exactly one scores the attempt.
@@ -44,14 +46,11 @@ export const submitExam =
     actor: LearnerActor,
   ): Promise<SubmittedExam> =>
     deps.transactor.run(async (tx) => {
-      const stage = await deps.stages.lockCurrentStage(tx, actor.userId);
+      const lockedStage = await deps.stages.lockCurrentStage(tx, actor.userId);
       const attempt = await deps.attempts.lockForSubmit(tx, input.attemptId, actor.userId);
       if (attempt === undefined) throw notFound('Attempt');
-      if (attempt.submittedAt !== null)
-        throw new DomainError('attempt_already_submitted', 'This attempt was already submitted');
-      // An open attempt always belongs to the current stage (the schema forbids an open attempt beside a PASS).
-      if (stage === undefined || stage.stageId !== attempt.stageId)
-        throw new DomainError('conflict', 'The attempt no longer belongs to your current stage');
+      assertAttemptOpen(attempt);
+      const stage = requireStageOfAttempt(lockedStage, attempt);
 
       const score = scoreAnswers(attempt.sheet, input.answers);
       const passed = isPassed(score.scoreTotal, attempt.passScore);

@@ -1,5 +1,4 @@
-import { normalizeEmail, PASSWORD_MIN_LENGTH } from '../../domain/identity/registration.rules.js';
-import { DomainError } from '../../domain/shared/domain-error.js';
+import { normalizeAdminAccount } from '../../domain/identity/registration.rules.js';
 import type { PasswordHasher } from '../ports/password-hasher.port.js';
 import type { Transactor } from '../ports/transactor.port.js';
 import type { AdminAccounts, AdminProfile } from './identity.ports.js';
@@ -12,24 +11,7 @@ export const createAdmin =
     fullName: string;
     password: string;
   }): Promise<AdminProfile & { created: boolean }> => {
-    const email = normalizeEmail(input.email);
-    const fullName = input.fullName.trim();
-    const errors = [
-      ...(/^[^\s@]+@[^\s@]+$/.test(email)
-        ? []
-        : [{ code: 'format', message: 'a valid email is required', path: 'email' }]),
-      ...(fullName.length > 0 ? [] : [{ code: 'blank', message: 'a name is required', path: 'name' }]),
-      ...([...input.password].length >= PASSWORD_MIN_LENGTH
-        ? []
-        : [
-            {
-              code: 'length',
-              message: `the password needs at least ${PASSWORD_MIN_LENGTH} characters`,
-              path: 'password',
-            },
-          ]),
-    ];
-    if (errors.length > 0) throw new DomainError('validation_failed', 'The admin data is invalid', { errors });
-    const passwordHash = await deps.hasher.hash(input.password);
+    const { email, fullName, password } = normalizeAdminAccount(input);
+    const passwordHash = await deps.hasher.hash(password);
     return deps.transactor.run((tx) => deps.admins.upsert(tx, { email, fullName, passwordHash }));
   };

@@ -19,7 +19,8 @@ export interface ProgressionDeps {
 }
 
 /**
- * What a PASS does to the learner's ladder (SPEC §2), inside the submit's transaction, so the
+ * What a PASS does to the learner's ladder (docs/product.md, "Learner journey"), inside the submit's transaction, so
+ * the
  * verdict and its consequence land together or not at all.
  */
 export const applyProgression =

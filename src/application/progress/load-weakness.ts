@@ -12,7 +12,7 @@ export type LoadWeaknessProfile = (
 
 /**
  * The learner's weakness profile under the given (pinned) settings, every module of the track,
- * weakest first (SPEC §3.1). `errors` counts the diagnostika only; `error_rate` adds every
+ * weakest first (docs/product.md, "Weakness"). `errors` counts the diagnostika only; `error_rate` adds every
  * submitted level-exam and rank-final attempt. Runs on the caller's session; one query.
  */
 export const loadWeaknessProfile =

@@ -1,6 +1,7 @@
 import { withEvidence, type RateInterval } from '../../domain/progress/weakness-interval.rules.js';
 import type { LearnerActor } from '../../domain/identity/actor.js';
-import { DomainError, notFound } from '../../domain/shared/domain-error.js';
+import { notFound } from '../../domain/shared/domain-error.js';
+import { assertStageInForce, requireActiveStage } from '../../domain/progress/stage-lifecycle.rules.js';
 import { weakModuleIds, type ModuleWeakness } from '../../domain/progress/weakness.rules.js';
 import type { TrackSettings, WeaknessMetric } from '../../domain/settings/track-settings.js';
 import type { Session, Transactor } from '../ports/transactor.port.js';
@@ -44,9 +45,7 @@ export interface WeaknessView {
 async function stageInForce(deps: ProgressDeps, db: Session, userId: number): Promise<StageOverview> {
   const overview = await deps.stages.findOverview(db, userId);
   if (overview === undefined) throw notFound('Learner progress');
-  // A completed last row without graduation would mean a half-applied transition; never shown as current.
-  if (overview.status === 'completed' && overview.graduatedAt === null)
-    throw new DomainError('no_active_stage', 'The learner has no current stage');
+  assertStageInForce(overview);
   return overview;
 }
 
@@ -86,9 +85,7 @@ export const getEligibility = (deps: ProgressDeps) => {
   const eligibility = loadEligibility(deps);
   return async (actor: LearnerActor): Promise<StageEligibility> =>
     deps.transactor.snapshot(async (db) => {
-      const stage = await deps.stages.findCurrentStage(db, actor.userId);
-      if (stage === undefined || stage.status !== 'active')
-        throw new DomainError('no_active_stage', 'The learner has no active stage');
+      const stage = requireActiveStage(await deps.stages.findCurrentStage(db, actor.userId));
       return eligibility(db, actor, stage);
     });
 };

@@ -73,7 +73,7 @@ export interface StageChecklists {
 
 export interface WeaknessEvidence {
   /**
-   * Every module of the track with the learner's summed (correct, total) per SPEC §3.1: the
+   * Every module of the track with the learner's summed (correct, total) per docs/product.md, "Weakness": the
    * submitted diagnostika only (`errors`), or also every submitted level-exam and rank-final
    * attempt (`error_rate`). One query; modules without evidence come back with 0/0.
    */

@@ -16,7 +16,7 @@ export interface CandidateQuestion {
 }
 
 /**
- * The minitest of an article (SPEC §1, §7): only a required article has one, and it is exactly 3
+ * The minitest of an article (docs/product.md, "Domain model"): only a required article has one, and it is exactly 3
  * distinct active questions of the article's own module. Every violated rule is reported at once
  * as 422 minitest_invalid, so the admin fixes the selection in one round trip.
  */

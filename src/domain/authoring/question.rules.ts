@@ -20,7 +20,8 @@ export interface QuestionUsage {
 }
 
 /**
- * The shape rules of a question (SPEC §1): a non-blank text, 2-4 distinct non-blank options, and
+ * The shape rules of a question (docs/product.md, "Domain model"): a non-blank text, 2-4 distinct non-blank options,
+ * and
  * the correct option among them. Returns the trimmed question and every problem, each `path`
  * prefixed with `at` so the bundle import can point into its document.
  */

@@ -29,7 +29,7 @@ export interface ContentSelection {
 }
 
 /**
- * The reading list of a learner stage (SPEC §3.3): the first `optionalPerModule` optional
+ * The reading list of a learner stage (docs/product.md, "Content assignment"): the first `optionalPerModule` optional
  * articles of every module, and one required article (with a minitest) per weak module, each
  * first by position, then id. Either the whole list is returned or an error is thrown, so the
  * caller never writes a partial assignment. Optional shortages are reported before required ones.

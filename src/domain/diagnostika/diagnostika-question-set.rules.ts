@@ -19,7 +19,7 @@ export interface DiagnostikaSetRequest {
 }
 
 /**
- * The entry diagnostika's question set (SPEC §3.2): exactly `totalQ` distinct questions.
+ * The entry diagnostika's question set (docs/product.md, "Diagnostika set"): exactly `totalQ` distinct questions.
  * Modules take turns in id order, one random question per turn, up to `perModule` each: with
  * enough room this equals a uniform per-module draw, and when `perModule × modules > totalQ`
  * no module is starved (the reference's GAP-18). Any shortfall is topped up uniformly from the

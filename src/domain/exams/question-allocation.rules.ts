@@ -7,7 +7,7 @@ export interface ModuleAllocation {
 }
 
 /**
- * Splits T questions over the modules (SPEC §3.4 steps 1-3), for the level exam and the rank
+ * Splits T questions over the modules (docs/product.md, "Exam assembly" steps 1-3), for the level exam and the rank
  * final alike. `weakOrder` lists EVERY module of the track, weakest first; its first K are
  * the weak modules.
  *   1. each weak module gets `min`;

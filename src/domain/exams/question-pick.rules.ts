@@ -17,7 +17,7 @@ export interface ModuleCandidates {
 }
 
 /**
- * Picks the questions of an attempt (SPEC §3.4 steps 4-5): per module `count` distinct
+ * Picks the questions of an attempt (docs/product.md, "Exam assembly" steps 4-5): per module `count` distinct
  * questions at random, unseen ones first, and only then seen ones, so a retry shows as many
  * new questions as the bank allows. Every module is checked before anything is drawn, and the
  * first short module (in allocation order) is reported. The attempt order is shuffled. Flagged

@@ -4,7 +4,7 @@ import { isFinalLevel, nextStageOf, stageLabel, type StageRef } from './stage-la
 
 export type ApprovalType = 'rank_transition' | 'graduation';
 
-/** What a PASS does to the learner's stage (SPEC §2). */
+/** What a PASS does to the learner's stage (docs/product.md, "Learner journey"). */
 export type ProgressDecision =
   /** Levels 1-2: the stage is completed and the next level becomes active at once. */
   | { readonly action: 'auto_advanced'; readonly toStage: StageRef }

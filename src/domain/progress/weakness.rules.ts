@@ -33,7 +33,7 @@ export function weaknessScore(metric: WeaknessMetric, correct: number, total: nu
 }
 
 /**
- * A learner's weakness profile (SPEC §3.1): every module of the track, weakest first, ties to
+ * A learner's weakness profile (docs/product.md, "Weakness"): every module of the track, weakest first, ties to
  * the lower id. The caller picks which attempts count for the metric; rows of one module are
  * summed (raw per-attempt stats may be passed as is), rows of foreign modules are ignored.
  */

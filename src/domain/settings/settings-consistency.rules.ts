@@ -34,7 +34,8 @@ const EXAMS: readonly ExamFields[] = [
 ];
 
 /**
- * Every violated consistency rule of a settings version (SPEC §5), all at once, so an admin
+ * Every violated consistency rule of a settings version (docs/product.md, "Settings versions"), all at once, so an
+ * admin
  * fixes a draft in one round trip. `moduleCount` is the number of modules the exams draw
  * from (the track's modules); it bounds how many questions an exam can hold.
  *

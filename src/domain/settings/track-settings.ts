@@ -1,5 +1,6 @@
 /**
- * Every tunable number of a track, as held by one settings version (SPEC §5). Rules applied on
+ * Every tunable number of a track, as held by one settings version (docs/product.md, "Settings versions"). Rules
+ * applied on
  * a learner stage always read the version pinned on that stage, never the currently active one.
  */
 
@@ -83,7 +84,7 @@ export const INTEGER_SETTING_KEYS: readonly IntegerSettingKey[] = [
   'excludeFlaggedItems',
 ];
 
-/** The values of the seeded version 1 of the `default` track (SEED.md); also a sane first draft. */
+/** The values of the seeded version 1 of the `default` track (sql/seed/catalog.sql); also a sane first draft. */
 export const DEFAULT_TRACK_SETTINGS: TrackSettings = {
   expectedModulesCount: 5,
   entryTotalQ: 20,

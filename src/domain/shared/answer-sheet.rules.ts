@@ -35,7 +35,8 @@ export interface AnswerSheetScore {
 }
 
 /**
- * Validates and scores the answers to an attempt (SPEC §4), for the diagnostika, the exams and
+ * Validates and scores the answers to an attempt (docs/product.md, "Attempts and scoring"), for the diagnostika, the
+ * exams and
  * the minitest alike. The sheet must answer every question of the attempt exactly once, with
  * an option of that question; otherwise 422 `answers_invalid` lists one item per problem and
  * nothing is scored. Problems of submitted answers come first (by index), then the questions

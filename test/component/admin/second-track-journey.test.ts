@@ -7,7 +7,7 @@ import { newAdmin, newLearner } from '../../support/fixtures/identity.js';
 import { completeReadingList, takeDiagnostika } from '../../support/fixtures/journey.js';
 
 /**
- * Issue 7, done when: a second track is built entirely through the admin API (modules, bank,
+ * A second track is built entirely through the admin API (modules, bank,
  * articles with minitests, a settings version), activated, and a learner signs up on it and
  * completes its first stage.
  */

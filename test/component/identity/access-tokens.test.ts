@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { useApi } from '../../support/api.js';
 import { newAdmin, newLearner, signToken, type Admin, type Learner } from '../../support/fixtures/identity.js';
 
-/** The JWT attack list of QUALITY.md, against a learner route and an admin route. */
+/** The JWT attack list against a learner route and an admin route. */
 describe('access tokens', () => {
   const api = useApi();
   let learner: Learner;

@@ -57,6 +57,6 @@ describe('npm run admin:create', () => {
       (error: { code: number; stderr: string }) => error,
     );
     expect(outcome).to.have.property('code', 1);
-    expect((outcome as { stderr: string }).stderr).to.match(/at least 8 characters/);
+    expect((outcome as { stderr: string }).stderr).to.match(/password must be 8-200 characters/);
   });
 });

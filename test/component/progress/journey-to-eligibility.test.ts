@@ -4,7 +4,7 @@ import { uniqueEmail } from '../../support/fixtures/identity.js';
 import { answersFor } from '../../support/fixtures/journey.js';
 
 /**
- * Issue 5's acceptance journey, over HTTP only (every response validated against openapi.yaml):
+ * The learner journey up to eligibility, over HTTP only (every response validated against openapi.yaml):
  * signup → diagnostika → content → reading → minitests → eligible. The database is read only to
  * look up correct options, which the API never sends.
  */

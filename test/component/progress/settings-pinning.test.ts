@@ -3,7 +3,7 @@ import { useApi } from '../../support/api.js';
 import { newLearner } from '../../support/fixtures/identity.js';
 import { takeDiagnostika } from '../../support/fixtures/journey.js';
 
-/** SPEC §2 "Settings pinning": a learner's stage keeps the version it was pinned to. */
+/** Settings pinning (docs/product.md): a learner's stage keeps the version it was pinned to. */
 describe('settings pinned on the learner stage', () => {
   const api = useApi();
 

@@ -6,7 +6,7 @@ const asObject = (allocation: { moduleId: number; count: number }[]): Record<num
   Object.fromEntries(allocation.map((a) => [a.moduleId, a.count]));
 
 describe('allocateQuestions', () => {
-  it('SPEC §3.4: T=20, K=3, min 3, max 6, weak [2,4,5] → 2:6, 4:6, 5:6, then 1:1, 3:1', () => {
+  it('the worked example of exam assembly: T=20, K=3, min 3, max 6, weak [2,4,5] → 2:6, 4:6, 5:6, then 1:1, 3:1', () => {
     expect(allocateQuestions([2, 4, 5, 1, 3], 3, 20, 3, 6)).to.deep.equal([
       { moduleId: 2, count: 6 },
       { moduleId: 4, count: 6 },

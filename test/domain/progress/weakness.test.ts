@@ -19,7 +19,7 @@ const fromErrors = (errors: Record<number, number>): ModuleEvidence[] =>
   Object.entries(errors).map(([id, e]) => ({ moduleId: Number(id), correct: 4 - e, total: 4 }));
 
 describe('weaknessProfile — errors metric', () => {
-  it('reference §5.2: errors {1:1, 2:3, 3:0, 4:3, 5:2} → weak [2, 4, 5], ties to the lower id', () => {
+  it('errors {1:1, 2:3, 3:0, 4:3, 5:2} → weak [2, 4, 5], ties to the lower id', () => {
     const profile = weaknessProfile(modules, fromErrors({ 1: 1, 2: 3, 3: 0, 4: 3, 5: 2 }), 'errors');
     expect(profile.map((m) => [m.moduleId, m.weakness, m.rank])).to.deep.equal([
       [2, 3, 1],
@@ -32,7 +32,7 @@ describe('weaknessProfile — errors metric', () => {
     expect(weaknessOrder(profile)).to.deep.equal([2, 4, 5, 1, 3]);
   });
 
-  it('reference §5.3: all errors zero → weak [1, 2, 3]', () => {
+  it('all errors zero → weak [1, 2, 3]', () => {
     const profile = weaknessProfile(modules, fromErrors({ 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 }), 'errors');
     expect(weakModuleIds(profile, 3)).to.deep.equal([1, 2, 3]);
   });

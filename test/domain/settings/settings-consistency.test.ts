@@ -150,7 +150,7 @@ describe('examParameters', () => {
 });
 
 describe('SETTINGS_FIELD_NAMES', () => {
-  it('names every field in snake_case exactly as SPEC §5 lists them', () => {
+  it('names every field in snake_case exactly as docs/product.md "Settings versions" lists them', () => {
     expect(Object.values(SETTINGS_FIELD_NAMES)).to.deep.equal([
       'expected_modules_count',
       'entry_total_q',

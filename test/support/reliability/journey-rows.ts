@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 
 /**
- * A learner's journey written straight into the tables, following SPEC §2-§6 to the letter (the
+ * A learner's journey written straight into the tables, following docs/product.md to the letter (the
  * same rows the use cases write). It gives the invariant and object-access suites learners in
  * every state — diagnostika open or submitted, content closed, attempts open / failed / passed,
  * requests pending / rejected / approved, graduated — on the seeded catalog.

@@ -20,7 +20,7 @@ export interface AdminWorkspaceUseCases {
   readonly itemStatistics: ItemStatisticsUseCases;
 }
 
-/** The admin workspace (issue 7): one router per area, every route behind the admin guard. */
+/** The admin workspace: one router per area, every route behind the admin guard. */
 export function adminWorkspaceRouter(useCases: AdminWorkspaceUseCases, auth: Authentication): Router {
   const router = Router();
   router.use(settingsRouter(useCases.settings, auth));

@@ -6,7 +6,7 @@ import { pgSession, PgTransactor } from '../transactor.js';
 import { parseContentDocument, type ContentDocument } from './content-document.js';
 
 /**
- * The idempotent demo seed (SEED.md): sql/seed/catalog.sql for the track, its stages, modules and
+ * The idempotent demo seed: sql/seed/catalog.sql for the track, its stages, modules and
  * bootstrap settings version, then sql/seed/content.sql once per content document. Everything runs
  * in ONE transaction, so a failing document leaves the database untouched.
  */
