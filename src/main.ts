@@ -14,6 +14,8 @@ import { PgLoginThrottle } from './adapters/postgres/identity/login-throttle.js'
 import { createPool } from './adapters/postgres/pool.js';
 import { PgLearnerPlacement } from './adapters/postgres/progress/learner-placement.repository.js';
 import { PgApprovalRequests } from './adapters/postgres/approvals/approval-requests.repository.js';
+import { PgItemStatistics } from './adapters/postgres/assessment/item-statistics.repository.js';
+import { moduleItemStatistics, questionItemStatistics } from './application/assessment/item-statistics.use-case.js';
 import { PgExamAttempts } from './adapters/postgres/exams/exam-attempts.repository.js';
 import { PgGraduation } from './adapters/postgres/identity/graduation.repository.js';
 import { PgStageTransitions } from './adapters/postgres/progress/stage-transitions.repository.js';
@@ -23,6 +25,7 @@ import { listMyApprovals, resubmitApproval } from './application/approvals/learn
 import type { ExamAttempts } from './application/exams/exams.ports.js';
 import { listAttempts } from './application/exams/list-attempts.use-case.js';
 import { startExam } from './application/exams/start-exam.use-case.js';
+import { getAttempt } from './application/exams/get-attempt.use-case.js';
 import { submitExam } from './application/exams/submit-exam.use-case.js';
 import { applyProgression } from './application/progress/apply-progression.js';
 import { PgPinnedSettings } from './adapters/postgres/progress/pinned-settings.repository.js';
@@ -165,6 +168,9 @@ export async function composeApp(
   };
   const signIn = startSession(sessionDeps);
 
+  // Item statistics: folded in by every diagnostika and exam submission, read by the admin views.
+  const itemStatistics = new PgItemStatistics(sql);
+
   // Learner journey: progress building blocks, shared with exams and approvals.
   const random = overrides.random ?? cryptoRandom();
   const stages = new PgStageProgress(sql);
@@ -185,6 +191,7 @@ export async function composeApp(
     diagnostika: new PgDiagnostikaAttempts(sql),
     questionBank: new PgQuestionBank(sql),
     random,
+    itemStatistics,
   };
   const assignments = new PgStageAssignments(sql);
   const contentDeps = { transactor, assignments };
@@ -197,8 +204,18 @@ export async function composeApp(
   const levelExams = new PgExamAttempts('level', sql);
   const rankFinals = new PgExamAttempts('rank_final', sql);
   const examUseCases = (attempts: ExamAttempts) => ({
-    start: startExam({ transactor, attempts, stages, settings: pinnedSettings, eligibility, weakness, random }),
-    submit: submitExam({ transactor, attempts, stages, progression }),
+    start: startExam({
+      transactor,
+      attempts,
+      stages,
+      settings: pinnedSettings,
+      eligibility,
+      weakness,
+      random,
+      itemStatistics,
+    }),
+    getAttempt: getAttempt({ transactor, attempts }),
+    submit: submitExam({ transactor, attempts, stages, progression, itemStatistics }),
     listAttempts: listAttempts({ transactor, attempts }),
   });
   const decideDeps = { transactor, approvals, transitions, graduation: new PgGraduation(sql) };
@@ -211,6 +228,7 @@ export async function composeApp(
   const trackDeps = { transactor, tracks: authoredTracks, audit };
   const questionDeps = { transactor, questions: authoredQuestions, audit };
   const articleDeps = { transactor, articles: new PgArticleAuthoring(sql), questions: authoredQuestions, audit };
+  const itemStatisticsDeps = { transactor, itemStatistics };
   const learnerOverview = new PgLearnerOverview(sql);
   const learnerOverviewDeps = { transactor, learners: learnerOverview };
   const adminWorkspace = {
@@ -234,6 +252,7 @@ export async function composeApp(
       get: questionAuthoring.getQuestion(questionDeps),
       create: questionAuthoring.createQuestion(questionDeps),
       edit: questionAuthoring.editQuestion(questionDeps),
+      statistics: questionItemStatistics(itemStatisticsDeps),
     },
     articles: {
       list: articleAuthoring.listArticles(articleDeps),
@@ -251,6 +270,7 @@ export async function composeApp(
       update: updateLearner({ transactor, accounts: learners, refreshTokens, learners: learnerOverview, audit, clock }),
     },
     auditLog: { list: readAuditLog({ transactor, audit }) },
+    itemStatistics: { ofModule: moduleItemStatistics(itemStatisticsDeps) },
   };
 
   return createApp({

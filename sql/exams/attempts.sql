@@ -47,8 +47,8 @@ CROSS JOIN LATERAL (
 -- with what the learner sees (as questionsOf does), saving the round trip of reading it back;
 -- attempt_no is the next number on this stage (the caller holds the learner's stage row lock).
 WITH attempt AS (
-  INSERT INTO level_exam_attempts (user_id, stage_id, settings_version_id, attempt_no, total_q, pass_score, seed)
-  SELECT $1, $2, $3, COALESCE(max(attempt_no), 0) + 1, $4, $5, $6
+  INSERT INTO level_exam_attempts (user_id, stage_id, settings_version_id, attempt_no, total_q, pass_score, seed, assembly)
+  SELECT $1, $2, $3, COALESCE(max(attempt_no), 0) + 1, $4, $5, $6, $10::jsonb
   FROM level_exam_attempts
   WHERE user_id = $1 AND stage_id = $2
   RETURNING id, attempt_no, total_q, pass_score, created_at
@@ -127,6 +127,12 @@ SELECT id AS attempt_id, attempt_no, stage_id, created_at, submitted_at, score_t
 FROM level_exam_attempts
 WHERE user_id = $1
 ORDER BY created_at DESC, id DESC;
+
+-- name: findWithAssembly
+-- One attempt of the learner ($2) with its stored assembly; another learner's is not found.
+SELECT id AS attempt_id, attempt_no, stage_id, created_at, submitted_at, score_total, total_q, pass_score, passed, assembly
+FROM level_exam_attempts
+WHERE id = $1 AND user_id = $2;
 
 -- name: listOnStage
 SELECT id AS attempt_id, attempt_no, stage_id, created_at, submitted_at, score_total, total_q, pass_score, passed

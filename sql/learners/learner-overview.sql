@@ -41,11 +41,11 @@ SELECT u.id, u.email, u.full_name, u.track_id, t.name AS track_name, u.created_a
          SELECT jsonb_agg(to_jsonb(attempt) ORDER BY attempt.created_at DESC, attempt.attempt_id DESC)
          FROM (
            SELECT 'level_exam' AS kind, e.id AS attempt_id, e.attempt_no, e.stage_id, e.settings_version_id, e.total_q, e.pass_score,
-                  e.score_total, e.passed, e.created_at, e.submitted_at
+                  e.score_total, e.passed, e.created_at, e.submitted_at, e.assembly
            FROM level_exam_attempts e WHERE e.user_id = u.id
            UNION ALL
            SELECT 'rank_final', f.id, f.attempt_no, f.stage_id, f.settings_version_id, f.total_q, f.pass_score,
-                  f.score_total, f.passed, f.created_at, f.submitted_at
+                  f.score_total, f.passed, f.created_at, f.submitted_at, f.assembly
            FROM rank_final_attempts f WHERE f.user_id = u.id
          ) AS attempt), '[]'::jsonb) AS attempts,
        COALESCE((

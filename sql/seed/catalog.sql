@@ -64,12 +64,16 @@ INSERT INTO track_settings (
   entry_total_q, entry_per_module_q,
   level_exam_total_q, level_exam_pass_score, k_exam, level_exam_min_per_module, level_exam_max_per_module,
   rank_final_total_q, rank_final_pass_score, k_final, rank_final_min_per_module, rank_final_max_per_module,
-  content_k_weak_modules, content_optional_per_module, weakness_metric
+  content_k_weak_modules, content_optional_per_module,
+  item_min_responses, item_min_facility_pct, item_max_facility_pct, item_min_discrimination_pct, exclude_flagged_items,
+  weakness_metric
 )
 SELECT version.id, 5,
        20, 4,
        20, 15, 3, 3, 6,
        40, 30, 3, 6, 12,
-       3, 1, 'error_rate'
+       3, 1,
+       30, 20, 95, 15, 0,
+       'error_rate'
 FROM version
 RETURNING settings_version_id;

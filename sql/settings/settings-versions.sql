@@ -97,6 +97,11 @@ SET expected_modules_count = r.expected_modules_count,
     rank_final_max_per_module = r.rank_final_max_per_module,
     content_k_weak_modules = r.content_k_weak_modules,
     content_optional_per_module = r.content_optional_per_module,
+    item_min_responses = r.item_min_responses,
+    item_min_facility_pct = r.item_min_facility_pct,
+    item_max_facility_pct = r.item_max_facility_pct,
+    item_min_discrimination_pct = r.item_min_discrimination_pct,
+    exclude_flagged_items = r.exclude_flagged_items,
     weakness_metric = r.weakness_metric
 FROM jsonb_populate_record(NULL::track_settings, $3::jsonb) AS r
 WHERE t.settings_version_id = $1;

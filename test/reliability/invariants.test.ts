@@ -124,6 +124,12 @@ describe('reliability: invariant queries', function () {
 
   /** How to break each invariant: statements run with FK triggers off, inside a rolled-back transaction. */
   const breakers: Record<string, () => string[]> = {
+    'item statistics: the striped sums of a question equal its answers': () => [
+      'UPDATE item_statistic_stripes SET sum_rest = sum_rest + 0.5 WHERE ctid = (SELECT min(ctid) FROM item_statistic_stripes)',
+    ],
+    'item statistics: the striped sums of an option equal its choosers': () => [
+      'UPDATE item_option_stripes SET chosen = chosen + 1 WHERE ctid = (SELECT min(ctid) FROM item_option_stripes)',
+    ],
     'one current stage per learner': () => [
       'DROP INDEX uq_user_stage_progress_one_current_per_user',
       `UPDATE user_stage_progress SET status = 'active', completed_at = NULL WHERE user_id = ${w.midway} AND stage_id = ${stageAt(1)}`,

@@ -185,6 +185,27 @@ function examInvariants(s: Sheet, settingsPrefix: 'level_exam' | 'rank_final'): 
   ];
 }
 
+/**
+ * Every answer of a submitted diagnostika, level exam or rank final with x (1 = correct) and its
+ * rest score X (the fraction correct on the attempt's other questions, 0 when it has no other).
+ * Float sums may differ from the stripes' in the last bits (another summation order): 1e-9 allowed.
+ */
+const SCORED_ANSWERS = `WITH answers AS (
+    ${[DIAGNOSTIKA, LEVEL_EXAM, RANK_FINAL]
+      .map(
+        (s) => `SELECT '${s.label}' AS kind, x.${s.key} AS attempt_id, x.question_id, x.selected_option_id,
+             (x.selected_option_id = q.correct_option_id)::int AS x
+      FROM ${s.answers} x
+      JOIN ${s.attempts} a ON a.id = x.${s.key} AND a.submitted_at IS NOT NULL
+      JOIN questions q ON q.id = x.question_id`,
+      )
+      .join('\n    UNION ALL\n    ')}
+  ), scored AS (
+    SELECT answers.*,
+           CASE WHEN count(*) OVER w < 2 THEN 0 ELSE (sum(x) OVER w - x)::float8 / (count(*) OVER w - 1) END AS rest
+    FROM answers WINDOW w AS (PARTITION BY kind, attempt_id)
+  )`;
+
 export const INVARIANTS: readonly Invariant[] = [
   // --- the ladder ---
   {
@@ -394,6 +415,44 @@ export const INVARIANTS: readonly Invariant[] = [
           SELECT t.family_id FROM refresh_tokens t
           LEFT JOIN refresh_tokens next ON next.id = t.replaced_by_id AND next.family_id = t.family_id
           WHERE t.rotated_at IS NOT NULL AND next.id IS NULL`,
+  },
+
+  // --- item statistics ---
+  {
+    name: 'item statistics: the striped sums of a question equal its answers',
+    rule: 'per question, the stripes add up to the responses, Σx, ΣX, ΣX² and ΣxX of the answers of submitted attempts',
+    sql: `${SCORED_ANSWERS},
+          direct AS (
+            SELECT question_id, count(*)::int AS responses, sum(x)::int AS sum_correct, sum(rest) AS sum_rest,
+                   sum(rest * rest) AS sum_rest_squared, sum(x * rest) AS sum_correct_rest
+            FROM scored GROUP BY question_id
+          ), striped AS (
+            SELECT question_id, sum(responses)::int AS responses, sum(sum_correct)::int AS sum_correct,
+                   sum(sum_rest) AS sum_rest, sum(sum_rest_squared) AS sum_rest_squared,
+                   sum(sum_correct_rest) AS sum_correct_rest
+            FROM item_statistic_stripes GROUP BY question_id
+          )
+          SELECT question_id, d.responses AS answered, s.responses AS striped, d.sum_rest AS answered_rest,
+                 s.sum_rest AS striped_rest
+          FROM direct d FULL JOIN striped s USING (question_id)
+          WHERE d.responses IS DISTINCT FROM s.responses OR d.sum_correct IS DISTINCT FROM s.sum_correct
+             OR abs(d.sum_rest - s.sum_rest) > 1e-9 OR abs(d.sum_rest_squared - s.sum_rest_squared) > 1e-9
+             OR abs(d.sum_correct_rest - s.sum_correct_rest) > 1e-9`,
+  },
+  {
+    name: 'item statistics: the striped sums of an option equal its choosers',
+    rule: 'per option, the stripes add up to how many answers chose it and the sum of their rest scores',
+    sql: `${SCORED_ANSWERS},
+          direct AS (
+            SELECT selected_option_id AS option_id, count(*)::int AS chosen, sum(rest) AS sum_rest
+            FROM scored GROUP BY selected_option_id
+          ), striped AS (
+            SELECT option_id, sum(chosen)::int AS chosen, sum(sum_rest) AS sum_rest
+            FROM item_option_stripes GROUP BY option_id
+          )
+          SELECT option_id, d.chosen AS answered, s.chosen AS striped
+          FROM direct d FULL JOIN striped s USING (option_id)
+          WHERE d.chosen IS DISTINCT FROM s.chosen OR abs(d.sum_rest - s.sum_rest) > 1e-9`,
   },
   // --- settings ---
   {

@@ -5,6 +5,7 @@ import type { ApiResponse, TestApi } from '../support/api.js';
 import { newAdmin, newLearner, uniqueEmail, type Learner } from '../support/fixtures/identity.js';
 import { COOKIE, cookieValue, logIn, refresh } from '../support/fixtures/sessions.js';
 import { JourneyApi } from '../support/reliability/journey-api.js';
+import { createFixtureTrack } from '../support/fixtures/journey.js';
 import { JourneyRows } from '../support/reliability/journey-rows.js';
 import {
   expectAllSucceeded,
@@ -443,6 +444,49 @@ const refreshOneCookie: RaceScenario<{ refreshToken: string }> = {
   },
 };
 
+/**
+ * Different learners submitting diagnostikas that hold the SAME eight questions at once: every
+ * submit folds into the item statistics of those questions. None may 5xx or deadlock, and the
+ * sums must count every answer exactly once (the invariants reconcile them with the answers).
+ */
+const sharedQuestionSubmits: RaceScenario<{ learners: Learner[]; bodies: unknown[]; questionIds: number[] }> = {
+  name: 'diagnostika submits of different learners sharing every question',
+  outcome: 'all 200; the item statistics of the shared questions count every answer once',
+  async arrange(target) {
+    const track = await createFixtureTrack({ db: { pool: target.pool } } as TestApi, {
+      modules: 1,
+      questionsPerModule: 8,
+      settings: { expected_modules_count: 1, entry_total_q: 8, entry_per_module_q: 8 },
+    });
+    const journey = journeyOf(target);
+    const learners: Learner[] = [];
+    const bodies: unknown[] = [];
+    for (let i = 0; i < RACE_SIZE; i += 1) {
+      const learner = await newLearner(target.clients[0]!, { track_id: track.trackId });
+      const started = await journey.startDiagnostika(learner.token);
+      learners.push(learner);
+      bodies.push({ diagnostika_id: started.diagnostika_id, answers: await journey.answers(started.questions, i % 9) });
+    }
+    const questions = await target.pool.query<{ id: number }>('SELECT id FROM questions WHERE module_id = $1', [
+      track.moduleIds[0],
+    ]);
+    return { learners, bodies, questionIds: questions.rows.map((row) => Number(row.id)) };
+  },
+  fire: (client, state, index) =>
+    client.request('POST', '/api/v1/diagnostika/submit', {
+      token: state.learners[index]!.token,
+      body: state.bodies[index],
+    }),
+  async check(responses, state, target) {
+    expectAllSucceeded(responses);
+    const { rows } = await target.pool.query(
+      'SELECT sum(responses)::int AS responses, count(DISTINCT question_id)::int AS questions FROM item_statistic_stripes WHERE question_id = ANY($1)',
+      [state.questionIds],
+    );
+    expect(rows[0]).to.deep.equal({ responses: RACE_SIZE * 8, questions: 8 });
+  },
+};
+
 export const RACE_SCENARIOS: readonly RaceScenario[] = [
   signupSameEmail,
   signupEmailInManyCases,
@@ -462,6 +506,7 @@ export const RACE_SCENARIOS: readonly RaceScenario[] = [
   resubmit,
   settingsActivate,
   refreshOneCookie,
+  sharedQuestionSubmits,
 ];
 
 /** Fires one scenario at a target: arrange, RACE_SIZE identical requests at once, check. */

@@ -5,6 +5,8 @@ import { requireDiagnostikaAvailable } from '../../domain/diagnostika/diagnostik
 import { assertAttemptOpen } from '../../domain/shared/attempt-lifecycle.rules.js';
 import { notFound } from '../../domain/shared/domain-error.js';
 import type { RandomSource } from '../../domain/shared/random-source.js';
+import type { ItemStatisticsStore } from '../assessment/item-statistics.ports.js';
+import { foldItemEvidence } from '../assessment/item-statistics.use-case.js';
 import type { Transactor } from '../ports/transactor.port.js';
 import type { PinnedSettings, StageProgress } from '../progress/progress.ports.js';
 import type { QuestionView } from '../shared/question-view.js';
@@ -17,6 +19,7 @@ export interface DiagnostikaDeps {
   readonly diagnostika: DiagnostikaAttempts;
   readonly questionBank: QuestionBank;
   readonly random: RandomSource;
+  readonly itemStatistics: ItemStatisticsStore;
 }
 
 export interface StartedDiagnostika {
@@ -85,6 +88,7 @@ export const submitDiagnostika =
       assertAttemptOpen(diagnostika, 'This diagnostika');
       const score = scoreAnswers(await deps.diagnostika.gradedQuestionsOf(tx, diagnostika.id), input.answers);
       await deps.diagnostika.saveSubmission(tx, diagnostika.id, score);
+      await foldItemEvidence(deps.itemStatistics, tx, diagnostika.id, score.answers);
       return {
         diagnostikaId: diagnostika.id,
         totalQ: diagnostika.totalQ,

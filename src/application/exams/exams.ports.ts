@@ -1,6 +1,7 @@
 import type { AnswerSheetScore, GradedQuestion } from '../../domain/shared/answer-sheet.rules.js';
 import type { AttemptQuestion } from '../../domain/shared/attempt-order.rules.js';
 import type { ExamKind } from '../../domain/shared/exam-kind.js';
+import type { ExamAssembly } from '../../domain/exams/exam-assembly.rules.js';
 import type { ModuleCandidates } from '../../domain/exams/question-pick.rules.js';
 import type { Session, TxSession } from '../ports/transactor.port.js';
 import type { QuestionView } from '../shared/question-view.js';
@@ -45,6 +46,7 @@ export interface NewAttempt {
   readonly passScore: number;
   readonly seed: number;
   readonly questions: readonly AttemptQuestion[];
+  readonly assembly: ExamAssembly;
 }
 
 /** The attempts of one exam kind (level exam or rank final share the shape). */
@@ -70,5 +72,11 @@ export interface ExamAttempts {
   lockForSubmit(tx: TxSession, attemptId: number, userId: number): Promise<LockedAttempt | undefined>;
   recordSubmission(tx: TxSession, attemptId: number, score: AnswerSheetScore, passed: boolean): Promise<void>;
   listForUser(db: Session, userId: number): Promise<AttemptSummary[]>;
+  /** One attempt of the learner with how it was assembled (null for attempts older than the record). */
+  findWithAssembly(
+    db: Session,
+    attemptId: number,
+    userId: number,
+  ): Promise<{ summary: AttemptSummary; assembly: ExamAssembly | null } | undefined>;
   listOnStage(db: Session, userId: number, stageId: number): Promise<AttemptSummary[]>;
 }

@@ -1,13 +1,15 @@
-import { allocateQuestions } from '../../domain/exams/question-allocation.rules.js';
-import { pickExamQuestions } from '../../domain/exams/question-pick.rules.js';
+import { candidateWindowStart, planAllocation, weaknessSnapshot } from '../../domain/exams/exam-assembly.rules.js';
+import { pickExamQuestions, type ModuleCandidates } from '../../domain/exams/question-pick.rules.js';
 import type { LearnerActor } from '../../domain/identity/actor.js';
 import { assertExamAdmitted } from '../../domain/progress/exam-admission.rules.js';
 import { requireCurrentStage } from '../../domain/progress/stage-lifecycle.rules.js';
-import { weaknessOrder } from '../../domain/progress/weakness.rules.js';
 import type { RandomSource } from '../../domain/shared/random-source.js';
 import { seededRandom } from '../../domain/shared/random-source.js';
 import { examParameters } from '../../domain/settings/exam-parameters.js';
-import type { Transactor } from '../ports/transactor.port.js';
+import type { TrackSettings } from '../../domain/settings/track-settings.js';
+import type { ItemStatisticsStore } from '../assessment/item-statistics.ports.js';
+import { flaggedQuestionIds } from '../assessment/item-statistics.use-case.js';
+import type { Session, Transactor } from '../ports/transactor.port.js';
 import type { LoadEligibility } from '../progress/load-eligibility.js';
 import type { LoadWeaknessProfile } from '../progress/load-weakness.js';
 import type { PinnedSettings, StageProgress } from '../progress/progress.ports.js';
@@ -22,6 +24,7 @@ export interface StartExamDeps {
   readonly eligibility: LoadEligibility;
   readonly weakness: LoadWeaknessProfile;
   readonly random: RandomSource;
+  readonly itemStatistics: ItemStatisticsStore;
 }
 
 export interface StartedExam {
@@ -33,6 +36,9 @@ export interface StartedExam {
 
 /** Seeds stay safe integers so the stored seed reproduces the attempt's random choices. */
 const SEED_RANGE = 2 ** 31 - 1;
+
+/** How much wider the candidate window is when flagged questions are to be avoided. */
+const FLAGGED_WINDOW_FACTOR = 4;
 
 /**
  * Start (or resume) a level exam or rank final (docs/product.md, "Exam assembly", "Attempts and scoring"). The
@@ -54,23 +60,32 @@ export const startExam =
 
       const settings = await deps.settings.settingsOf(tx, stage.settingsVersionId);
       const exam = examParameters(settings, deps.attempts.kind);
-      const profile = await deps.weakness(tx, { userId: actor.userId, trackId: stage.trackId }, settings);
-      const allocation = allocateQuestions(
-        weaknessOrder(profile),
-        exam.k,
-        exam.totalQ,
-        exam.minPerModule,
-        exam.maxPerModule,
+      const weakness = weaknessSnapshot(
+        await deps.weakness(tx, { userId: actor.userId, trackId: stage.trackId }, settings),
       );
+      const parameters = {
+        k: exam.k,
+        totalQ: exam.totalQ,
+        minPerModule: exam.minPerModule,
+        maxPerModule: exam.maxPerModule,
+      };
+      const allocation = planAllocation(weakness, parameters);
 
       const seed = deps.random.nextInt(SEED_RANGE);
       const random = seededRandom(seed);
-      const candidates = await deps.attempts.candidates(tx, {
+      const windowStart = candidateWindowStart(random);
+      const window = await deps.attempts.candidates(tx, {
         userId: actor.userId,
         stageId: stage.stageId,
-        needs: allocation,
-        windowStart: random.nextInt(1_000_000) / 1_000_000,
+        // Excluding flagged items reads a wider window, so unflagged questions are there to prefer.
+        needs:
+          settings.excludeFlaggedItems === 1
+            ? allocation.map((entry) => ({ moduleId: entry.moduleId, count: entry.count * FLAGGED_WINDOW_FACTOR }))
+            : allocation,
+        windowStart,
       });
+      const candidates =
+        settings.excludeFlaggedItems === 1 ? await markFlagged(deps.itemStatistics, tx, window, settings) : window;
       const questions = pickExamQuestions(allocation, candidates, random);
       const inserted = await deps.attempts.insert(tx, {
         userId: actor.userId,
@@ -80,7 +95,35 @@ export const startExam =
         passScore: exam.passScore,
         seed,
         questions,
+        assembly: {
+          seed,
+          settingsVersionId: stage.settingsVersionId,
+          parameters,
+          weakness,
+          allocation,
+          windowStart,
+          candidates,
+        },
       });
       return { created: true, ...inserted };
     });
   };
+
+/** The candidates with the ones item analysis flags under the pinned settings marked, to be drawn last. */
+async function markFlagged(
+  store: ItemStatisticsStore,
+  tx: Session,
+  window: readonly ModuleCandidates[],
+  settings: TrackSettings,
+): Promise<ModuleCandidates[]> {
+  const flagged = await flaggedQuestionIds(
+    store,
+    tx,
+    window.flatMap((module) => [...module.unseen, ...module.seen]),
+    settings,
+  );
+  return window.map((module) => ({
+    ...module,
+    flagged: [...module.unseen, ...module.seen].filter((id) => flagged.has(id)),
+  }));
+}

@@ -7,6 +7,8 @@ import {
 } from '../../domain/shared/answer-sheet.rules.js';
 import { assertAttemptOpen, requireStageOfAttempt } from '../../domain/shared/attempt-lifecycle.rules.js';
 import { notFound } from '../../domain/shared/domain-error.js';
+import type { ItemStatisticsStore } from '../assessment/item-statistics.ports.js';
+import { foldItemEvidence } from '../assessment/item-statistics.use-case.js';
 import type { Transactor } from '../ports/transactor.port.js';
 import type { ApplyProgression, ProgressOutcome } from '../progress/apply-progression.js';
 import type { StageProgress } from '../progress/progress.ports.js';
@@ -17,6 +19,7 @@ export interface SubmitExamDeps {
   readonly attempts: ExamAttempts;
   readonly stages: StageProgress;
   readonly progression: ApplyProgression;
+  readonly itemStatistics: ItemStatisticsStore;
 }
 
 export interface SubmittedExam {
@@ -52,6 +55,7 @@ export const submitExam =
       const score = scoreAnswers(attempt.sheet, input.answers);
       const passed = isPassed(score.scoreTotal, attempt.passScore);
       await deps.attempts.recordSubmission(tx, attempt.attemptId, score, passed);
+      await foldItemEvidence(deps.itemStatistics, tx, attempt.attemptId, score.answers);
 
       const progress: ProgressOutcome = passed
         ? await deps.progression(tx, {

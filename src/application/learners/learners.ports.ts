@@ -1,3 +1,4 @@
+import type { ExamAssembly } from '../../domain/exams/exam-assembly.rules.js';
 import type { Rank } from '../../domain/progress/stage-ladder.js';
 import type { Session } from '../ports/transactor.port.js';
 import type { StageRecord } from '../progress/progress.ports.js';
@@ -56,6 +57,8 @@ export interface LearnerAttempt {
   readonly passed: boolean;
   readonly createdAt: Date;
   readonly submittedAt: Date | null;
+  /** How the attempt was assembled; null for attempts started before it was recorded. */
+  readonly assembly: ExamAssembly | null;
 }
 
 export interface LearnerApproval {

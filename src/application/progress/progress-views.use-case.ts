@@ -1,3 +1,4 @@
+import { withEvidence, type RateInterval } from '../../domain/progress/weakness-interval.rules.js';
 import type { LearnerActor } from '../../domain/identity/actor.js';
 import { notFound } from '../../domain/shared/domain-error.js';
 import { assertStageInForce, requireActiveStage } from '../../domain/progress/stage-lifecycle.rules.js';
@@ -35,7 +36,7 @@ export interface PinnedSettingsView {
 
 export interface WeaknessView {
   readonly metric: WeaknessMetric;
-  readonly modules: ModuleWeakness[];
+  readonly modules: (ModuleWeakness & { evidence: number; interval: RateInterval | null })[];
   readonly contentWeakModuleIds: number[];
   readonly examWeakModuleIds: number[];
 }
@@ -102,7 +103,7 @@ export const getWeakness = (deps: ProgressDeps) => {
       const modules = await weakness(db, { userId: actor.userId, trackId: stage.trackId }, settings);
       return {
         metric: settings.weaknessMetric,
-        modules,
+        modules: modules.map((row) => withEvidence(settings.weaknessMetric, row)),
         contentWeakModuleIds: weakModuleIds(modules, settings.contentKWeakModules),
         examWeakModuleIds: weakModuleIds(modules, settings.kExam),
       };

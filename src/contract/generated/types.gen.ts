@@ -122,6 +122,61 @@ export type ExamResult = {
     progress: ProgressOutcome;
 };
 
+/**
+ * How an exam attempt was assembled; replaying it through the assembly rules yields its questions.
+ */
+export type ExamAssembly = {
+    seed: number;
+    settings_version_id: Id;
+    parameters: {
+        k: number;
+        total_q: number;
+        min_per_module: number;
+        max_per_module: number;
+    };
+    /**
+     * The weakness profile used, weakest first.
+     */
+    weakness: Array<{
+        module_id: Id;
+        correct: number;
+        total: number;
+        weakness: number;
+        rank: number;
+    }>;
+    allocation: Array<{
+        module_id: Id;
+        count: number;
+        reason: 'weak' | 'overflow';
+    }>;
+    /**
+     * The random start of the candidate window.
+     */
+    window_start: number;
+    /**
+     * Per module the questions read from the bank (unseen, seen on this stage, and the flagged among them).
+     */
+    candidates: Array<{
+        module_id: Id;
+        unseen: Array<Id>;
+        seen: Array<Id>;
+        flagged: Array<Id>;
+    }>;
+};
+
+export type ExplainedAttempt = {
+    attempt_id: Id;
+    attempt_no: number;
+    stage_id: Id;
+    created_at: Timestamp;
+    submitted_at: Timestamp | null;
+    score_total: number | null;
+    total_q: number;
+    pass_score: number;
+    passed: boolean;
+    assembly: ExamAssembly | null;
+};
+
 export type AttemptSummary = {
     attempt_id: Id;
     attempt_no: number;
@@ -248,6 +303,26 @@ export type PinnedSettings = {
     rank_final_max_per_module: number;
     content_k_weak_modules: number;
     content_optional_per_module: number;
+    /**
+     * Item statistics raise flags only for questions with at least this many responses.
+     */
+    item_min_responses: number;
+    /**
+     * Below this facility (%) a question is `too_hard`.
+     */
+    item_min_facility_pct: number;
+    /**
+     * Above this facility (%) a question is `too_easy`.
+     */
+    item_max_facility_pct: number;
+    /**
+     * Below this discrimination (× 100) a question is `low_discrimination`.
+     */
+    item_min_discrimination_pct: number;
+    /**
+     * 1 = diagnostika and exams prefer unflagged questions and use flagged ones only when short.
+     */
+    exclude_flagged_items: 0 | 1;
     weakness_metric: 'errors' | 'error_rate';
 };
 
@@ -301,6 +376,19 @@ export type ModuleWeakness = {
      * 1 = the weakest module.
      */
     rank: number;
+    /**
+     * How many answers the weakness rests on (= total).
+     */
+    evidence: number;
+    /**
+     * Under `error_rate`, the central 90 % interval of the error rate: the 5 % and 95 % quantiles of the
+     * Beta(errors + 1, correct + 1) posterior, so a client can show how sure the platform is. Null under `errors`.
+     *
+     */
+    interval: {
+        low: number;
+        high: number;
+    } | null;
 };
 
 export type WeaknessProfile = {
@@ -469,13 +557,34 @@ export type TrackSettingsValues = {
     rank_final_max_per_module: number;
     content_k_weak_modules: number;
     content_optional_per_module: number;
+    /**
+     * Item statistics raise flags only for questions with at least this many responses.
+     */
+    item_min_responses: number;
+    /**
+     * Below this facility (%) a question is `too_hard`.
+     */
+    item_min_facility_pct: number;
+    /**
+     * Above this facility (%) a question is `too_easy`.
+     */
+    item_max_facility_pct: number;
+    /**
+     * Below this discrimination (× 100) a question is `low_discrimination`.
+     */
+    item_min_discrimination_pct: number;
+    /**
+     * 1 = diagnostika and exams prefer unflagged questions and use flagged ones only when short.
+     */
+    exclude_flagged_items: 0 | 1;
     weakness_metric: 'errors' | 'error_rate';
 };
 
 /**
  * Any subset of the settings; each given field replaces the base value. Values are integers 0-100000
  * (`weakness_metric` excepted); the rules between fields (totals ≥ 1, pass score within the total, K ≥ 1,
- * min ≤ max, K × min ≤ total, modules × max ≥ total, …) are checked on the result: 422 `settings_invalid`.
+ * min ≤ max, K × min ≤ total, modules × max ≥ total, item percentages ≤ 100 with min facility ≤ max facility,
+ * item_min_responses ≥ 1, exclude_flagged_items 0 or 1, …) are checked on the result: 422 `settings_invalid`.
  *
  */
 export type SettingsOverrides = {
@@ -494,6 +603,11 @@ export type SettingsOverrides = {
     rank_final_max_per_module?: number;
     content_k_weak_modules?: number;
     content_optional_per_module?: number;
+    item_min_responses?: number;
+    item_min_facility_pct?: number;
+    item_max_facility_pct?: number;
+    item_min_discrimination_pct?: number;
+    exclude_flagged_items?: number;
     weakness_metric?: 'errors' | 'error_rate';
 };
 
@@ -552,6 +666,84 @@ export type AdminQuestion = {
         rank_final: number;
         minitests: number;
     };
+    /**
+     * Item analysis of the question; present on `GET /admin/questions/{question_id}` only.
+     */
+    statistics?: ItemStatistics;
+};
+
+/**
+ * Item analysis from the answers of submitted diagnostika, level-exam and rank-final attempts (not minitests).
+ * x = 1 for a correct answer; the rest score X of an answer is the fraction correct on the other questions of its
+ * attempt. `facility` = mean x (null without responses); `discrimination` = Pearson correlation of x and X
+ * (null when fewer than 2 responses or a variance is 0). Flags are raised only with at least
+ * `item_min_responses` responses, under the track's active settings version.
+ *
+ */
+export type ItemStatistics = {
+    responses: ItemResponses;
+    facility: ItemFacility;
+    discrimination: ItemDiscrimination;
+    flags: ItemFlags;
+    options: ItemOptionStatistics;
+};
+
+/**
+ * How many answers of submitted attempts the question has.
+ */
+export type ItemResponses = number;
+
+/**
+ * The share of correct answers (null without responses).
+ */
+export type ItemFacility = number | null;
+
+/**
+ * Pearson correlation of x and the rest score (null below 2 responses or when a variance is 0).
+ */
+export type ItemDiscrimination = number | null;
+
+export type ItemFlags = Array<'too_easy' | 'too_hard' | 'low_discrimination' | 'negative_discrimination' | 'distractor_beats_key'>;
+
+/**
+ * Every option of the question in position order.
+ */
+export type ItemOptionStatistics = Array<{
+    option_id: Id;
+    pos: number;
+    is_correct: boolean;
+    chosen: number;
+    /**
+     * chosen / responses (null without responses).
+     */
+    chosen_share: number | null;
+    /**
+     * The mean rest score of the learners who chose the option (null when nobody did).
+     */
+    mean_rest_score: number | null;
+}>;
+
+export type ModuleItemStatistics = {
+    module_id: Id;
+    computed_at: Timestamp;
+    /**
+     * Flagged questions first, then by discrimination ascending (nulls last), then by id.
+     */
+    items: Array<ItemStatisticsItem>;
+};
+
+/**
+ * One question of the module with its `ItemStatistics` members.
+ */
+export type ItemStatisticsItem = {
+    question_id: Id;
+    text: string;
+    is_active: boolean;
+    responses: ItemResponses;
+    facility: ItemFacility;
+    discrimination: ItemDiscrimination;
+    flags: ItemFlags;
+    options: ItemOptionStatistics;
 };
 
 export type AdminQuestionPage = {
@@ -775,6 +967,10 @@ export type AdminLearnerDetail = {
         }>;
     } | null;
     attempts: Array<{
+        /**
+         * How the attempt was assembled (null for attempts started before this was recorded).
+         */
+        assembly: ExamAssembly | null;
         kind: 'level_exam' | 'rank_final';
         attempt_id: Id;
         attempt_no: number;
@@ -1544,6 +1740,45 @@ export type ListLevelExamAttemptsResponses = {
 
 export type ListLevelExamAttemptsResponse = ListLevelExamAttemptsResponses[keyof ListLevelExamAttemptsResponses];
 
+export type GetLevelExamAttemptData = {
+    body?: never;
+    path: {
+        attempt_id: Id;
+    };
+    query?: never;
+    url: '/exams/level/attempts/{attempt_id}';
+};
+
+export type GetLevelExamAttemptErrors = {
+    /**
+     * The request does not match the contract (`validation_failed`).
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired token (`unauthorized`); carries `WWW-Authenticate`.
+     */
+    401: Problem;
+    /**
+     * The token is valid but of the wrong kind, or its admin is deactivated (`forbidden`).
+     */
+    403: Problem;
+    /**
+     * The resource does not exist or is not yours (`not_found`).
+     */
+    404: Problem;
+};
+
+export type GetLevelExamAttemptError = GetLevelExamAttemptErrors[keyof GetLevelExamAttemptErrors];
+
+export type GetLevelExamAttemptResponses = {
+    /**
+     * The attempt.
+     */
+    200: ExplainedAttempt;
+};
+
+export type GetLevelExamAttemptResponse = GetLevelExamAttemptResponses[keyof GetLevelExamAttemptResponses];
+
 export type StartRankFinalData = {
     body?: never;
     path?: never;
@@ -1659,6 +1894,45 @@ export type ListRankFinalAttemptsResponses = {
 };
 
 export type ListRankFinalAttemptsResponse = ListRankFinalAttemptsResponses[keyof ListRankFinalAttemptsResponses];
+
+export type GetRankFinalAttemptData = {
+    body?: never;
+    path: {
+        attempt_id: Id;
+    };
+    query?: never;
+    url: '/exams/rank-final/attempts/{attempt_id}';
+};
+
+export type GetRankFinalAttemptErrors = {
+    /**
+     * The request does not match the contract (`validation_failed`).
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired token (`unauthorized`); carries `WWW-Authenticate`.
+     */
+    401: Problem;
+    /**
+     * The token is valid but of the wrong kind, or its admin is deactivated (`forbidden`).
+     */
+    403: Problem;
+    /**
+     * The resource does not exist or is not yours (`not_found`).
+     */
+    404: Problem;
+};
+
+export type GetRankFinalAttemptError = GetRankFinalAttemptErrors[keyof GetRankFinalAttemptErrors];
+
+export type GetRankFinalAttemptResponses = {
+    /**
+     * The attempt.
+     */
+    200: ExplainedAttempt;
+};
+
+export type GetRankFinalAttemptResponse = GetRankFinalAttemptResponses[keyof GetRankFinalAttemptResponses];
 
 export type ListMyApprovalsData = {
     body?: never;
@@ -2919,6 +3193,47 @@ export type AdminArchiveSettingsVersionResponses = {
 };
 
 export type AdminArchiveSettingsVersionResponse = AdminArchiveSettingsVersionResponses[keyof AdminArchiveSettingsVersionResponses];
+
+export type AdminModuleItemStatisticsData = {
+    body?: never;
+    path: {
+        module_id: Id;
+    };
+    query?: {
+        flagged_only?: boolean;
+    };
+    url: '/admin/modules/{module_id}/item-statistics';
+};
+
+export type AdminModuleItemStatisticsErrors = {
+    /**
+     * The request does not match the contract (`validation_failed`).
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired token (`unauthorized`); carries `WWW-Authenticate`.
+     */
+    401: Problem;
+    /**
+     * The token is valid but of the wrong kind, or its admin is deactivated (`forbidden`).
+     */
+    403: Problem;
+    /**
+     * The resource does not exist or is not yours (`not_found`).
+     */
+    404: Problem;
+};
+
+export type AdminModuleItemStatisticsError = AdminModuleItemStatisticsErrors[keyof AdminModuleItemStatisticsErrors];
+
+export type AdminModuleItemStatisticsResponses = {
+    /**
+     * The module's item statistics.
+     */
+    200: ModuleItemStatistics;
+};
+
+export type AdminModuleItemStatisticsResponse = AdminModuleItemStatisticsResponses[keyof AdminModuleItemStatisticsResponses];
 
 export type AdminListQuestionsData = {
     body?: never;

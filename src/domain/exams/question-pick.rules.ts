@@ -12,13 +12,16 @@ export interface ModuleCandidates {
   readonly moduleId: number;
   readonly unseen: readonly number[];
   readonly seen: readonly number[];
+  /** Candidates item analysis flags (only when the settings exclude flagged items): drawn last. */
+  readonly flagged?: readonly number[];
 }
 
 /**
  * Picks the questions of an attempt (docs/product.md, "Exam assembly" steps 4-5): per module `count` distinct
  * questions at random, unseen ones first, and only then seen ones, so a retry shows as many
  * new questions as the bank allows. Every module is checked before anything is drawn, and the
- * first short module (in allocation order) is reported. The attempt order is shuffled.
+ * first short module (in allocation order) is reported. The attempt order is shuffled. Flagged
+ * candidates are used only when the unflagged ones cannot fill a module.
  */
 export function pickExamQuestions(
   allocation: readonly ModuleAllocation[],
@@ -43,9 +46,23 @@ export function pickExamQuestions(
 
   const picked: PickedQuestion[] = [];
   for (const { moduleId, count, unseen, seen } of pools) {
-    const fromUnseen = sampleWithoutReplacement(unseen, Math.min(count, unseen.length), random);
-    const fromSeen = sampleWithoutReplacement(seen, count - fromUnseen.length, random);
-    for (const questionId of [...fromUnseen, ...fromSeen]) picked.push({ questionId, moduleId });
+    const flagged = new Set(candidatesPerModule.find((c) => c.moduleId === moduleId)?.flagged ?? []);
+    // Preference tiers: unflagged unseen, unflagged seen, flagged unseen, flagged seen. Without
+    // flags this is the plain "unseen first" draw, with the same random draws.
+    const tiers = [
+      unseen.filter((id) => !flagged.has(id)),
+      seen.filter((id) => !flagged.has(id)),
+      unseen.filter((id) => flagged.has(id)),
+      seen.filter((id) => flagged.has(id)),
+    ];
+    let left = count;
+    for (const [index, tier] of tiers.entries()) {
+      // The first two tiers always draw (as before flags existed); empty flagged tiers draw nothing.
+      if (index >= 2 && (left === 0 || tier.length === 0)) continue;
+      const drawn = sampleWithoutReplacement(tier, Math.min(left, tier.length), random);
+      left -= drawn.length;
+      for (const questionId of drawn) picked.push({ questionId, moduleId });
+    }
   }
   assertDistinct(picked);
   return orderAttempt(picked, random);

@@ -111,10 +111,45 @@ export function validateSettings(settings: TrackSettings, moduleCount: number): 
     }
   }
 
+  validateItemAnalysis(add, value, valid);
+
   if (!(WEAKNESS_METRICS as readonly string[]).includes(settings.weaknessMetric)) {
     add('unknown_weakness_metric', 'weaknessMetric', `weakness_metric must be one of ${WEAKNESS_METRICS.join(', ')}`);
   }
   return errors;
+}
+
+/** The item-analysis fields: percentages within 0-100, min facility ≤ max facility, a 0/1 switch. */
+function validateItemAnalysis(
+  add: (code: string, key: keyof TrackSettings, message: string) => void,
+  value: (key: IntegerSettingKey) => number,
+  valid: (...keys: IntegerSettingKey[]) => boolean,
+): void {
+  const name = (key: keyof TrackSettings): string => SETTINGS_FIELD_NAMES[key];
+  if (valid('itemMinResponses') && value('itemMinResponses') < 1) {
+    add(
+      'min_responses_below_one',
+      'itemMinResponses',
+      `item_min_responses must be >= 1, got ${value('itemMinResponses')}`,
+    );
+  }
+  for (const key of ['itemMinFacilityPct', 'itemMaxFacilityPct', 'itemMinDiscriminationPct'] as const) {
+    if (valid(key) && value(key) > 100) add('percent_above_100', key, `${name(key)} must be <= 100, got ${value(key)}`);
+  }
+  if (valid('itemMinFacilityPct', 'itemMaxFacilityPct') && value('itemMinFacilityPct') > value('itemMaxFacilityPct')) {
+    add(
+      'min_above_max',
+      'itemMinFacilityPct',
+      `item_min_facility_pct (${value('itemMinFacilityPct')}) must be <= item_max_facility_pct (${value('itemMaxFacilityPct')})`,
+    );
+  }
+  if (valid('excludeFlaggedItems') && value('excludeFlaggedItems') > 1) {
+    add(
+      'not_a_switch',
+      'excludeFlaggedItems',
+      `exclude_flagged_items must be 0 or 1, got ${value('excludeFlaggedItems')}`,
+    );
+  }
 }
 
 /** Throws 422 `settings_invalid` listing every violated rule; used when a version is created or edited. */

@@ -23,6 +23,13 @@ export interface TrackSettings {
   readonly rankFinalMaxPerModule: number;
   readonly contentKWeakModules: number;
   readonly contentOptionalPerModule: number;
+  /** Item analysis flags a question only after this many answers. */
+  readonly itemMinResponses: number;
+  readonly itemMinFacilityPct: number;
+  readonly itemMaxFacilityPct: number;
+  readonly itemMinDiscriminationPct: number;
+  /** 1: diagnostika and exam assembly prefer unflagged questions; 0: flags are only reported. */
+  readonly excludeFlaggedItems: number;
   readonly weaknessMetric: WeaknessMetric;
 }
 
@@ -45,6 +52,11 @@ export const SETTINGS_FIELD_NAMES = {
   rankFinalMaxPerModule: 'rank_final_max_per_module',
   contentKWeakModules: 'content_k_weak_modules',
   contentOptionalPerModule: 'content_optional_per_module',
+  itemMinResponses: 'item_min_responses',
+  itemMinFacilityPct: 'item_min_facility_pct',
+  itemMaxFacilityPct: 'item_max_facility_pct',
+  itemMinDiscriminationPct: 'item_min_discrimination_pct',
+  excludeFlaggedItems: 'exclude_flagged_items',
   weaknessMetric: 'weakness_metric',
 } as const satisfies Record<keyof TrackSettings, string>;
 
@@ -65,6 +77,11 @@ export const INTEGER_SETTING_KEYS: readonly IntegerSettingKey[] = [
   'rankFinalMaxPerModule',
   'contentKWeakModules',
   'contentOptionalPerModule',
+  'itemMinResponses',
+  'itemMinFacilityPct',
+  'itemMaxFacilityPct',
+  'itemMinDiscriminationPct',
+  'excludeFlaggedItems',
 ];
 
 /** The values of the seeded version 1 of the `default` track (sql/seed/catalog.sql); also a sane first draft. */
@@ -84,5 +101,10 @@ export const DEFAULT_TRACK_SETTINGS: TrackSettings = {
   rankFinalMaxPerModule: 12,
   contentKWeakModules: 3,
   contentOptionalPerModule: 1,
+  itemMinResponses: 30,
+  itemMinFacilityPct: 20,
+  itemMaxFacilityPct: 95,
+  itemMinDiscriminationPct: 15,
+  excludeFlaggedItems: 0,
   weaknessMetric: 'error_rate',
 };

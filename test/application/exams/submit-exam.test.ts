@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import type { ExamAttempts, LockedAttempt } from '../../../src/application/exams/exams.ports.js';
+import type { ItemStatisticsStore } from '../../../src/application/assessment/item-statistics.ports.js';
+import type { ItemContribution } from '../../../src/domain/assessment/item-statistics.rules.js';
 import { submitExam } from '../../../src/application/exams/submit-exam.use-case.js';
 import type { ApplyProgression } from '../../../src/application/progress/apply-progression.js';
 import type { CurrentStage, StageProgress } from '../../../src/application/progress/progress.ports.js';
@@ -42,6 +44,7 @@ const allCorrect = [
 
 function arrange(options: { stage?: CurrentStage; attempt?: LockedAttempt }) {
   const recorded: { attemptId: number; score: AnswerSheetScore; passed: boolean }[] = [];
+  const folded: { attemptId: number; contributions: readonly ItemContribution[] }[] = [];
   const progressed: Parameters<ApplyProgression>[1][] = [];
   const transactor = new InMemoryTransactor();
   const submit = submitExam({
@@ -62,17 +65,24 @@ function arrange(options: { stage?: CurrentStage; attempt?: LockedAttempt }) {
       progressed.push(pass);
       return Promise.resolve({ action: 'auto_advanced', fromStageId: pass.stage.id, toStageId: 13 });
     },
+    itemStatistics: fakePort<ItemStatisticsStore>('itemStatistics', {
+      fold: (_tx, attemptId, contributions) => {
+        folded.push({ attemptId, contributions });
+        return Promise.resolve();
+      },
+    }),
   });
-  return { submit, recorded, progressed, transactor };
+  return { submit, recorded, folded, progressed, transactor };
 }
 
 describe('submitExam (in-memory ports)', () => {
   it('scores a PASS, records it and applies the progression of the stage, in one transaction', async () => {
-    const { submit, recorded, progressed, transactor } = arrange({ stage, attempt: openAttempt });
+    const { submit, recorded, folded, progressed, transactor } = arrange({ stage, attempt: openAttempt });
     const result = await submit({ attemptId: 40, answers: allCorrect }, learner);
     expect(result).to.include({ attemptId: 40, scoreTotal: 2, totalQ: 2, passScore: 2, passed: true });
     expect(result.progress).to.deep.equal({ action: 'auto_advanced', fromStageId: 12, toStageId: 13 });
     expect(recorded).to.have.length(1);
+    expect(folded.map((f) => [f.attemptId, f.contributions.length])).to.deep.equal([[40, 2]]);
     expect(recorded[0]).to.include({ attemptId: 40, passed: true });
     expect(progressed).to.deep.equal([
       { kind: 'level', userId: 7, trackId: 1, stage: { id: 12, rank: 'junior', level: 1, position: 2 } },

@@ -245,6 +245,10 @@ describe('progress', () => {
       ).rows;
       const response = await get('weakness', learner);
       expect(response.status).to.equal(200);
+      for (const row of response.body.modules) {
+        expect(row.interval.low).to.be.closeTo(0.05, 1e-9);
+        expect(row.interval.high).to.be.closeTo(0.95, 1e-9);
+      }
       expect(response.body).to.deep.equal({
         metric: 'error_rate',
         modules: modules.map((m, i) => ({
@@ -254,6 +258,9 @@ describe('progress', () => {
           total: 0,
           weakness: 0.5,
           rank: i + 1,
+          // no evidence: the uniform prior's central 90 %
+          evidence: 0,
+          interval: { low: response.body.modules[i].interval.low, high: response.body.modules[i].interval.high },
         })),
         content_weak_module_ids: modules.slice(0, 3).map((m) => m.id),
         exam_weak_module_ids: modules.slice(0, 3).map((m) => m.id),
@@ -310,11 +317,35 @@ describe('progress', () => {
 
       const response = await get('weakness', learner);
       // m1: 2 correct of 8 → (6 + 1) / (8 + 2) = 0.7; m2: 4 of 6 → (2 + 1) / (6 + 2) = 0.375
+      // intervals: Beta(7, 3) and Beta(3, 5) quantiles 0.05 / 0.95 (scipy.stats.beta.ppf)
+      const [first, second] = response.body.modules;
+      expect(first.interval.low).to.be.closeTo(0.45035835, 1e-7);
+      expect(first.interval.high).to.be.closeTo(0.90225319, 1e-7);
+      expect(second.interval.low).to.be.closeTo(0.12875639, 1e-7);
+      expect(second.interval.high).to.be.closeTo(0.65873856, 1e-7);
       expect(response.body).to.deep.equal({
         metric: 'error_rate',
         modules: [
-          { module_id: m1, module_name: 'module-1', correct: 2, total: 8, weakness: 0.7, rank: 1 },
-          { module_id: m2, module_name: 'module-2', correct: 4, total: 6, weakness: 0.375, rank: 2 },
+          {
+            module_id: m1,
+            module_name: 'module-1',
+            correct: 2,
+            total: 8,
+            weakness: 0.7,
+            rank: 1,
+            evidence: 8,
+            interval: first.interval,
+          },
+          {
+            module_id: m2,
+            module_name: 'module-2',
+            correct: 4,
+            total: 6,
+            weakness: 0.375,
+            rank: 2,
+            evidence: 6,
+            interval: second.interval,
+          },
         ],
         content_weak_module_ids: [m1],
         exam_weak_module_ids: [m1],
@@ -338,8 +369,26 @@ describe('progress', () => {
       expect(response.body).to.deep.equal({
         metric: 'errors',
         modules: [
-          { module_id: m2, module_name: 'module-2', correct: 0, total: 2, weakness: 2, rank: 1 },
-          { module_id: m1, module_name: 'module-1', correct: 2, total: 2, weakness: 0, rank: 2 },
+          {
+            module_id: m2,
+            module_name: 'module-2',
+            correct: 0,
+            total: 2,
+            weakness: 2,
+            rank: 1,
+            evidence: 2,
+            interval: null,
+          },
+          {
+            module_id: m1,
+            module_name: 'module-1',
+            correct: 2,
+            total: 2,
+            weakness: 0,
+            rank: 2,
+            evidence: 2,
+            interval: null,
+          },
         ],
         content_weak_module_ids: [m2, m1],
         exam_weak_module_ids: [m2],

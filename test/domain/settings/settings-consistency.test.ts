@@ -50,6 +50,33 @@ describe('validateSettings', () => {
     ]);
   });
 
+  it('keeps the item-analysis fields within their ranges: percentages <= 100, min facility <= max, a 0/1 switch', () => {
+    expect(
+      codesAndPaths({
+        ...DEFAULT_TRACK_SETTINGS,
+        itemMinResponses: 0,
+        itemMinFacilityPct: 101,
+        itemMaxFacilityPct: 90,
+        itemMinDiscriminationPct: 150,
+        excludeFlaggedItems: 2,
+      }),
+    ).to.deep.equal([
+      'min_responses_below_one item_min_responses',
+      'percent_above_100 item_min_facility_pct',
+      'percent_above_100 item_min_discrimination_pct',
+      'min_above_max item_min_facility_pct',
+      'not_a_switch exclude_flagged_items',
+    ]);
+    expect(
+      codesAndPaths({
+        ...DEFAULT_TRACK_SETTINGS,
+        itemMinFacilityPct: 50,
+        itemMaxFacilityPct: 50,
+        excludeFlaggedItems: 1,
+      }),
+    ).to.deep.equal([]);
+  });
+
   it('requires K × min <= total (the weak modules must fit)', () => {
     expect(
       codesAndPaths({ ...DEFAULT_TRACK_SETTINGS, kExam: 4, levelExamMinPerModule: 6, levelExamMaxPerModule: 6 }),
@@ -140,6 +167,11 @@ describe('SETTINGS_FIELD_NAMES', () => {
       'rank_final_max_per_module',
       'content_k_weak_modules',
       'content_optional_per_module',
+      'item_min_responses',
+      'item_min_facility_pct',
+      'item_max_facility_pct',
+      'item_min_discrimination_pct',
+      'exclude_flagged_items',
       'weakness_metric',
     ]);
   });

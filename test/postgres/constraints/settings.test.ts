@@ -216,6 +216,19 @@ describe('schema constraints: settings (settings_versions, track_settings)', () 
         'ck_track_settings_content_optional_per_module',
       ],
       ['an unknown weakness metric', { weakness_metric: 'guesswork' }, 'ck_track_settings_weakness_metric'],
+      ['item_min_responses = 0', { item_min_responses: 0 }, 'ck_track_settings_item_min_responses'],
+      ['a facility percentage above 100', { item_max_facility_pct: 101 }, 'ck_track_settings_item_facility_pct_range'],
+      [
+        'a min facility above the max',
+        { item_min_facility_pct: 60, item_max_facility_pct: 50 },
+        'ck_track_settings_item_facility_min_le_max',
+      ],
+      [
+        'a negative discrimination percentage',
+        { item_min_discrimination_pct: -1 },
+        'ck_track_settings_item_min_discrimination_pct',
+      ],
+      ['exclude_flagged_items = 2', { exclude_flagged_items: 2 }, 'ck_track_settings_exclude_flagged_items'],
     ];
     for (const [what, overrides, constraint] of refusals) {
       it(`refuses ${what}`, async () => {

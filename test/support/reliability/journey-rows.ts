@@ -131,6 +131,38 @@ export class JourneyRows {
       id,
       correct,
     ]);
+    await this.foldItemStatistics(sheet, id);
+  }
+
+  /** What the submit use cases do for item statistics: the sheet's answers join the striped sums (shard id mod 8). */
+  private async foldItemStatistics(sheet: Sheet, id: number): Promise<void> {
+    const scored = `
+      WITH answers AS (
+        SELECT x.question_id, x.selected_option_id, (x.selected_option_id = bank.correct_option_id)::int AS x
+        FROM ${sheet.answers} x JOIN questions bank ON bank.id = x.question_id WHERE x.${sheet.key} = $1
+      ), scored AS (
+        SELECT *, CASE WHEN count(*) OVER () < 2 THEN 0
+                       ELSE (sum(x) OVER () - x)::float8 / (count(*) OVER () - 1) END AS rest
+        FROM answers
+      )`;
+    await this.db.query(
+      `${scored}
+       INSERT INTO item_statistic_stripes AS s
+         (question_id, shard, responses, sum_correct, sum_rest, sum_rest_squared, sum_correct_rest)
+       SELECT question_id, $1 % 8, 1, x, rest, rest * rest, x * rest FROM scored ORDER BY question_id
+       ON CONFLICT (question_id, shard) DO UPDATE
+       SET responses = s.responses + 1, sum_correct = s.sum_correct + EXCLUDED.sum_correct,
+           sum_rest = s.sum_rest + EXCLUDED.sum_rest, sum_rest_squared = s.sum_rest_squared + EXCLUDED.sum_rest_squared,
+           sum_correct_rest = s.sum_correct_rest + EXCLUDED.sum_correct_rest`,
+      [id],
+    );
+    await this.db.query(
+      `${scored}
+       INSERT INTO item_option_stripes AS s (option_id, shard, question_id, chosen, sum_rest)
+       SELECT selected_option_id, $1 % 8, question_id, 1, rest FROM scored ORDER BY question_id
+       ON CONFLICT (option_id, shard) DO UPDATE SET chosen = s.chosen + 1, sum_rest = s.sum_rest + EXCLUDED.sum_rest`,
+      [id],
+    );
   }
 
   /** The diagnostika on the first stage, open or submitted with `correct` right answers. */

@@ -3,6 +3,7 @@ import type { Authentication } from '../auth/authentication.js';
 import { articlesRouter, type ArticleLibraryUseCases } from './articles.router.js';
 import { auditLogRouter, type AuditLogUseCases } from './audit-log.router.js';
 import { bundleImportRouter, type BundleImportUseCases } from './bundle-import.router.js';
+import { itemStatisticsRouter, type ItemStatisticsUseCases } from './item-statistics.router.js';
 import { catalogAuthoringRouter, type CatalogAuthoringUseCases } from './catalog-authoring.router.js';
 import { learnersRouter, type LearnersUseCases } from './learners.router.js';
 import { questionBankRouter, type QuestionBankUseCases } from './question-bank.router.js';
@@ -16,6 +17,7 @@ export interface AdminWorkspaceUseCases {
   readonly bundleImport: BundleImportUseCases;
   readonly learners: LearnersUseCases;
   readonly auditLog: AuditLogUseCases;
+  readonly itemStatistics: ItemStatisticsUseCases;
 }
 
 /** The admin workspace: one router per area, every route behind the admin guard. */
@@ -28,5 +30,6 @@ export function adminWorkspaceRouter(useCases: AdminWorkspaceUseCases, auth: Aut
   router.use(bundleImportRouter(useCases.bundleImport, auth));
   router.use(learnersRouter(useCases.learners, auth));
   router.use(auditLogRouter(useCases.auditLog, auth));
+  router.use(itemStatisticsRouter(useCases.itemStatistics, auth));
   return router;
 }

@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import type { AdminQuestion } from '../../../application/authoring/authoring.ports.js';
 import type { AdminActor } from '../../../domain/identity/actor.js';
+import type { ItemStatistics } from '../../../domain/assessment/item-statistics.rules.js';
+import { itemStatisticsJson } from './item-statistics.router.js';
 import { adminOf, type Authentication } from '../auth/authentication.js';
 import { keysetPage } from '../../../application/shared/keyset-page.js';
 import { decodeCursor, pageJson } from '../shared/page-cursor.js';
@@ -18,6 +20,7 @@ export interface QuestionBankUseCases {
     actor: AdminActor,
   ) => Promise<AdminQuestion[]>;
   readonly get: (questionId: number, actor: AdminActor) => Promise<AdminQuestion>;
+  readonly statistics: (questionId: number, actor: AdminActor) => Promise<ItemStatistics>;
   readonly create: (
     moduleId: number,
     input: { text: string; options: readonly string[]; correctOptionPos: number },
@@ -80,7 +83,12 @@ export function questionBankRouter(useCases: QuestionBankUseCases, auth: Authent
   });
 
   router.get('/admin/questions/:question_id', auth.admin, async (req, res) => {
-    res.json(questionJson(await useCases.get(Number(req.params.question_id), adminOf(res))));
+    const questionId = Number(req.params.question_id);
+    const question = await useCases.get(questionId, adminOf(res));
+    res.json({
+      ...questionJson(question),
+      statistics: itemStatisticsJson(await useCases.statistics(questionId, adminOf(res))),
+    });
   });
 
   router.patch('/admin/questions/:question_id', auth.admin, async (req, res) => {

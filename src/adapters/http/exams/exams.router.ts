@@ -1,5 +1,7 @@
 import { Router } from 'express';
 import type { AttemptSummary } from '../../../application/exams/exams.ports.js';
+import type { AttemptWithAssembly } from '../../../application/exams/get-attempt.use-case.js';
+import { assemblyJson } from './assembly-json.js';
 import type { StartedExam } from '../../../application/exams/start-exam.use-case.js';
 import type { SubmittedExam } from '../../../application/exams/submit-exam.use-case.js';
 import type { LearnerActor } from '../../../domain/identity/actor.js';
@@ -16,6 +18,7 @@ export interface ExamUseCases {
     actor: LearnerActor,
   ) => Promise<SubmittedExam>;
   readonly listAttempts: (actor: LearnerActor) => Promise<AttemptSummary[]>;
+  readonly getAttempt: (attemptId: number, actor: LearnerActor) => Promise<AttemptWithAssembly>;
 }
 
 export const attemptSummaryJson = (attempt: AttemptSummary) => ({
@@ -76,6 +79,14 @@ export function examsRouter(
 
   router.get(`${prefix}/attempts`, auth.learner, async (_req, res) => {
     res.json((await useCases.listAttempts(learnerOf(res))).map(attemptSummaryJson));
+  });
+
+  router.get(`${prefix}/attempts/:attempt_id`, auth.learner, async (req, res) => {
+    const found = await useCases.getAttempt(Number(req.params.attempt_id), learnerOf(res));
+    res.json({
+      ...attemptSummaryJson(found.summary),
+      assembly: found.assembly === null ? null : assemblyJson(found.assembly),
+    });
   });
 
   return router;

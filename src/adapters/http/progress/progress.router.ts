@@ -74,6 +74,8 @@ export function progressRouter(useCases: ProgressUseCases, auth: Authentication)
         total: m.total,
         weakness: m.weakness,
         rank: m.rank,
+        evidence: m.evidence,
+        interval: m.interval,
       })),
       content_weak_module_ids: view.contentWeakModuleIds,
       exam_weak_module_ids: view.examWeakModuleIds,

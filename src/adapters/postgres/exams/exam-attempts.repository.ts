@@ -10,6 +10,8 @@ import type { Session, TxSession } from '../../../application/ports/transactor.p
 import type { ModuleCandidates } from '../../../domain/exams/question-pick.rules.js';
 import type { AnswerSheetScore } from '../../../domain/shared/answer-sheet.rules.js';
 import type { ExamKind } from '../../../domain/shared/exam-kind.js';
+import type { ExamAssembly } from '../../../domain/exams/exam-assembly.rules.js';
+import { assemblyFromColumn, assemblyToColumn, type AssemblyColumn } from './assembly-json.js';
 import { toQuestionView, type QuestionViewRow } from '../shared/question-rows.js';
 import { SqlFile } from '../sql-file.js';
 import type { SqlCatalogue } from '../sql-files.js';
@@ -22,6 +24,7 @@ type Query =
   | 'lockForSubmit'
   | 'recordSubmission'
   | 'listForUser'
+  | 'findWithAssembly'
   | 'listOnStage';
 const QUERIES: readonly Query[] = [
   'findOpen',
@@ -31,6 +34,7 @@ const QUERIES: readonly Query[] = [
   'lockForSubmit',
   'recordSubmission',
   'listForUser',
+  'findWithAssembly',
   'listOnStage',
 ];
 
@@ -118,6 +122,7 @@ export class PgExamAttempts implements ExamAttempts {
       attempt.questions.map((question) => question.questionId),
       attempt.questions.map((question) => question.moduleId),
       attempt.questions.map((question) => question.pos),
+      JSON.stringify(assemblyToColumn(attempt.assembly)),
     ]);
     return { attempt: toOpen(row!), questions: row!.questions.map(toQuestionView) };
   }
@@ -176,6 +181,20 @@ export class PgExamAttempts implements ExamAttempts {
 
   async listForUser(db: Session, userId: number): Promise<AttemptSummary[]> {
     return (await this.sql.rows<SummaryRow>(db, 'listForUser', [userId])).map(toSummary);
+  }
+
+  async findWithAssembly(
+    db: Session,
+    attemptId: number,
+    userId: number,
+  ): Promise<{ summary: AttemptSummary; assembly: ExamAssembly | null } | undefined> {
+    const row = await this.sql.first<SummaryRow & { assembly: AssemblyColumn | null }>(db, 'findWithAssembly', [
+      attemptId,
+      userId,
+    ]);
+    return (
+      row && { summary: toSummary(row), assembly: row.assembly === null ? null : assemblyFromColumn(row.assembly) }
+    );
   }
 
   async listOnStage(db: Session, userId: number, stageId: number): Promise<AttemptSummary[]> {

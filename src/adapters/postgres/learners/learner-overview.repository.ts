@@ -1,3 +1,4 @@
+import { assemblyFromColumn, type AssemblyColumn } from '../exams/assembly-json.js';
 import type {
   LearnerApproval,
   LearnerAttempt,
@@ -101,6 +102,7 @@ const toAttempt = (row: Json): LearnerAttempt => ({
   passed: row.passed,
   createdAt: date(row.created_at),
   submittedAt: dateOrNull(row.submitted_at),
+  assembly: row.assembly ? assemblyFromColumn(row.assembly as AssemblyColumn) : null,
 });
 
 const toApproval = (row: Json): LearnerApproval => ({
