@@ -539,7 +539,7 @@ export type AdminTrack = {
 };
 
 /**
- * Every tunable of a settings version (SPEC §5).
+ * Every tunable of a settings version (docs/product.md, "Settings versions").
  */
 export type TrackSettingsValues = {
     expected_modules_count: number;
