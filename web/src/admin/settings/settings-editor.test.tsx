@@ -37,6 +37,11 @@ const draft: SettingsVersion = {
     content_k_weak_modules: 3,
     content_optional_per_module: 1,
     weakness_metric: 'errors',
+    item_min_responses: 30,
+    item_min_facility_pct: 20,
+    item_max_facility_pct: 95,
+    item_min_discrimination_pct: 15,
+    exclude_flagged_items: 0,
   },
 };
 

@@ -270,6 +270,11 @@ export const en = {
   'admin.settings.field.content_k_weak_modules': 'Reading: weak modules',
   'admin.settings.field.content_optional_per_module': 'Reading: optional articles per module',
   'admin.settings.field.weakness_metric': 'Weakness metric',
+  'admin.settings.field.item_min_responses': 'Item analysis: responses before flags',
+  'admin.settings.field.item_min_facility_pct': 'Item analysis: min facility, %',
+  'admin.settings.field.item_max_facility_pct': 'Item analysis: max facility, %',
+  'admin.settings.field.item_min_discrimination_pct': 'Item analysis: min discrimination, %',
+  'admin.settings.field.exclude_flagged_items': 'Exclude flagged questions (0 or 1)',
 
   'notFound.title': 'Page not found',
   'notFound.home': 'Go to the start page',

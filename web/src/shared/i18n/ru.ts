@@ -283,6 +283,11 @@ export const ru: RussianDictionary = {
   'admin.settings.field.content_k_weak_modules': 'Чтение: слабых модулей',
   'admin.settings.field.content_optional_per_module': 'Чтение: дополнительных статей на модуль',
   'admin.settings.field.weakness_metric': 'Метрика слабости',
+  'admin.settings.field.item_min_responses': 'Анализ вопросов: ответов до пометок',
+  'admin.settings.field.item_min_facility_pct': 'Анализ вопросов: мин. доля верных, %',
+  'admin.settings.field.item_max_facility_pct': 'Анализ вопросов: макс. доля верных, %',
+  'admin.settings.field.item_min_discrimination_pct': 'Анализ вопросов: мин. различающая сила, %',
+  'admin.settings.field.exclude_flagged_items': 'Исключать помеченные вопросы (0 или 1)',
 
   'notFound.title': 'Страница не найдена',
   'notFound.home': 'На главную',
