@@ -26,9 +26,9 @@ ON CONFLICT (option_id, shard) DO UPDATE
 SET chosen = s.chosen + 1,
     sum_rest = s.sum_rest + EXCLUDED.sum_rest;
 
--- name: thresholdsOfModule
--- The module and the item-analysis settings of its track's active version (platform defaults
--- when the track has none yet).
+-- name: thresholds
+-- The item-analysis settings of the active version of the track that module $1, or question $2's module,
+-- belongs to (the other parameter null); platform defaults while the track has none. No row: no such module.
 SELECT m.id AS module_id,
        COALESCE(ts.item_min_responses, 30) AS item_min_responses,
        COALESCE(ts.item_min_facility_pct, 20) AS item_min_facility_pct,
@@ -37,23 +37,17 @@ SELECT m.id AS module_id,
 FROM modules m
 LEFT JOIN settings_versions v ON v.track_id = m.track_id AND v.status = 'active'
 LEFT JOIN track_settings ts ON ts.settings_version_id = v.id
-WHERE m.id = $1;
+WHERE m.id = COALESCE($1::bigint, (SELECT q.module_id FROM questions q WHERE q.id = $2::bigint));
 
--- name: thresholdsOfQuestion
-SELECT q.module_id,
-       COALESCE(ts.item_min_responses, 30) AS item_min_responses,
-       COALESCE(ts.item_min_facility_pct, 20) AS item_min_facility_pct,
-       COALESCE(ts.item_max_facility_pct, 95) AS item_max_facility_pct,
-       COALESCE(ts.item_min_discrimination_pct, 15) AS item_min_discrimination_pct
-FROM questions q
-JOIN modules m ON m.id = q.module_id
-LEFT JOIN settings_versions v ON v.track_id = m.track_id AND v.status = 'active'
-LEFT JOIN track_settings ts ON ts.settings_version_id = v.id
-WHERE q.id = $1;
-
--- name: sumsOfModule
--- Every question of the module with its stripes and its options' stripes added up: the read
--- touches at most 8 rows per question and option, however many answers there are.
+-- name: sums
+-- The questions of module $1, or the questions $2 (the other parameter null), having at least $3 responses,
+-- each with its stripes and its options' stripes added up: the read touches at most 8 rows per question and
+-- option, however many answers there are. Assembly asks only for questions with enough responses to be flagged.
+WITH wanted AS (
+  SELECT q.id FROM questions q WHERE q.module_id = $1::bigint
+  UNION
+  SELECT id FROM unnest($2::bigint[]) AS id
+)
 SELECT q.id AS question_id, q.text, q.is_active,
        COALESCE(s.responses, 0) AS responses, COALESCE(s.sum_correct, 0) AS sum_correct,
        COALESCE(s.sum_rest, 0) AS sum_rest, COALESCE(s.sum_rest_squared, 0) AS sum_rest_squared,
@@ -67,35 +61,12 @@ SELECT q.id AS question_id, q.text, q.is_active,
             FROM item_option_stripes x WHERE x.option_id = o.id
           ) os
          WHERE o.question_id = q.id) AS options
-FROM questions q
-CROSS JOIN LATERAL (
-  SELECT sum(x.responses)::int AS responses, sum(x.sum_correct)::int AS sum_correct, sum(x.sum_rest) AS sum_rest,
-         sum(x.sum_rest_squared) AS sum_rest_squared, sum(x.sum_correct_rest) AS sum_correct_rest
-  FROM item_statistic_stripes x WHERE x.question_id = q.id
-) s
-WHERE q.module_id = $1
-ORDER BY q.id;
-
--- name: sumsOfQuestions
--- The same for the given questions ($1), for a question's detail and for assembly.
-SELECT q.id AS question_id, q.text, q.is_active,
-       COALESCE(s.responses, 0) AS responses, COALESCE(s.sum_correct, 0) AS sum_correct,
-       COALESCE(s.sum_rest, 0) AS sum_rest, COALESCE(s.sum_rest_squared, 0) AS sum_rest_squared,
-       COALESCE(s.sum_correct_rest, 0) AS sum_correct_rest,
-       (SELECT json_agg(json_build_object('option_id', o.id, 'pos', o.pos, 'is_correct', o.id = q.correct_option_id,
-                                          'chosen', COALESCE(os.chosen, 0), 'sum_rest', COALESCE(os.sum_rest, 0))
-                        ORDER BY o.pos)
-          FROM answer_options o
-          CROSS JOIN LATERAL (
-            SELECT sum(x.chosen)::int AS chosen, sum(x.sum_rest) AS sum_rest
-            FROM item_option_stripes x WHERE x.option_id = o.id
-          ) os
-         WHERE o.question_id = q.id) AS options
-FROM unnest($1::bigint[]) AS wanted (id)
+FROM wanted
 JOIN questions q ON q.id = wanted.id
 CROSS JOIN LATERAL (
   SELECT sum(x.responses)::int AS responses, sum(x.sum_correct)::int AS sum_correct, sum(x.sum_rest) AS sum_rest,
          sum(x.sum_rest_squared) AS sum_rest_squared, sum(x.sum_correct_rest) AS sum_correct_rest
   FROM item_statistic_stripes x WHERE x.question_id = q.id
 ) s
+WHERE COALESCE(s.responses, 0) >= $3::int
 ORDER BY q.id;

@@ -23,5 +23,6 @@ export interface ItemStatisticsStore {
   thresholdsOfModule(db: Session, moduleId: number): Promise<ItemThresholds | undefined>;
   thresholdsOfQuestion(db: Session, questionId: number): Promise<ItemThresholds | undefined>;
   sumsOfModule(db: Session, moduleId: number): Promise<QuestionSums[]>;
-  sumsOfQuestions(db: Session, questionIds: readonly number[]): Promise<QuestionSums[]>;
+  /** Only the questions with at least `minResponses` responses (default 0: all of them). */
+  sumsOfQuestions(db: Session, questionIds: readonly number[], minResponses?: number): Promise<QuestionSums[]>;
 }

@@ -76,7 +76,8 @@ export async function flaggedQuestionIds(
   questionIds: readonly number[],
   thresholds: ItemThresholds,
 ): Promise<Set<number>> {
-  const sums = await store.sumsOfQuestions(db, questionIds);
+  // Fewer responses than item_min_responses never carry a flag, so those questions are not even read.
+  const sums = await store.sumsOfQuestions(db, questionIds, thresholds.itemMinResponses);
   return new Set(
     sums
       .filter((question) => itemStatistics(question.sums, question.options, thresholds).flags.length > 0)

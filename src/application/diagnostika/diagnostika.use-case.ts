@@ -1,4 +1,7 @@
-import { selectDiagnostikaQuestions } from '../../domain/diagnostika/diagnostika-question-set.rules.js';
+import {
+  selectDiagnostikaQuestions,
+  type ModuleQuestionPool,
+} from '../../domain/diagnostika/diagnostika-question-set.rules.js';
 import type { LearnerActor } from '../../domain/identity/actor.js';
 import { scoreAnswers, type SubmittedAnswer } from '../../domain/shared/answer-sheet.rules.js';
 import { requireDiagnostikaAvailable } from '../../domain/diagnostika/diagnostika-availability.rules.js';
@@ -6,8 +9,9 @@ import { assertAttemptOpen } from '../../domain/shared/attempt-lifecycle.rules.j
 import { notFound } from '../../domain/shared/domain-error.js';
 import type { RandomSource } from '../../domain/shared/random-source.js';
 import type { ItemStatisticsStore } from '../assessment/item-statistics.ports.js';
-import { foldItemEvidence } from '../assessment/item-statistics.use-case.js';
-import type { Transactor } from '../ports/transactor.port.js';
+import { flaggedQuestionIds, foldItemEvidence } from '../assessment/item-statistics.use-case.js';
+import type { TrackSettings } from '../../domain/settings/track-settings.js';
+import type { Session, Transactor } from '../ports/transactor.port.js';
 import type { PinnedSettings, StageProgress } from '../progress/progress.ports.js';
 import type { QuestionView } from '../shared/question-view.js';
 import type { DiagnostikaAttempts, DiagnostikaResult, QuestionBank } from './diagnostika.ports.js';
@@ -53,7 +57,9 @@ export const startDiagnostika =
 
       // Sizes come from the version pinned on the stage, never from the track's active one.
       const settings = await deps.pinnedSettings.settingsOf(tx, stage.settingsVersionId);
-      const modules = await deps.questionBank.activePoolsOfTrack(tx, stage.trackId);
+      const pools = await deps.questionBank.activePoolsOfTrack(tx, stage.trackId);
+      const modules =
+        settings.excludeFlaggedItems === 1 ? await markFlagged(deps.itemStatistics, tx, pools, settings) : pools;
       const questions = selectDiagnostikaQuestions(
         { modules, perModule: settings.entryPerModuleQ, totalQ: settings.entryTotalQ },
         deps.random,
@@ -71,6 +77,22 @@ export const startDiagnostika =
         questions: await deps.diagnostika.questionsOf(tx, diagnostikaId),
       };
     });
+
+/** The pools with the questions item analysis flags under the pinned settings marked, to be drawn last. */
+async function markFlagged(
+  store: ItemStatisticsStore,
+  tx: Session,
+  pools: readonly ModuleQuestionPool[],
+  settings: TrackSettings,
+): Promise<ModuleQuestionPool[]> {
+  const flagged = await flaggedQuestionIds(
+    store,
+    tx,
+    pools.flatMap((pool) => pool.questionIds),
+    settings,
+  );
+  return pools.map((pool) => ({ ...pool, flagged: pool.questionIds.filter((id) => flagged.has(id)) }));
+}
 
 /**
  * POST /diagnostika/submit. The diagnostika row is locked, so of concurrent submits exactly one

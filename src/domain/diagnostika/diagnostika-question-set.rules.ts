@@ -7,6 +7,8 @@ import { sampleWithoutReplacement, shuffle } from '../shared/random-sampling.js'
 export interface ModuleQuestionPool {
   readonly moduleId: number;
   readonly questionIds: readonly number[];
+  /** Questions item analysis flags (only when the settings exclude flagged items): drawn last. */
+  readonly flagged?: readonly number[];
 }
 
 export interface DiagnostikaSetRequest {
@@ -24,6 +26,10 @@ export interface DiagnostikaSetRequest {
  * enough room this equals a uniform per-module draw, and when `perModule × modules > totalQ`
  * no module is starved (the reference's GAP-18). Any shortfall is topped up uniformly from the
  * track's remaining questions; the result is shuffled and numbered 1..totalQ.
+ *
+ * Flagged questions (docs/product.md, "Diagnostika set") stand at the back of their module's queue and of the
+ * top-up, so they are drawn only when the unflagged ones cannot fill the module's turns or the total. Without
+ * flags the draws, and the random sequence, are exactly those of the plain rule.
  */
 export function selectDiagnostikaQuestions(request: DiagnostikaSetRequest, random: RandomSource): AttemptQuestion[] {
   const { perModule, totalQ } = request;
@@ -42,12 +48,14 @@ export function selectDiagnostikaQuestions(request: DiagnostikaSetRequest, rando
     );
   }
 
-  // A module's random permutation, consumed from the front, is a uniform draw without replacement.
-  const queues = modules.map((m) => ({
-    moduleId: m.moduleId,
-    queue: shuffle([...new Set(m.questionIds)], random),
-    taken: 0,
-  }));
+  // A module's random permutation, consumed from the front, is a uniform draw without replacement;
+  // its flagged questions are permuted separately and queue behind the unflagged ones.
+  const queues = modules.map((m) => {
+    const flagged = new Set(m.flagged ?? []);
+    const ids = [...new Set(m.questionIds)];
+    const [front, back] = [ids.filter((id) => !flagged.has(id)), ids.filter((id) => flagged.has(id))];
+    return { moduleId: m.moduleId, queue: [...shuffle(front, random), ...shuffle(back, random)], flagged, taken: 0 };
+  });
   const picked: PickedQuestion[] = [];
   let progressed = true;
   while (picked.length < totalQ && progressed) {
@@ -61,9 +69,15 @@ export function selectDiagnostikaQuestions(request: DiagnostikaSetRequest, rando
     }
   }
 
-  const leftovers = queues.flatMap((m) =>
-    m.queue.slice(m.taken).map((questionId) => ({ questionId, moduleId: m.moduleId })),
-  );
-  picked.push(...sampleWithoutReplacement(leftovers, totalQ - picked.length, random));
+  const leftovers = (isFlagged: boolean) =>
+    queues.flatMap((m) =>
+      m.queue
+        .slice(m.taken)
+        .filter((questionId) => m.flagged.has(questionId) === isFlagged)
+        .map((questionId) => ({ questionId, moduleId: m.moduleId })),
+    );
+  const unflagged = leftovers(false);
+  picked.push(...sampleWithoutReplacement(unflagged, Math.min(totalQ - picked.length, unflagged.length), random));
+  picked.push(...sampleWithoutReplacement(leftovers(true), totalQ - picked.length, random));
   return orderAttempt(picked, random);
 }

@@ -127,4 +127,72 @@ describe('selectDiagnostikaQuestions', () => {
       { numRuns: 300 },
     );
   });
+
+  describe('with flagged questions', () => {
+    it('draws the same questions as without flags when nothing is flagged', () => {
+      const request = { modules: seededBank, perModule: 2, totalQ: 13 };
+      const plain = selectDiagnostikaQuestions(request, seededRandom(8));
+      const unflagged = seededBank.map((m) => ({ ...m, flagged: [] }));
+      expect(selectDiagnostikaQuestions({ ...request, modules: unflagged }, seededRandom(8))).to.deep.equal(plain);
+    });
+
+    it('property: a flagged question is drawn only when the unflagged ones cannot fill its module or the total', () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.tuple(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 8 })), {
+            minLength: 1,
+            maxLength: 6,
+          }),
+          fc.integer({ min: 1, max: 5 }),
+          fc.integer({ min: 1, max: 40 }),
+          fc.integer(),
+          (shape, perModule, wanted, seed) => {
+            // module i+1 owns `size` questions, of which the first `flaggedCount` are flagged
+            const modules = shape.map(([size, flaggedCount], i) => {
+              const bank = pool(i + 1, size);
+              return { ...bank, flagged: bank.questionIds.slice(0, flaggedCount) };
+            });
+            const available = modules.reduce((sum, m) => sum + m.questionIds.length, 0);
+            fc.pre(available >= 1);
+            const totalQ = Math.min(wanted, available);
+            const set = selectDiagnostikaQuestions({ modules, perModule, totalQ }, seededRandom(seed));
+            const flagged = new Set(modules.flatMap((m) => m.flagged));
+            const chosen = new Set(set.map((q) => q.questionId));
+            const unflaggedLeft = modules
+              .flatMap((m) => m.questionIds)
+              .filter((id) => !flagged.has(id) && !chosen.has(id));
+            const usedFlagged = set.filter((q) => flagged.has(q.questionId));
+            // the top-up never takes a flagged question while an unflagged one is left
+            if (unflaggedLeft.length > 0) {
+              for (const q of usedFlagged) {
+                const module = modules[q.moduleId - 1]!;
+                const unflaggedOfModule = module.questionIds.filter((id) => !flagged.has(id));
+                // within its module's turns (at most perModule) every unflagged question came first
+                expect(unflaggedOfModule.every((id) => chosen.has(id))).to.equal(true);
+                expect(perModuleCounts(set)[q.moduleId]).to.be.at.most(perModule);
+              }
+            }
+            // module coverage is that of the plain rule: flags change which questions, not how many per module
+            const plain = selectDiagnostikaQuestions(
+              { modules: modules.map(({ moduleId, questionIds }) => ({ moduleId, questionIds })), perModule, totalQ },
+              seededRandom(seed),
+            );
+            const turns = (s: readonly AttemptQuestion[]) =>
+              Object.fromEntries(Object.entries(perModuleCounts(s)).map(([m, n]) => [m, Math.min(n, perModule)]));
+            expect(turns(set)).to.deep.equal(turns(plain));
+          },
+        ),
+        { numRuns: 300 },
+      );
+    });
+
+    it('falls back on flagged questions before not_enough_questions', () => {
+      const modules = [
+        { ...pool(1, 3), flagged: [100, 101, 102] },
+        { ...pool(2, 3), flagged: [200, 201] },
+      ];
+      const set = selectDiagnostikaQuestions({ modules, perModule: 3, totalQ: 6 }, seededRandom(4));
+      expect(set.map((q) => q.questionId).sort()).to.deep.equal([100, 101, 102, 200, 201, 202]);
+    });
+  });
 });

@@ -7,8 +7,7 @@ import type { SqlCatalogue } from '../sql-files.js';
 /** Stripes per question: concurrent submits sharing a question land on different rows. */
 export const ITEM_STATISTIC_SHARDS = 8;
 
-type Query =
-  'foldQuestions' | 'foldOptions' | 'thresholdsOfModule' | 'thresholdsOfQuestion' | 'sumsOfModule' | 'sumsOfQuestions';
+type Query = 'foldQuestions' | 'foldOptions' | 'thresholds' | 'sums';
 
 interface ThresholdsRow {
   item_min_responses: number;
@@ -63,10 +62,8 @@ export class PgItemStatistics implements ItemStatisticsStore {
     this.sql = new SqlFile(catalogue, 'assessment/item-statistics', [
       'foldQuestions',
       'foldOptions',
-      'thresholdsOfModule',
-      'thresholdsOfQuestion',
-      'sumsOfModule',
-      'sumsOfQuestions',
+      'thresholds',
+      'sums',
     ]);
   }
 
@@ -81,21 +78,21 @@ export class PgItemStatistics implements ItemStatisticsStore {
   }
 
   async thresholdsOfModule(db: Session, moduleId: number): Promise<ItemThresholds | undefined> {
-    const row = await this.sql.first<ThresholdsRow>(db, 'thresholdsOfModule', [moduleId]);
+    const row = await this.sql.first<ThresholdsRow>(db, 'thresholds', [moduleId, null]);
     return row && toThresholds(row);
   }
 
   async thresholdsOfQuestion(db: Session, questionId: number): Promise<ItemThresholds | undefined> {
-    const row = await this.sql.first<ThresholdsRow>(db, 'thresholdsOfQuestion', [questionId]);
+    const row = await this.sql.first<ThresholdsRow>(db, 'thresholds', [null, questionId]);
     return row && toThresholds(row);
   }
 
   async sumsOfModule(db: Session, moduleId: number): Promise<QuestionSums[]> {
-    return (await this.sql.rows<SumsRow>(db, 'sumsOfModule', [moduleId])).map(toSums);
+    return (await this.sql.rows<SumsRow>(db, 'sums', [moduleId, null, 0])).map(toSums);
   }
 
-  async sumsOfQuestions(db: Session, questionIds: readonly number[]): Promise<QuestionSums[]> {
+  async sumsOfQuestions(db: Session, questionIds: readonly number[], minResponses = 0): Promise<QuestionSums[]> {
     if (questionIds.length === 0) return [];
-    return (await this.sql.rows<SumsRow>(db, 'sumsOfQuestions', [questionIds])).map(toSums);
+    return (await this.sql.rows<SumsRow>(db, 'sums', [null, questionIds, minResponses])).map(toSums);
   }
 }
