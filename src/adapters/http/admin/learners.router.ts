@@ -1,4 +1,4 @@
-import { assemblyJson } from '../exams/assembly-json.js';
+import { toAssemblyDocument } from '../../../application/exams/assembly-document.js';
 import { Router } from 'express';
 import type { LearnerDetail, LearnerSearch, LearnerSummary } from '../../../application/learners/learners.ports.js';
 import type { LearnerChanges } from '../../../application/learners/update-learner.use-case.js';
@@ -80,7 +80,7 @@ const detailJson = (detail: LearnerDetail) => ({
     passed: attempt.passed,
     created_at: attempt.createdAt.toISOString(),
     submitted_at: iso(attempt.submittedAt),
-    assembly: attempt.assembly === null ? null : assemblyJson(attempt.assembly),
+    assembly: attempt.assembly === null ? null : toAssemblyDocument(attempt.assembly),
   })),
   approvals: detail.approvals.map((approval) => ({
     request_id: approval.requestId,

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AttemptSummary } from '../../../application/exams/exams.ports.js';
 import type { AttemptWithAssembly } from '../../../application/exams/get-attempt.use-case.js';
-import { assemblyJson } from './assembly-json.js';
+import { toAssemblyDocument } from '../../../application/exams/assembly-document.js';
 import type { StartedExam } from '../../../application/exams/start-exam.use-case.js';
 import type { SubmittedExam } from '../../../application/exams/submit-exam.use-case.js';
 import type { LearnerActor } from '../../../domain/identity/actor.js';
@@ -85,7 +85,7 @@ export function examsRouter(
     const found = await useCases.getAttempt(Number(req.params.attempt_id), learnerOf(res));
     res.json({
       ...attemptSummaryJson(found.summary),
-      assembly: found.assembly === null ? null : assemblyJson(found.assembly),
+      assembly: found.assembly === null ? null : toAssemblyDocument(found.assembly),
     });
   });
 

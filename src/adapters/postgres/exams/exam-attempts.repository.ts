@@ -11,7 +11,11 @@ import type { ModuleCandidates } from '../../../domain/exams/question-pick.rules
 import type { AnswerSheetScore } from '../../../domain/shared/answer-sheet.rules.js';
 import type { ExamKind } from '../../../domain/shared/exam-kind.js';
 import type { ExamAssembly } from '../../../domain/exams/exam-assembly.rules.js';
-import { assemblyFromColumn, assemblyToColumn, type AssemblyColumn } from './assembly-json.js';
+import {
+  fromAssemblyDocument,
+  toAssemblyDocument,
+  type AssemblyDocument,
+} from '../../../application/exams/assembly-document.js';
 import { toQuestionView, type QuestionViewRow } from '../shared/question-rows.js';
 import { SqlFile } from '../sql-file.js';
 import type { SqlCatalogue } from '../sql-files.js';
@@ -122,7 +126,7 @@ export class PgExamAttempts implements ExamAttempts {
       attempt.questions.map((question) => question.questionId),
       attempt.questions.map((question) => question.moduleId),
       attempt.questions.map((question) => question.pos),
-      JSON.stringify(assemblyToColumn(attempt.assembly)),
+      JSON.stringify(toAssemblyDocument(attempt.assembly)),
     ]);
     return { attempt: toOpen(row!), questions: row!.questions.map(toQuestionView) };
   }
@@ -188,12 +192,12 @@ export class PgExamAttempts implements ExamAttempts {
     attemptId: number,
     userId: number,
   ): Promise<{ summary: AttemptSummary; assembly: ExamAssembly | null } | undefined> {
-    const row = await this.sql.first<SummaryRow & { assembly: AssemblyColumn | null }>(db, 'findWithAssembly', [
+    const row = await this.sql.first<SummaryRow & { assembly: AssemblyDocument | null }>(db, 'findWithAssembly', [
       attemptId,
       userId,
     ]);
     return (
-      row && { summary: toSummary(row), assembly: row.assembly === null ? null : assemblyFromColumn(row.assembly) }
+      row && { summary: toSummary(row), assembly: row.assembly === null ? null : fromAssemblyDocument(row.assembly) }
     );
   }
 

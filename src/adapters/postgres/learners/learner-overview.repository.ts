@@ -1,4 +1,4 @@
-import { assemblyFromColumn, type AssemblyColumn } from '../exams/assembly-json.js';
+import { fromAssemblyDocument, type AssemblyDocument } from '../../../application/exams/assembly-document.js';
 import type {
   LearnerApproval,
   LearnerAttempt,
@@ -102,7 +102,7 @@ const toAttempt = (row: Json): LearnerAttempt => ({
   passed: row.passed,
   createdAt: date(row.created_at),
   submittedAt: dateOrNull(row.submitted_at),
-  assembly: row.assembly ? assemblyFromColumn(row.assembly as AssemblyColumn) : null,
+  assembly: row.assembly ? fromAssemblyDocument(row.assembly as AssemblyDocument) : null,
 });
 
 const toApproval = (row: Json): LearnerApproval => ({

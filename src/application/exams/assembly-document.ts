@@ -1,7 +1,11 @@
-import type { ExamAssembly } from '../../../domain/exams/exam-assembly.rules.js';
+import type { ExamAssembly } from '../../domain/exams/exam-assembly.rules.js';
 
-/** The stored (snake_case) form of an exam assembly: the `assembly` jsonb column of an attempt. */
-export interface AssemblyColumn {
+/**
+ * The serialised form of an exam assembly (docs/product.md, "Exam assembly"): one snake_case document, stored as
+ * the attempt's `assembly` jsonb column and sent as its `assembly` member (openapi.yaml `ExamAssembly`), so what
+ * was stored is what the learner and the admin read.
+ */
+export interface AssemblyDocument {
   seed: number;
   settings_version_id: number;
   parameters: { k: number; total_q: number; min_per_module: number; max_per_module: number };
@@ -11,7 +15,7 @@ export interface AssemblyColumn {
   candidates: { module_id: number; unseen: number[]; seen: number[]; flagged: number[] }[];
 }
 
-export const assemblyToColumn = (assembly: ExamAssembly): AssemblyColumn => ({
+export const toAssemblyDocument = (assembly: ExamAssembly): AssemblyDocument => ({
   seed: assembly.seed,
   settings_version_id: assembly.settingsVersionId,
   parameters: {
@@ -37,25 +41,25 @@ export const assemblyToColumn = (assembly: ExamAssembly): AssemblyColumn => ({
   })),
 });
 
-export const assemblyFromColumn = (column: AssemblyColumn): ExamAssembly => ({
-  seed: column.seed,
-  settingsVersionId: column.settings_version_id,
+export const fromAssemblyDocument = (document: AssemblyDocument): ExamAssembly => ({
+  seed: document.seed,
+  settingsVersionId: document.settings_version_id,
   parameters: {
-    k: column.parameters.k,
-    totalQ: column.parameters.total_q,
-    minPerModule: column.parameters.min_per_module,
-    maxPerModule: column.parameters.max_per_module,
+    k: document.parameters.k,
+    totalQ: document.parameters.total_q,
+    minPerModule: document.parameters.min_per_module,
+    maxPerModule: document.parameters.max_per_module,
   },
-  weakness: column.weakness.map((row) => ({
+  weakness: document.weakness.map((row) => ({
     moduleId: row.module_id,
     correct: row.correct,
     total: row.total,
     weakness: row.weakness,
     rank: row.rank,
   })),
-  allocation: column.allocation.map((row) => ({ moduleId: row.module_id, count: row.count, reason: row.reason })),
-  windowStart: column.window_start,
-  candidates: column.candidates.map((row) => ({
+  allocation: document.allocation.map((row) => ({ moduleId: row.module_id, count: row.count, reason: row.reason })),
+  windowStart: document.window_start,
+  candidates: document.candidates.map((row) => ({
     moduleId: row.module_id,
     unseen: row.unseen,
     seen: row.seen,
