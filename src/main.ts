@@ -2,7 +2,8 @@ import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import type { Express } from 'express';
 import type pg from 'pg';
-import { createApp } from './adapters/http/app.js';
+import { createApp, type AppDeps } from './adapters/http/app.js';
+import type { AccessChecks } from './adapters/http/auth/authentication.js';
 import { WEB_DIST_DIR } from './config/project-paths.js';
 import { loadOpenApiContract } from './adapters/http/contract/openapi-document.js';
 import { createLogger, type Logger } from './adapters/logging/logger.js';
@@ -139,6 +140,30 @@ export async function composeApp(
   logger: Logger,
   overrides: ComposeOverrides = {},
 ): Promise<Express> {
+  const { useCases, access } = await composeUseCases(config, pool, overrides);
+  return createApp({
+    settings: config,
+    logger,
+    contract: loadOpenApiContract(),
+    webAppDir: WEB_DIST_DIR,
+    databaseHealth: new PgDatabaseHealth(pool),
+    metrics: createHttpMetrics(pool, { token: config.metricsToken }),
+    auth: { verification: config.jwt, ...access },
+    useCases,
+  });
+}
+
+/** The use cases over their Postgres adapters: what the app serves, and what `npm run demo:learners` drives. */
+export interface ComposedUseCases {
+  readonly useCases: AppDeps['useCases'];
+  readonly access: AccessChecks;
+}
+
+export async function composeUseCases(
+  config: AppConfig,
+  pool: pg.Pool,
+  overrides: ComposeOverrides = {},
+): Promise<ComposedUseCases> {
   const sql = loadSqlCatalogue();
   const transactor = new PgTransactor(pool, { preparedStatements: config.db.preparedStatements });
   const hasher = new Argon2PasswordHasher(config.passwordHash);
@@ -273,15 +298,8 @@ export async function composeApp(
     itemStatistics: { ofModule: moduleItemStatistics(itemStatisticsDeps) },
   };
 
-  return createApp({
-    settings: config,
-    logger,
-    contract: loadOpenApiContract(),
-    webAppDir: WEB_DIST_DIR,
-    databaseHealth: new PgDatabaseHealth(pool),
-    metrics: createHttpMetrics(pool, { token: config.metricsToken }),
-    auth: {
-      verification: config.jwt,
+  return {
+    access: {
       checkAdminAccess: checkAdminAccess({ transactor, admins }),
       checkLearnerAccess: checkLearnerAccess({ transactor, learners }),
     },
@@ -347,7 +365,7 @@ export async function composeApp(
       },
       admin: adminWorkspace,
     },
-  });
+  };
 }
 
 export async function startServer(

@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../adapters/logging/logger.js';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureDatabase, startEmbeddedCluster } from '../adapters/postgres/embedded-postgres.js';
+import { runMigrations } from '../adapters/postgres/migrations.js';
 import { PgAdminAccounts } from '../adapters/postgres/identity/admin-accounts.repository.js';
 import { createPool } from '../adapters/postgres/pool.js';
 import { seedDatabase } from '../adapters/postgres/seed/seed-database.js';
@@ -8,8 +12,32 @@ import { PgTransactor } from '../adapters/postgres/transactor.js';
 import { Argon2PasswordHasher } from '../adapters/security/argon2-password-hasher.js';
 import { createAdmin } from '../application/identity/create-admin.use-case.js';
 import { loadPasswordHashConfig } from '../config/config.js';
+import { DATA_DIR } from '../config/project-paths.js';
 
 export const DEMO_ADMIN_EMAIL = 'admin@example.com';
+
+export interface EmbeddedDemoDatabase {
+  readonly databaseUrl: string;
+  /** Stops the embedded PostgreSQL. */
+  stop(): Promise<void>;
+}
+
+/** The embedded demo's database in .data/pg (kept between runs): the cluster started, the database migrated. */
+export async function openEmbeddedDemoDatabase(logger: Logger): Promise<EmbeddedDemoDatabase> {
+  mkdirSync(DATA_DIR, { recursive: true });
+  logger.info('starting the embedded PostgreSQL in .data/pg');
+  const cluster = await startEmbeddedCluster({ dataDir: join(DATA_DIR, 'pg'), persistent: true });
+  try {
+    await ensureDatabase(cluster.urlFor('postgres'), 'adaptive_learning');
+    const databaseUrl = cluster.urlFor('adaptive_learning');
+    const applied = await runMigrations({ databaseUrl, direction: 'up' });
+    logger.info({ applied }, 'migrations applied');
+    return { databaseUrl, stop: () => cluster.stop() };
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
+}
 
 /**
  * The embedded demo's data: the idempotent seed, and admin@example.com with ADMIN_PASSWORD (or a

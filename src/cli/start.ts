@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLogger } from '../adapters/logging/logger.js';
-import { ensureDatabase, startEmbeddedCluster } from '../adapters/postgres/embedded-postgres.js';
-import { runMigrations } from '../adapters/postgres/migrations.js';
 import { loadConfig, readCliEnv } from '../config/config.js';
 import { DATA_DIR } from '../config/project-paths.js';
 import { startServer, stopOnSignals } from '../main.js';
-import { prepareDemoData } from './demo-data.js';
+import { openEmbeddedDemoDatabase, prepareDemoData } from './demo-data.js';
 import { ensureWebBuild } from './web-build.js';
 
 /**
@@ -27,22 +25,16 @@ async function main(): Promise<void> {
   }
 
   const logger = createLogger('info');
-  mkdirSync(DATA_DIR, { recursive: true });
-  logger.info('starting the embedded PostgreSQL in .data/pg');
-  const cluster = await startEmbeddedCluster({ dataDir: join(DATA_DIR, 'pg'), persistent: true });
+  const demo = await openEmbeddedDemoDatabase(logger);
   try {
-    await ensureDatabase(cluster.urlFor('postgres'), 'adaptive_learning');
-    const databaseUrl = cluster.urlFor('adaptive_learning');
-    const applied = await runMigrations({ databaseUrl, direction: 'up' });
-    logger.info({ applied }, 'migrations applied');
-    await prepareDemoData(databaseUrl, cli.adminPassword, logger);
+    await prepareDemoData(demo.databaseUrl, cli.adminPassword, logger);
 
-    const config = loadConfig({ DATABASE_URL: databaseUrl, JWT_SECRET: cli.jwtSecret ?? demoJwtSecret() });
+    const config = loadConfig({ DATABASE_URL: demo.databaseUrl, JWT_SECRET: cli.jwtSecret ?? demoJwtSecret() });
     const running = await startServer(config, logger);
     announce(running.url);
-    stopOnSignals(running, () => cluster.stop());
+    stopOnSignals(running, demo.stop);
   } catch (error) {
-    await cluster.stop();
+    await demo.stop();
     throw error;
   }
 }
