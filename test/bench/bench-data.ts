@@ -52,6 +52,8 @@ const LEARNER_TABLES = [
 ];
 
 export interface BenchData {
+  /** The bench's admin (for the admin endpoints' tokens). */
+  readonly adminId: number;
   /** Learner numbers `from..to` (1-based, never reused); returns their user ids in order. */
   addLearners(from: number, to: number, onBatch?: (done: number) => void): Promise<number[]>;
   /** Adds active questions (with options) until every module of the track holds `perModule`. */
@@ -108,6 +110,7 @@ export async function openBenchData(
   };
 
   return {
+    adminId,
     async addLearners(from, to, onBatch) {
       const ids: number[] = [];
       for (let first = from; first <= to; first += BATCH) {

@@ -12,12 +12,15 @@ export interface BenchServerOptions {
   readonly databaseUrl: string;
   readonly jwtSecret: string;
   readonly poolMax: number;
+  /** Another built tree to run (the item-statistics scenario's upkeep-free twin). */
+  readonly projectRoot?: string;
 }
 
 export async function startBenchServer(options: BenchServerOptions): Promise<ServerProcess> {
   return startServerProcess({
     databaseUrl: options.databaseUrl,
     entry: 'built',
+    ...(options.projectRoot === undefined ? {} : { projectRoot: options.projectRoot }),
     env: {
       NODE_ENV: 'production',
       APP_ENV: 'production',

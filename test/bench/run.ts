@@ -17,6 +17,7 @@ import { median, rotation, runLoad, type LoadResult } from './load.js';
 import { startWireCounter } from './pg-wire-counter.js';
 import { renderReport, type BenchReport, type RoundTripRow } from './report.js';
 import { capture, explainStatements, statementLabel, type Plan } from './sql-insight.js';
+import { foldBenchAnswers, itemStatisticsReader, startUpkeepFreeTwin } from './item-statistics.scenario.js';
 
 /**
  * `npm run bench`: provisions its own database (the tests' server order),
@@ -148,6 +149,7 @@ async function main(): Promise<void> {
 
     log(`learners 1..${profile.learnersSmall}`);
     await addLearners(1, profile.learnersSmall);
+    const answersSmall = (await foldBenchAnswers(db.pool)).answers;
 
     log(`built server (DB_POOL_MAX=${poolMax})`);
     server = await startBenchServer({ databaseUrl: db.url, jwtSecret, poolMax });
@@ -178,6 +180,13 @@ async function main(): Promise<void> {
       smallRead.push(checked(await readOf('read @ small', '/progress/current-stage', smallTokens)));
       smallEligibility.push(checked(await readOf('eligibility @ small', '/progress/eligibility', smallTokens)));
     }
+    log(`item statistics read with ${answersSmall} answers`);
+    const adminToken = tokens.issue(data.adminId, 'admin').accessToken;
+    const itemStatisticsRead = await itemStatisticsReader({ url: base, pool: db.pool, trackName: TRACK, adminToken });
+    await itemStatisticsRead('warm-up', profile.warmSeconds);
+    const itemReadSmall: LoadResult[] = [];
+    for (let run = 0; run < profile.runs; run += 1)
+      itemReadSmall.push(checked(await itemStatisticsRead('item statistics @ small', profile.seconds)));
 
     // ── grow to the large learner set ─────────────────────────────────────────────────────────
     log(`learners ${profile.learnersSmall + 1}..${profile.learnersLarge} (set-based)`);
@@ -278,10 +287,10 @@ async function main(): Promise<void> {
         }),
       });
     const cycleTokens = rotation(tokensFor(cyclePool));
-    const cycleRun = (title: string, seconds = profile.seconds) =>
+    const cycleRun = (title: string, seconds = profile.seconds, url = base) =>
       runLoad({
         title,
-        url: base,
+        url,
         connections: CONNECTIONS.exam,
         duration: seconds,
         requests: [
@@ -320,6 +329,28 @@ async function main(): Promise<void> {
     await cycleRun('warm-up', profile.warmSeconds);
     const cycles: LoadResult[] = [];
     for (let run = 0; run < profile.runs; run += 1) cycles.push(checked(await cycleRun('exam cycle')));
+
+    // ── item statistics: the upkeep's cost, then the read at the large point ────────────────────
+    log('exam cycle with vs without the item-statistics upkeep (upkeep-free twin server)');
+    const twin = await startUpkeepFreeTwin({ databaseUrl: db.url, jwtSecret, poolMax });
+    const cycleWithUpkeep: LoadResult[] = [];
+    const cycleWithoutUpkeep: LoadResult[] = [];
+    try {
+      await cycleRun('warm-up', profile.warmSeconds, twin.server.url);
+      for (let run = 0; run < profile.runs; run += 1) {
+        cycleWithUpkeep.push(checked(await cycleRun('exam cycle with upkeep')));
+        cycleWithoutUpkeep.push(checked(await cycleRun('exam cycle without upkeep', profile.seconds, twin.server.url)));
+      }
+    } finally {
+      await twin.stop();
+    }
+    // The twin's submits folded nothing, and the bench's learners were written past the folds: fold everything.
+    const foldedLarge = await foldBenchAnswers(db.pool);
+    log(`item statistics read with ${foldedLarge.answers} answers (folded in ${foldedLarge.seconds.toFixed(1)} s)`);
+    await itemStatisticsRead('warm-up', profile.warmSeconds);
+    const itemReadLarge: LoadResult[] = [];
+    for (let run = 0; run < profile.runs; run += 1)
+      itemReadLarge.push(checked(await itemStatisticsRead('item statistics @ large', profile.seconds)));
 
     // ── bank scale ────────────────────────────────────────────────────────────────────────────
     const startRun = (title: string, pool: () => string, amount: number) =>
@@ -520,6 +551,15 @@ async function main(): Promise<void> {
       cycles,
       learnerScale: { smallRead, smallEligibility, largeRead: reads, largeEligibility: eligibilities },
       bankScale: { small: bankSmall, large: bankLarge },
+      itemStatistics: {
+        answersSmall,
+        answersLarge: foldedLarge.answers,
+        foldSeconds: foldedLarge.seconds,
+        readSmall: itemReadSmall,
+        readLarge: itemReadLarge,
+        cycleWithUpkeep,
+        cycleWithoutUpkeep,
+      },
       memory: peak,
       roundTrips,
       plans,

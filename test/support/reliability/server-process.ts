@@ -31,6 +31,8 @@ export interface ServerProcessOptions {
   readonly env?: EnvOverrides;
   /** `source` runs src/main.ts through tsx; `built` runs dist/src/main.js (npm run build first). */
   readonly entry?: 'source' | 'built';
+  /** The project tree whose server runs (default: this one; the bench's upkeep-free twin runs a copy). */
+  readonly projectRoot?: string;
   readonly port?: number;
   /** How long to wait for /api/v1/health to answer. */
   readonly readyTimeoutMs?: number;
@@ -60,10 +62,9 @@ export async function freePort(): Promise<number> {
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const entry = options.entry ?? 'source';
+  const root = options.projectRoot ?? PROJECT_ROOT;
   const args =
-    entry === 'source'
-      ? ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'main.ts')]
-      : [join(PROJECT_ROOT, 'dist', 'src', 'main.js')];
+    entry === 'source' ? ['--import', 'tsx', join(root, 'src', 'main.ts')] : [join(root, 'dist', 'src', 'main.js')];
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries({
     ...process.env,
@@ -72,7 +73,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   })) {
     if (value !== undefined) env[key] = value;
   }
-  const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
 
   const logs: string[] = [];
