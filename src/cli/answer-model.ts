@@ -3,13 +3,14 @@ import type { RandomSource } from '../domain/shared/random-source.js';
 import type { QuestionView } from '../application/shared/question-view.js';
 
 /**
- * How a synthetic learner of `npm run demo:learners` answers (docs/decisions.md, "Synthetic learners"): a Rasch
- * (one-parameter logistic) model. A learner has an ability θ ~ N(0, 1) plus a per-module offset ~ N(0, 0.6²),
- * so each learner has modules of their own to be weak in; a question has a difficulty b spread evenly over
- * [-2.5, 2.5] by a hash of its id, the same for every learner and every run. The answer is correct with
- * probability 1 / (1 + e^-(θ + offset - b)); a wrong answer picks one of the wrong options uniformly. Abler
- * learners answer more questions right, so item statistics show positive discrimination, and the easiest and
- * hardest questions come out too_easy and too_hard once enough learners answered them.
+ * How a synthetic learner of `npm run demo:learners` answers (docs/decisions.md, "Assessment quality: flagged items
+ * in the diagnostika, synthetic learners, the item-statistics bench"): a Rasch (one-parameter logistic) model. A
+ * learner has an ability θ ~ N(0, 1) plus a per-module offset ~ N(0, 0.6²), so each learner has modules of their own
+ * to be weak in; a question has a difficulty b spread evenly over [-2.5, 2.5] by a hash of its id, the same for
+ * every learner and every run. The answer is correct with probability 1 / (1 + e^-(θ + offset - b)); a wrong answer
+ * picks one of the wrong options uniformly. Abler learners answer more questions right, so item statistics show
+ * positive discrimination, and the easiest and hardest questions come out too_easy and too_hard once enough
+ * learners answered them.
  */
 export interface SyntheticLearner {
   answer(question: QuestionView, correctOptionId: number): SubmittedAnswer;
