@@ -28,7 +28,7 @@ export function ArticleFields({
   return (
     <>
       <TextField
-        label={t('admin.articles.title')}
+        label={t('admin.articles.titleField')}
         name="title"
         value={value.title}
         onChange={(title) => onChange({ ...value, title })}

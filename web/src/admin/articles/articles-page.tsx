@@ -73,7 +73,7 @@ export function ArticlesPage() {
             <caption className={styles.muted}>{t('admin.articles.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('admin.articles.title')}</th>
+                <th scope="col">{t('admin.articles.titleField')}</th>
                 <th scope="col">{t('admin.articles.module')}</th>
                 <th scope="col">{t('admin.articles.kind')}</th>
                 <th scope="col">{t('admin.minitest.title')}</th>

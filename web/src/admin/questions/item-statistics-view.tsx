@@ -53,7 +53,7 @@ export function ItemStatisticsView({
         </ul>
       )}
       <div className={styles.tableWrap}>
-        <table className={styles.table}>
+        <table className={`${styles.table} ${local.compact}`}>
           <caption className={styles.muted}>{caption}</caption>
           <thead>
             <tr>

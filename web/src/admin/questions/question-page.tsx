@@ -59,7 +59,7 @@ export function QuestionPage() {
             </section>
             <section className={styles.card} aria-labelledby="question-wording">
               <h2 id="question-wording">{t('admin.questions.edit')}</h2>
-              <QuestionTextForm key={q.text} question={q} />
+              <QuestionTextForm question={q} />
             </section>
             <section className={styles.card} aria-labelledby="question-state">
               <h2 id="question-state">{t('admin.questions.state')}</h2>

@@ -2,6 +2,7 @@
 export const articlesEn = {
   'admin.nav.articles': 'Articles',
   'admin.articles.title': 'Articles',
+  'admin.articles.titleField': 'Title',
   'admin.articles.new': 'New article',
   'admin.articles.empty': 'No articles match these filters.',
   'admin.articles.caption': 'Articles, oldest first',

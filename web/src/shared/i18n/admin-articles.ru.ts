@@ -2,6 +2,7 @@
 export const articlesRu = {
   'admin.nav.articles': 'Статьи',
   'admin.articles.title': 'Статьи',
+  'admin.articles.titleField': 'Заголовок',
   'admin.articles.new': 'Новая статья',
   'admin.articles.empty': 'Нет статей под эти фильтры.',
   'admin.articles.caption': 'Статьи, сначала старые',
