@@ -6,6 +6,7 @@ import { AppShell, type NavItem } from '@shared/ui/app-shell';
 import { Button } from '@shared/ui/button';
 import { ApprovalDetailPage } from './approvals/approval-detail-page';
 import { ApprovalQueuePage } from './approvals/approval-queue-page';
+import { contentRoutes } from './content-routes';
 import { AdminHomePage } from './home/admin-home-page';
 import { AdminLoginPage } from './login/admin-login-page';
 import { SettingsTracksPage } from './settings/settings-tracks-page';
@@ -20,6 +21,8 @@ export function AdminApp() {
     { to: '/admin/', label: t('admin.nav.home') },
     { to: '/admin/approvals', label: t('admin.nav.approvals') },
     { to: '/admin/settings', label: t('admin.nav.settings') },
+    { to: '/admin/tracks', label: t('admin.nav.tracks') },
+    { to: '/admin/articles', label: t('admin.nav.articles') },
   ];
   return (
     <BrowserRouter>
@@ -45,6 +48,9 @@ export function AdminApp() {
               <Route path="/admin/settings" element={<SettingsTracksPage />} />
               <Route path="/admin/settings/tracks/:trackId" element={<SettingsVersionsPage />} />
               <Route path="/admin/settings/versions/:versionId" element={<SettingsVersionPage />} />
+              {contentRoutes.map((route) => (
+                <Route key={route.path} path={route.path} element={route.element} />
+              ))}
               <Route path="/admin/*" element={<AdminHomePage />} />
             </Routes>
           </AppShell>

@@ -1,6 +1,7 @@
 import type { SettingsOverrides, SettingsVersion, TrackSettingsValues } from '@contract';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { adminCatalogKeys } from '@shared/api/admin-catalog';
 import { useApi } from '@shared/api/api-context';
 import { isApiError } from '@shared/api/api-error';
 import { useInvalidatingMutation } from '@shared/api/mutation';
@@ -30,7 +31,7 @@ export function SettingsEditor({ version }: { version: SettingsVersion }) {
   const [values, setValues] = useState<Draft>(() => toDraft(version.settings));
   const [note, setNote] = useState(version.note ?? '');
   const [notInteger, setNotInteger] = useState<Field[]>([]);
-  const invalidates = [adminSettingsKeys.all];
+  const invalidates = [adminSettingsKeys.all, adminCatalogKeys.all];
   const save = useInvalidatingMutation(
     (settings: SettingsOverrides) => adminSettingsCalls.edit(http, version.id, { note, settings }),
     invalidates,

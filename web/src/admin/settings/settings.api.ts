@@ -11,26 +11,21 @@ import type {
   AdminGetSettingsVersionResponses,
   AdminListSettingsVersionsData,
   AdminListSettingsVersionsResponses,
-  AdminListTracksData,
-  AdminListTracksResponses,
   SettingsDraftChange,
 } from '@contract';
+import { adminCatalogQueries } from '@shared/api/admin-catalog';
 import type { HttpClient } from '@shared/api/http-client';
 import { queryOptions } from '@tanstack/react-query';
 
 export const adminSettingsKeys = {
   all: ['admin-settings'] as const,
-  tracks: () => [...adminSettingsKeys.all, 'tracks'] as const,
   versions: (trackId: number) => [...adminSettingsKeys.all, 'versions', trackId] as const,
   version: (versionId: number) => [...adminSettingsKeys.all, 'version', versionId] as const,
 };
 
 export const adminSettingsQueries = {
-  tracks: (http: HttpClient) =>
-    queryOptions({
-      queryKey: adminSettingsKeys.tracks(),
-      queryFn: () => http.call<AdminListTracksData, AdminListTracksResponses>('GET', { url: '/admin/tracks' }),
-    }),
+  /** The catalog's track list: a track created on the tracks screen shows here at once. */
+  tracks: adminCatalogQueries.tracks,
   versions: (http: HttpClient, trackId: number) =>
     queryOptions({
       queryKey: adminSettingsKeys.versions(trackId),

@@ -1,17 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import Markdown from 'react-markdown';
 import { Link, useParams } from 'react-router';
 import { useApi } from '@shared/api/api-context';
 import { contentCalls, contentKeys, contentQueries } from '@shared/api/content';
 import { useInvalidatingMutation } from '@shared/api/mutation';
 import { progressKeys } from '@shared/api/progress';
 import { Button } from '@shared/ui/button';
+import { MarkdownView } from '@shared/ui/markdown-view';
 import styles from '@shared/ui/page.module.css';
 import { ErrorState, Notice, QueryView } from '@shared/ui/states';
-
-/** The page's h1 is the article's title, so the body's headings start one level below it. */
-const DEMOTED_HEADINGS = { h1: 'h2', h2: 'h3', h3: 'h4', h4: 'h5', h5: 'h6' } as const;
 
 /** An assigned article: markdown rendered without raw HTML; mark read (optional) or the minitest (required). */
 export function ArticlePage() {
@@ -34,9 +31,7 @@ export function ArticlePage() {
         {(a) => (
           <article className={styles.card}>
             <h1>{a.title}</h1>
-            <Markdown skipHtml components={DEMOTED_HEADINGS}>
-              {a.body}
-            </Markdown>
+            <MarkdownView source={a.body} />
             {a.kind === 'optional' ? (
               assignment?.is_read === true ? (
                 <Notice>{t('article.isRead')}</Notice>

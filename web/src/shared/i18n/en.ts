@@ -1,3 +1,7 @@
+import { articlesEn } from './admin-articles.en';
+import { catalogEn } from './admin-catalog.en';
+import { questionsEn } from './admin-questions.en';
+
 /** English, the reference dictionary: its keys type every `t()` call; plural keys end in _one/_other. */
 export const en = {
   'app.learner': 'Adaptive learning',
@@ -275,6 +279,10 @@ export const en = {
   'admin.settings.field.item_max_facility_pct': 'Item analysis: max facility, %',
   'admin.settings.field.item_min_discrimination_pct': 'Item analysis: min discrimination, %',
   'admin.settings.field.exclude_flagged_items': 'Exclude flagged questions (0 or 1)',
+
+  ...catalogEn,
+  ...questionsEn,
+  ...articlesEn,
 
   'notFound.title': 'Page not found',
   'notFound.home': 'Go to the start page',

@@ -1,3 +1,6 @@
+import { articlesRu } from './admin-articles.ru';
+import { catalogRu } from './admin-catalog.ru';
+import { questionsRu } from './admin-questions.ru';
 import type { MessageKey } from './en';
 
 type PluralBase = { [K in MessageKey]: K extends `${infer Base}_other` ? Base : never }[MessageKey];
@@ -288,6 +291,10 @@ export const ru: RussianDictionary = {
   'admin.settings.field.item_max_facility_pct': 'Анализ вопросов: макс. доля верных, %',
   'admin.settings.field.item_min_discrimination_pct': 'Анализ вопросов: мин. различающая сила, %',
   'admin.settings.field.exclude_flagged_items': 'Исключать помеченные вопросы (0 или 1)',
+
+  ...catalogRu,
+  ...questionsRu,
+  ...articlesRu,
 
   'notFound.title': 'Страница не найдена',
   'notFound.home': 'На главную',

@@ -1,0 +1,83 @@
+/** Русские сообщения банка вопросов и статистики заданий. */
+export const questionsRu = {
+  'admin.questions.backToTrack': 'К треку {{name}}',
+  'admin.questions.backToBank': 'К банку вопросов модуля {{name}}',
+  'admin.questions.bankTitle': 'Банк вопросов: {{name}}',
+  'admin.questions.toStatistics': 'Статистика заданий модуля',
+  'admin.questions.empty': 'В модуле пока нет вопросов. Добавьте первый ниже.',
+  'admin.questions.caption': 'Вопросы, сначала старые',
+  'admin.questions.text': 'Текст вопроса',
+  'admin.questions.state': 'Состояние',
+  'admin.questions.usedIn': 'Использован',
+  'admin.questions.usage': 'попыток: {{attempts}}, минитестов: {{minitests}}',
+  'admin.questions.active': 'Активен',
+  'admin.questions.inactive': 'Неактивен',
+  'admin.questions.more': 'Показать ещё',
+  'admin.questions.new': 'Новый вопрос',
+  'admin.questions.options': 'Варианты ответа (от 2 до 4, все разные)',
+  'admin.questions.option': 'Вариант {{pos}}',
+  'admin.questions.addOption': 'Добавить вариант',
+  'admin.questions.removeOption': 'Удалить вариант {{pos}}',
+  'admin.questions.correct': 'Правильный вариант',
+  'admin.questions.chooseCorrect': 'Выберите…',
+  'admin.questions.correctRequired': 'Выберите правильный вариант.',
+  'admin.questions.add': 'Добавить вопрос',
+  'admin.questions.added': 'Вопрос добавлен.',
+  'admin.questions.openAdded': 'Открыть его',
+  'admin.questions.title': 'Вопрос {{id}}',
+  'admin.questions.edit': 'Формулировка',
+  'admin.questions.frozen_one':
+    'Использован в {{count}} попытке: текст больше нельзя менять. Деактивируйте его и добавьте новый вопрос.',
+  'admin.questions.frozen_few':
+    'Использован в {{count}} попытках: текст больше нельзя менять. Деактивируйте его и добавьте новый вопрос.',
+  'admin.questions.frozen_many':
+    'Использован в {{count}} попытках: текст больше нельзя менять. Деактивируйте его и добавьте новый вопрос.',
+  'admin.questions.frozen_other':
+    'Использован в {{count}} попытки: текст больше нельзя менять. Деактивируйте его и добавьте новый вопрос.',
+  'admin.questions.saveText': 'Сохранить текст',
+  'admin.questions.saved': 'Текст сохранён.',
+  'admin.questions.deactivate': 'Деактивировать',
+  'admin.questions.deactivateTitle': 'Деактивировать вопрос {{id}}?',
+  'admin.questions.deactivateBody':
+    'Он больше не попадёт в диагностики, экзамены и новые минитесты. Прошлые попытки сохранят его; его можно снова активировать.',
+  'admin.questions.activate': 'Активировать',
+  'admin.questions.activated': 'Вопрос снова активен.',
+  'admin.questions.deactivated': 'Вопрос деактивирован.',
+
+  'admin.stats.title': 'Статистика заданий: {{name}}',
+  'admin.stats.intro':
+    'По всем ответам сданных диагностик, экзаменов уровня и финалов ранга (без минитестов). Сначала помеченные вопросы, затем наименее различающие.',
+  'admin.stats.flaggedOnly': 'Только помеченные вопросы',
+  'admin.stats.computedAt': 'Данные на {{at}}.',
+  'admin.stats.noQuestions': 'В модуле пока нет вопросов.',
+  'admin.stats.noneFlagged': 'Ни один вопрос модуля не помечен.',
+  'admin.stats.ofQuestion': 'Статистика задания',
+  'admin.stats.responses': 'Ответов',
+  'admin.stats.facility': 'Лёгкость (доля верных)',
+  'admin.stats.discrimination': 'Различающая способность',
+  'admin.stats.notComputed': 'недостаточно данных',
+  'admin.stats.flags': 'Пометки',
+  'admin.stats.noFlags': 'Пометок нет: вопрос ведёт себя как ожидается или ответов слишком мало для оценки.',
+  'admin.stats.option': 'Вариант',
+  'admin.stats.key': 'правильный',
+  'admin.stats.chosen': 'Выбрали',
+  'admin.stats.share': 'Доля',
+  'admin.stats.meanRest': 'Средний балл в остальном',
+  'admin.stats.optionsCaption': 'Как часто выбирали каждый вариант и как эти учащиеся справились с остальным тестом',
+  'admin.stats.optionsCaptionOf': 'Варианты вопроса {{id}}',
+  'admin.stats.flag.too_easy': 'Слишком лёгкий.',
+  'admin.stats.flag.too_hard': 'Слишком трудный.',
+  'admin.stats.flag.low_discrimination': 'Слабо различает.',
+  'admin.stats.flag.negative_discrimination': 'Отрицательная различающая способность.',
+  'admin.stats.flag.distractor_beats_key': 'Неверный вариант сильнее правильного.',
+  'admin.stats.flagWhy.too_easy':
+    'Почти все отвечают верно (лёгкость выше максимума трека), поэтому вопрос плохо отличает сильных учащихся от слабых.',
+  'admin.stats.flagWhy.too_hard':
+    'Верно отвечают немногие (лёгкость ниже минимума трека): вопрос может быть неясным, не по теме или с неверным ключом.',
+  'admin.stats.flagWhy.low_discrimination':
+    'Те, кто хорошо справляется с остальным, почти не чаще отвечают верно (различающая способность ниже минимума трека).',
+  'admin.stats.flagWhy.negative_discrimination':
+    'Те, кто хорошо справляется с остальным, ошибаются чаще слабых: проверьте формулировку и ключ.',
+  'admin.stats.flagWhy.distractor_beats_key':
+    'Выбравшие неверный вариант (не меньше 5 человек) в остальном справляются лучше выбравших правильный: вероятно, ключ указан неверно.',
+};
