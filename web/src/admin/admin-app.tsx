@@ -6,7 +6,11 @@ import { AppShell, type NavItem } from '@shared/ui/app-shell';
 import { Button } from '@shared/ui/button';
 import { ApprovalDetailPage } from './approvals/approval-detail-page';
 import { ApprovalQueuePage } from './approvals/approval-queue-page';
-import { AdminHomePage } from './home/admin-home-page';
+import { AuditLogPage } from './audit/audit-log-page';
+import { AdminHomePage, type AdminArea } from './home/admin-home-page';
+import { ImportPage } from './import/import-page';
+import { LearnerDetailPage } from './learners/learner-detail-page';
+import { LearnerSearchPage } from './learners/learner-search-page';
 import { AdminLoginPage } from './login/admin-login-page';
 import { SettingsTracksPage } from './settings/settings-tracks-page';
 import { SettingsVersionPage } from './settings/settings-version-page';
@@ -16,11 +20,15 @@ import { SettingsVersionsPage } from './settings/settings-versions-page';
 export function AdminApp() {
   const { t } = useTranslation();
   const session = useSession();
-  const nav: NavItem[] = [
-    { to: '/admin/', label: t('admin.nav.home') },
-    { to: '/admin/approvals', label: t('admin.nav.approvals') },
-    { to: '/admin/settings', label: t('admin.nav.settings') },
+  // Every area once: the navigation and the overview page both list these.
+  const areas: AdminArea[] = [
+    { to: '/admin/approvals', label: t('admin.nav.approvals'), about: t('admin.home.about.approvals') },
+    { to: '/admin/learners', label: t('admin.nav.learners'), about: t('admin.home.about.learners') },
+    { to: '/admin/settings', label: t('admin.nav.settings'), about: t('admin.home.about.settings') },
+    { to: '/admin/import', label: t('admin.nav.import'), about: t('admin.home.about.import') },
+    { to: '/admin/audit-log', label: t('admin.nav.audit'), about: t('admin.home.about.audit') },
   ];
+  const nav: NavItem[] = [{ to: '/admin/', label: t('admin.nav.home') }, ...areas];
   return (
     <BrowserRouter>
       <SessionGate
@@ -45,7 +53,11 @@ export function AdminApp() {
               <Route path="/admin/settings" element={<SettingsTracksPage />} />
               <Route path="/admin/settings/tracks/:trackId" element={<SettingsVersionsPage />} />
               <Route path="/admin/settings/versions/:versionId" element={<SettingsVersionPage />} />
-              <Route path="/admin/*" element={<AdminHomePage />} />
+              <Route path="/admin/learners" element={<LearnerSearchPage />} />
+              <Route path="/admin/learners/:userId" element={<LearnerDetailPage />} />
+              <Route path="/admin/import" element={<ImportPage />} />
+              <Route path="/admin/audit-log" element={<AuditLogPage />} />
+              <Route path="/admin/*" element={<AdminHomePage areas={areas} />} />
             </Routes>
           </AppShell>
         }

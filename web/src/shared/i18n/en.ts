@@ -1,3 +1,5 @@
+import { adminPeopleEn } from './admin-people.en';
+
 /** English, the reference dictionary: its keys type every `t()` call; plural keys end in _one/_other. */
 export const en = {
   'app.learner': 'Adaptive learning',
@@ -190,6 +192,7 @@ export const en = {
   'admin.nav.home': 'Overview',
   'admin.home.title': 'Admin console',
   'admin.home.intro': 'Signed in as {{name}}.',
+  ...adminPeopleEn,
   'admin.login.title': 'Administrator log in',
   'admin.nav.approvals': 'Approvals',
   'admin.nav.settings': 'Settings',

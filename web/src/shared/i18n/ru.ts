@@ -1,3 +1,4 @@
+import { adminPeopleRu } from './admin-people.ru';
 import type { MessageKey } from './en';
 
 type PluralBase = { [K in MessageKey]: K extends `${infer Base}_other` ? Base : never }[MessageKey];
@@ -202,6 +203,7 @@ export const ru: RussianDictionary = {
   'admin.nav.home': 'Обзор',
   'admin.home.title': 'Консоль администратора',
   'admin.home.intro': 'Вы вошли как {{name}}.',
+  ...adminPeopleRu,
   'admin.login.title': 'Вход администратора',
   'admin.nav.approvals': 'Заявки',
   'admin.nav.settings': 'Настройки',
