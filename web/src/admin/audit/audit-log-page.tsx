@@ -7,6 +7,7 @@ import { useApi } from '@shared/api/api-context';
 import { Button } from '@shared/ui/button';
 import { FilterSelect } from '@shared/ui/filter-select';
 import styles from '@shared/ui/page.module.css';
+import { ScrollRegion } from '@shared/ui/scroll-region';
 import { Empty, ErrorState, Loading } from '@shared/ui/states';
 import { adminAuditQueries, type AuditFilters, type EntityType } from './audit.api';
 import { AuditEntryRow } from './audit-entry-row';
@@ -78,7 +79,7 @@ export function AuditLogPage() {
       ) : rows.length === 0 ? (
         <Empty>{t('admin.audit.empty')}</Empty>
       ) : (
-        <div className={styles.tableWrap}>
+        <ScrollRegion label={t('admin.audit.caption')}>
           <table className={styles.table}>
             <caption className={styles.muted}>{t('admin.audit.caption')}</caption>
             <thead>
@@ -96,7 +97,7 @@ export function AuditLogPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {log.isError && rows.length > 0 && <ErrorState error={log.error} />}
       {log.hasNextPage && (

@@ -1,6 +1,7 @@
 import type { ErrorItem } from '@contract';
 import { useTranslation } from 'react-i18next';
 import styles from '@shared/ui/page.module.css';
+import { ScrollRegion } from '@shared/ui/scroll-region';
 import stateStyles from '@shared/ui/states.module.css';
 
 /**
@@ -14,7 +15,7 @@ export function ImportProblems({ problems }: { problems: readonly ErrorItem[] })
       <div className={stateStyles.error} role="alert">
         <strong>{t('admin.import.problems', { count: problems.length })}</strong>
       </div>
-      <div className={styles.tableWrap}>
+      <ScrollRegion label={t('admin.import.problemsCaption')}>
         <table className={styles.table}>
           <caption className={styles.muted}>{t('admin.import.problemsCaption')}</caption>
           <thead>
@@ -40,7 +41,7 @@ export function ImportProblems({ problems }: { problems: readonly ErrorItem[] })
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

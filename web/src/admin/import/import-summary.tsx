@@ -1,6 +1,7 @@
 import type { ImportSummary as Summary } from '@contract';
 import { useTranslation } from 'react-i18next';
 import styles from '@shared/ui/page.module.css';
+import { ScrollRegion } from '@shared/ui/scroll-region';
 import { Notice } from '@shared/ui/states';
 
 const KINDS = ['tracks', 'modules', 'questions', 'articles', 'minitests'] as const;
@@ -11,7 +12,7 @@ export function ImportSummary({ summary }: { summary: Summary }) {
   return (
     <>
       <Notice>{t('admin.import.done', { id: summary.track_id })}</Notice>
-      <div className={styles.tableWrap}>
+      <ScrollRegion label={t('admin.import.summaryCaption')}>
         <table className={styles.table}>
           <caption className={styles.muted}>{t('admin.import.summaryCaption')}</caption>
           <thead>
@@ -31,7 +32,7 @@ export function ImportSummary({ summary }: { summary: Summary }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { ExamAssembly } from '@contract';
 import { useTranslation } from 'react-i18next';
 import styles from '@shared/ui/page.module.css';
+import { ScrollRegion } from '@shared/ui/scroll-region';
 import classes from './learners.module.css';
 
 /**
@@ -37,7 +38,7 @@ export function AssemblyExplanation({
           version: assembly.settings_version_id,
         })}
       </p>
-      <div className={styles.tableWrap}>
+      <ScrollRegion label={t('admin.assembly.weakness')}>
         <table className={styles.table}>
           <caption>{t('admin.assembly.weakness')}</caption>
           <thead>
@@ -59,8 +60,8 @@ export function AssemblyExplanation({
             ))}
           </tbody>
         </table>
-      </div>
-      <div className={styles.tableWrap}>
+      </ScrollRegion>
+      <ScrollRegion label={t('admin.assembly.allocation')}>
         <table className={styles.table}>
           <caption>{t('admin.assembly.allocation')}</caption>
           <thead>
@@ -80,7 +81,7 @@ export function AssemblyExplanation({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </details>
   );
 }

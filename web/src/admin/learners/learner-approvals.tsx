@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import styles from '@shared/ui/page.module.css';
+import { ScrollRegion } from '@shared/ui/scroll-region';
 import { Empty } from '@shared/ui/states';
 
 /** The learner's approval requests, newest first, each linking to its page in the approval queue. */
@@ -16,7 +17,7 @@ export function LearnerApprovals({ approvals }: { approvals: AdminLearnerDetail[
       {approvals.length === 0 ? (
         <Empty>{t('admin.learner.noApprovals')}</Empty>
       ) : (
-        <div className={styles.tableWrap}>
+        <ScrollRegion label={t('admin.learner.approvals')}>
           <table className={styles.table} aria-labelledby={headingId}>
             <thead>
               <tr>
@@ -45,7 +46,7 @@ export function LearnerApprovals({ approvals }: { approvals: AdminLearnerDetail[
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

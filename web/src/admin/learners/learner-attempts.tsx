@@ -2,6 +2,7 @@ import type { AdminLearnerDetail } from '@contract';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import styles from '@shared/ui/page.module.css';
+import { ScrollRegion } from '@shared/ui/scroll-region';
 import { Empty } from '@shared/ui/states';
 import { AssemblyExplanation } from './assembly-explanation';
 import { stageName } from './stage-name';
@@ -32,7 +33,7 @@ export function LearnerAttempts({
         <Empty>{t('admin.learner.noAttempts')}</Empty>
       ) : (
         <>
-          <div className={styles.tableWrap}>
+          <ScrollRegion label={t('admin.learner.attempts')}>
             <table className={styles.table}>
               <caption className={styles.muted}>{t('admin.learner.attemptsCaption')}</caption>
               <thead>
@@ -72,7 +73,7 @@ export function LearnerAttempts({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           {attempts.map((attempt) => (
             <AssemblyExplanation
               key={`${attempt.kind}-${attempt.attempt_id}`}

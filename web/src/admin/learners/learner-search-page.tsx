@@ -7,6 +7,7 @@ import { useApi } from '@shared/api/api-context';
 import { Button } from '@shared/ui/button';
 import { FilterSelect } from '@shared/ui/filter-select';
 import styles from '@shared/ui/page.module.css';
+import { ScrollRegion } from '@shared/ui/scroll-region';
 import { Empty, ErrorState, Loading } from '@shared/ui/states';
 import { TextField } from '@shared/ui/text-field';
 import { adminLearnerQueries, type LearnerFilters } from './learners.api';
@@ -61,7 +62,7 @@ export function LearnerSearchPage() {
       ) : rows.length === 0 ? (
         <Empty>{t('admin.learners.empty')}</Empty>
       ) : (
-        <div className={styles.tableWrap}>
+        <ScrollRegion label={t('admin.learners.caption')}>
           <table className={styles.table}>
             <caption className={styles.muted}>{t('admin.learners.caption')}</caption>
             <thead>
@@ -89,7 +90,7 @@ export function LearnerSearchPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {learners.isError && rows.length > 0 && <ErrorState error={learners.error} />}
       {learners.hasNextPage && (

@@ -2,6 +2,7 @@ import type { AdminLearnerDetail } from '@contract';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import styles from '@shared/ui/page.module.css';
+import { ScrollRegion } from '@shared/ui/scroll-region';
 import { stageName } from './stage-name';
 
 /** The learner's ladder so far: each stage row with its status and the settings version pinned on it. */
@@ -12,7 +13,7 @@ export function LearnerStages({ stages }: { stages: AdminLearnerDetail['stages']
   return (
     <section className={styles.card} aria-labelledby={headingId}>
       <h2 id={headingId}>{t('admin.learner.stages')}</h2>
-      <div className={styles.tableWrap}>
+      <ScrollRegion label={t('admin.learner.stages')}>
         <table className={styles.table} aria-labelledby={headingId}>
           <thead>
             <tr>
@@ -35,7 +36,7 @@ export function LearnerStages({ stages }: { stages: AdminLearnerDetail['stages']
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }
