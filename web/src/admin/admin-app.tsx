@@ -6,8 +6,12 @@ import { AppShell, type NavItem } from '@shared/ui/app-shell';
 import { Button } from '@shared/ui/button';
 import { ApprovalDetailPage } from './approvals/approval-detail-page';
 import { ApprovalQueuePage } from './approvals/approval-queue-page';
+import { AuditLogPage } from './audit/audit-log-page';
 import { contentRoutes } from './content-routes';
-import { AdminHomePage } from './home/admin-home-page';
+import { AdminHomePage, type AdminArea } from './home/admin-home-page';
+import { ImportPage } from './import/import-page';
+import { LearnerDetailPage } from './learners/learner-detail-page';
+import { LearnerSearchPage } from './learners/learner-search-page';
 import { AdminLoginPage } from './login/admin-login-page';
 import { SettingsTracksPage } from './settings/settings-tracks-page';
 import { SettingsVersionPage } from './settings/settings-version-page';
@@ -17,13 +21,17 @@ import { SettingsVersionsPage } from './settings/settings-versions-page';
 export function AdminApp() {
   const { t } = useTranslation();
   const session = useSession();
-  const nav: NavItem[] = [
-    { to: '/admin/', label: t('admin.nav.home') },
-    { to: '/admin/approvals', label: t('admin.nav.approvals') },
-    { to: '/admin/settings', label: t('admin.nav.settings') },
-    { to: '/admin/tracks', label: t('admin.nav.tracks') },
-    { to: '/admin/articles', label: t('admin.nav.articles') },
+  // Every area once: the navigation and the overview page both list these.
+  const areas: AdminArea[] = [
+    { to: '/admin/approvals', label: t('admin.nav.approvals'), about: t('admin.home.about.approvals') },
+    { to: '/admin/learners', label: t('admin.nav.learners'), about: t('admin.home.about.learners') },
+    { to: '/admin/settings', label: t('admin.nav.settings'), about: t('admin.home.about.settings') },
+    { to: '/admin/tracks', label: t('admin.nav.tracks'), about: t('admin.home.about.tracks') },
+    { to: '/admin/articles', label: t('admin.nav.articles'), about: t('admin.home.about.articles') },
+    { to: '/admin/import', label: t('admin.nav.import'), about: t('admin.home.about.import') },
+    { to: '/admin/audit-log', label: t('admin.nav.audit'), about: t('admin.home.about.audit') },
   ];
+  const nav: NavItem[] = [{ to: '/admin/', label: t('admin.nav.home') }, ...areas];
   return (
     <BrowserRouter>
       <SessionGate
@@ -51,7 +59,11 @@ export function AdminApp() {
               {contentRoutes.map((route) => (
                 <Route key={route.path} path={route.path} element={route.element} />
               ))}
-              <Route path="/admin/*" element={<AdminHomePage />} />
+              <Route path="/admin/learners" element={<LearnerSearchPage />} />
+              <Route path="/admin/learners/:userId" element={<LearnerDetailPage />} />
+              <Route path="/admin/import" element={<ImportPage />} />
+              <Route path="/admin/audit-log" element={<AuditLogPage />} />
+              <Route path="/admin/*" element={<AdminHomePage areas={areas} />} />
             </Routes>
           </AppShell>
         }

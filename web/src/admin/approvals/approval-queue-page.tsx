@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApi } from '@shared/api/api-context';
 import { Button } from '@shared/ui/button';
+import { FilterSelect } from '@shared/ui/filter-select';
 import styles from '@shared/ui/page.module.css';
 import { Empty, ErrorState, Loading } from '@shared/ui/states';
 import { adminApprovalQueries, type ApprovalFilters } from './approvals.api';
-import { FilterSelect } from './filter-select';
 import { stageLabel } from './stage-label';
 
 const STATUSES = ['pending', 'approved', 'rejected'] as const;

@@ -1,3 +1,4 @@
+import { adminPeopleEn } from './admin-people.en';
 import { articlesEn } from './admin-articles.en';
 import { catalogEn } from './admin-catalog.en';
 import { questionsEn } from './admin-questions.en';
@@ -194,6 +195,7 @@ export const en = {
   'admin.nav.home': 'Overview',
   'admin.home.title': 'Admin console',
   'admin.home.intro': 'Signed in as {{name}}.',
+  ...adminPeopleEn,
   'admin.login.title': 'Administrator log in',
   'admin.nav.approvals': 'Approvals',
   'admin.nav.settings': 'Settings',

@@ -1,3 +1,4 @@
+import { adminPeopleRu } from './admin-people.ru';
 import { articlesRu } from './admin-articles.ru';
 import { catalogRu } from './admin-catalog.ru';
 import { questionsRu } from './admin-questions.ru';
@@ -205,6 +206,7 @@ export const ru: RussianDictionary = {
   'admin.nav.home': 'Обзор',
   'admin.home.title': 'Консоль администратора',
   'admin.home.intro': 'Вы вошли как {{name}}.',
+  ...adminPeopleRu,
   'admin.login.title': 'Вход администратора',
   'admin.nav.approvals': 'Заявки',
   'admin.nav.settings': 'Настройки',

@@ -43,8 +43,10 @@ export function AppShell({
               </ul>
             </nav>
           )}
-          <LanguageSwitch />
-          {actions}
+          <div className={styles.tools}>
+            <LanguageSwitch />
+            {actions}
+          </div>
         </div>
       </header>
       <main id="main" className={styles.main} tabIndex={-1}>
