@@ -30,7 +30,11 @@ export class LearnerApp {
     await expectAccessible(this.page, `${name} (en)`);
     if (screenshot !== undefined) {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
-      await this.page.screenshot({ path: join(SCREENSHOT_DIR, `${screenshot}.png`), fullPage: true });
+      // The whole page, cut at a few screens so a long report does not make a megabyte picture.
+      const width = this.page.viewportSize()?.width ?? 1280;
+      const height = Math.min(await this.page.evaluate(() => document.documentElement.scrollHeight), 2400);
+      const path = join(SCREENSHOT_DIR, `${screenshot}.png`);
+      await this.page.screenshot({ path, fullPage: true, clip: { x: 0, y: 0, width, height } });
     }
     await this.page.getByLabel('Language').selectOption('ru');
     await this.page.locator('html[lang="ru"]').waitFor();
