@@ -32,7 +32,7 @@ export class LearnerApp {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
       // The whole page, cut at a few screens so a long report does not make a megabyte picture.
       const width = this.page.viewportSize()?.width ?? 1280;
-      const height = Math.min(await this.page.evaluate(() => document.documentElement.scrollHeight), 2400);
+      const height = Math.min(await this.page.locator('html').evaluate((root) => root.scrollHeight), 2400);
       const path = join(SCREENSHOT_DIR, `${screenshot}.png`);
       await this.page.screenshot({ path, fullPage: true, clip: { x: 0, y: 0, width, height } });
     }
