@@ -1,6 +1,7 @@
 import type { BenchProfile, CONNECTIONS } from './bench-profile.js';
 import { median, type LoadResult } from './load.js';
 import type { Plan } from './sql-insight.js';
+import { webAppRows, type WebAppReport } from './web-app.scenario.js';
 import { ITEM_STATISTICS_CONNECTIONS, type ItemStatisticsReport } from './item-statistics.scenario.js';
 
 /** Everything one bench run measured; rendered as a console table and as docs/benchmarks.md. */
@@ -36,6 +37,8 @@ export interface BenchReport {
   readonly bankScale: { small: LoadResult[]; large: LoadResult[] };
   /** Absent in reports from before the item-statistics scenario (`--render` of an old run). */
   readonly itemStatistics?: ItemStatisticsReport;
+  /** Absent in reports from before the web-app scenario (`--render` of an old run). */
+  readonly webApp?: WebAppReport;
   readonly memory: { peakBytes: number; source: string };
   readonly roundTrips: RoundTripRow[];
   readonly plans: { endpoint: string; plans: Plan[] }[];
@@ -122,8 +125,9 @@ function rows(report: BenchReport): Row[] {
       met: eligibilityScale <= 1.3,
     },
     ...itemStatisticsRows(report),
+    ...(report.webApp === undefined ? [] : webAppRows(report.webApp)),
     {
-      scenario: 'memory: server peak RSS over the whole bench',
+      scenario: 'memory: server peak RSS over the whole bench, web app served to Chromium',
       measured: `${peakMib.toFixed(0)} MiB (${report.memory.source})`,
       bar: '≤ 250 MB',
       met: peakMib * 1.048576 <= 250,

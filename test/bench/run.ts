@@ -17,6 +17,7 @@ import { median, rotation, runLoad, type LoadResult } from './load.js';
 import { startWireCounter } from './pg-wire-counter.js';
 import { renderReport, type BenchReport, type RoundTripRow } from './report.js';
 import { capture, explainStatements, statementLabel, type Plan } from './sql-insight.js';
+import { measureWebApp } from './web-app.scenario.js';
 import { foldBenchAnswers, itemStatisticsReader, startUpkeepFreeTwin } from './item-statistics.scenario.js';
 
 /**
@@ -388,6 +389,10 @@ async function main(): Promise<void> {
     log(`  bank grown and vacuumed in ${bankLoadSeconds.toFixed(1)} s`);
     const bankLarge = await bankPoint('bank large', bankLargePool);
 
+    // The browser's part, while the memory sampler runs: the peak RSS is taken with the web app served.
+    log('web app: learner bundle size, dashboard after login vs /docs in Chromium');
+    const webApp = await measureWebApp(base, profile.name === 'full' ? 5 : 1);
+
     const peak = memory.stop();
 
     // ── SQL round trips and plans (a second server process, through a counting proxy) ─────────
@@ -560,6 +565,7 @@ async function main(): Promise<void> {
         cycleWithUpkeep,
         cycleWithoutUpkeep,
       },
+      webApp,
       memory: peak,
       roundTrips,
       plans,
