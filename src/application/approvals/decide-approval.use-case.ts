@@ -63,7 +63,7 @@ export const rejectRequest =
     const comment = input.comment.trim();
     if (comment.length === 0) {
       throw new DomainError('validation_failed', 'A rejection needs a comment', {
-        errors: [{ code: 'blank', message: 'comment must not be blank', path: '/body/comment' }],
+        errors: [{ code: 'blank', message: 'comment must not be blank', path: ['comment'] }],
       });
     }
     return deps.transactor.run(async (tx) => ({

@@ -70,7 +70,7 @@ export const editQuestion =
     actor: AdminActor,
   ): Promise<AdminQuestion> => {
     const errors: ErrorItem[] = [];
-    const text = change.text === undefined ? undefined : requiredText(change.text, '/body/text', errors);
+    const text = change.text === undefined ? undefined : requiredText(change.text, ['text'], errors);
     throwIfInvalid(errors, 'The question is invalid');
     return deps.transactor.run(async (tx) => {
       const current = await deps.questions.lock(tx, questionId);

@@ -6,7 +6,7 @@ import type { QuestionView } from '../../../application/shared/question-view.js'
 import type { LearnerActor } from '../../../domain/identity/actor.js';
 import type { SubmittedAnswer } from '../../../domain/shared/answer-sheet.rules.js';
 import { learnerOf, type Authentication } from '../auth/authentication.js';
-import { questionJson } from '../shared/question-json.js';
+import { questionJson, submittedAnswers } from '../shared/question-json.js';
 import type { SubmitMinitestData } from '../../../contract/generated/types.gen.js';
 import { bodyOf } from '../shared/typed-route.js';
 
@@ -77,7 +77,7 @@ export function contentRouter(useCases: ContentUseCases, auth: Authentication): 
   router.post('/content/:article_id/minitest/submit', auth.learner, async (req, res) => {
     const body = bodyOf<SubmitMinitestData>(req);
     const outcome = await useCases.submitMinitest(
-      { articleId: Number(req.params.article_id), answers: body.answers },
+      { articleId: Number(req.params.article_id), answers: submittedAnswers(body.answers) },
       learnerOf(res),
     );
     res.json({

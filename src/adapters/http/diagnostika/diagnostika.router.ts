@@ -3,7 +3,7 @@ import type { DiagnostikaResult } from '../../../application/diagnostika/diagnos
 import type { StartedDiagnostika } from '../../../application/diagnostika/diagnostika.use-case.js';
 import type { LearnerActor } from '../../../domain/identity/actor.js';
 import type { SubmittedAnswer } from '../../../domain/shared/answer-sheet.rules.js';
-import { questionJson } from '../shared/question-json.js';
+import { questionJson, submittedAnswers } from '../shared/question-json.js';
 import { learnerOf, type Authentication } from '../auth/authentication.js';
 import type { SubmitDiagnostikaData } from '../../../contract/generated/types.gen.js';
 import { bodyOf } from '../shared/typed-route.js';
@@ -39,7 +39,12 @@ export function diagnostikaRouter(useCases: DiagnostikaUseCases, auth: Authentic
   router.post('/diagnostika/submit', auth.learner, async (req, res) => {
     const body = bodyOf<SubmitDiagnostikaData>(req);
     res.json(
-      resultJson(await useCases.submit({ diagnostikaId: body.diagnostika_id, answers: body.answers }, learnerOf(res))),
+      resultJson(
+        await useCases.submit(
+          { diagnostikaId: body.diagnostika_id, answers: submittedAnswers(body.answers) },
+          learnerOf(res),
+        ),
+      ),
     );
   });
 

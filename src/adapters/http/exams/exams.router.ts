@@ -7,7 +7,7 @@ import type { SubmittedExam } from '../../../application/exams/submit-exam.use-c
 import type { LearnerActor } from '../../../domain/identity/actor.js';
 import type { SubmittedAnswer } from '../../../domain/shared/answer-sheet.rules.js';
 import { learnerOf, type Authentication } from '../auth/authentication.js';
-import { questionJson } from '../shared/question-json.js';
+import { questionJson, submittedAnswers } from '../shared/question-json.js';
 import type { SubmitLevelExamData } from '../../../contract/generated/types.gen.js';
 import { bodyOf } from '../shared/typed-route.js';
 
@@ -55,7 +55,7 @@ export function examsRouter(
   router.post(`${prefix}/:attempt_id/submit`, auth.learner, async (req, res) => {
     const body = bodyOf<SubmitLevelExamData>(req);
     const result = await useCases.submit(
-      { attemptId: Number(req.params.attempt_id), answers: body.answers },
+      { attemptId: Number(req.params.attempt_id), answers: submittedAnswers(body.answers) },
       learnerOf(res),
     );
     res.json({

@@ -9,6 +9,7 @@ import type { StageRecord } from '../../../application/progress/progress.ports.j
 import type { LearnerActor } from '../../../domain/identity/actor.js';
 import { INTEGER_SETTING_KEYS, SETTINGS_FIELD_NAMES } from '../../../domain/settings/track-settings.js';
 import { learnerOf, type Authentication } from '../auth/authentication.js';
+import { eligibilityJson } from './eligibility-json.js';
 
 export interface ProgressUseCases {
   readonly getCurrentStage: (actor: LearnerActor) => Promise<CurrentStageView>;
@@ -60,7 +61,7 @@ export function progressRouter(useCases: ProgressUseCases, auth: Authentication)
   });
 
   router.get('/progress/eligibility', auth.learner, async (_req, res) => {
-    res.json(await useCases.getEligibility(learnerOf(res)));
+    res.json(eligibilityJson(await useCases.getEligibility(learnerOf(res))));
   });
 
   router.get('/progress/weakness', auth.learner, async (_req, res) => {
