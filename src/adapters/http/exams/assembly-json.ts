@@ -1,7 +1,8 @@
+import type { ExamAssembly as ExamAssemblyJson } from '../../../contract/generated/types.gen.js';
 import type { ExamAssembly } from '../../../domain/exams/exam-assembly.rules.js';
 
 /** The wire shape of how an exam attempt was assembled (learner attempt view and admin learner detail). */
-export const assemblyJson = (assembly: ExamAssembly) => ({
+export const assemblyJson = (assembly: ExamAssembly): ExamAssemblyJson => ({
   seed: assembly.seed,
   settings_version_id: assembly.settingsVersionId,
   parameters: {

@@ -1,9 +1,9 @@
 import type { QuestionView } from '../../../application/shared/question-view.js';
-import type { Answer } from '../../../contract/generated/types.gen.js';
+import type { Answer, LearnerQuestion } from '../../../contract/generated/types.gen.js';
 import type { SubmittedAnswer } from '../../../domain/shared/answer-sheet.rules.js';
 
 /** A question as sent to learners (diagnostika, minitest, exams): no correct option, ever. */
-export const questionJson = (question: QuestionView) => ({
+export const questionJson = (question: QuestionView): LearnerQuestion => ({
   id: question.id,
   module_id: question.moduleId,
   text: question.text,
