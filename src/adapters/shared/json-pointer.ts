@@ -1,4 +1,5 @@
 import type { FieldPath } from '../../domain/shared/domain-error.js';
+import { wireName } from './wire-names.js';
 
 /**
  * The one notation of an error's location in a JSON document the platform reads (a request, a seed
@@ -8,7 +9,7 @@ import type { FieldPath } from '../../domain/shared/domain-error.js';
 
 /** A domain member name as the document spells it (`questionId` → `question_id`); indexes stay numbers. */
 export function wireSegment(segment: string | number): string | number {
-  return typeof segment === 'number' ? segment : segment.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+  return typeof segment === 'number' ? segment : wireName(segment);
 }
 
 /** Segments already in the document's names → `/a/0/b`; `~` and `/` inside a name are escaped. */

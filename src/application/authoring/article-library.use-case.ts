@@ -83,7 +83,7 @@ export const createArticle =
         action: 'article.create',
         entityType: 'article',
         entityId: id,
-        details: { module_id: input.moduleId, stage_id: input.stageId, kind: input.kind, content_ref: contentRef },
+        details: { moduleId: input.moduleId, stageId: input.stageId, kind: input.kind, contentRef },
       });
       return (await deps.articles.find(tx, id))!;
     });
@@ -138,7 +138,7 @@ export const setMinitest =
         action: 'article.set_minitest',
         entityType: 'article',
         entityId: articleId,
-        details: { question_ids: questionIds },
+        details: { questionIds },
       });
       return (await deps.articles.find(tx, articleId))!;
     });

@@ -71,7 +71,7 @@ export const addModule =
         action: 'module.create',
         entityType: 'module',
         entityId: module.id,
-        details: { track_id: trackId, name },
+        details: { trackId, name },
       });
       return module;
     });

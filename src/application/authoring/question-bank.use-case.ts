@@ -51,7 +51,7 @@ export const createQuestion =
         action: 'question.create',
         entityType: 'question',
         entityId: id,
-        details: { module_id: moduleId },
+        details: { moduleId },
       });
       return (await deps.questions.find(tx, id))!;
     });
@@ -88,7 +88,7 @@ export const editQuestion =
         entityId: questionId,
         details: {
           ...(textChanges ? { text: { from: current.text, to: text } } : {}),
-          ...(change.isActive === undefined ? {} : { is_active: change.isActive }),
+          ...(change.isActive === undefined ? {} : { isActive: change.isActive }),
         },
       });
       return (await deps.questions.find(tx, questionId))!;

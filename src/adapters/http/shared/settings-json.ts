@@ -39,4 +39,3 @@ export const settingsFromJson = (json: Record<string, unknown> | undefined): Par
     : (Object.fromEntries(
         FIELDS.filter(([, name]) => json[name] !== undefined).map(([key, name]) => [key, json[name]]),
       ) as Partial<TrackSettings>);
-
