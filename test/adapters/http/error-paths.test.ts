@@ -1,6 +1,9 @@
 import { expect } from 'chai';
 import { validatorErrorItem, wireErrorItem } from '../../../src/adapters/http/problem/error-paths.js';
 import { jsonPointer, segmentsOf } from '../../../src/adapters/shared/json-pointer.js';
+import { withWireNames } from '../../../src/adapters/shared/wire-names.js';
+import { useApi } from '../../support/api.js';
+import { newLearner } from '../../support/fixtures/identity.js';
 
 describe('error paths on the wire (problem/error-paths.ts)', () => {
   it('writes a domain path as a pointer into the body with snake_case names and indexes', () => {
@@ -48,5 +51,45 @@ describe('error paths on the wire (problem/error-paths.ts)', () => {
     expect(jsonPointer(['body', 'a/b', 'c~d', 0])).to.equal('/body/a~1b/c~0d/0');
     expect(segmentsOf('/body/a~1b/c~0d/0')).to.deep.equal(['body', 'a/b', 'c~d', '0']);
     expect(segmentsOf('body')).to.equal(undefined);
+  });
+
+  it('names the members of a stored document in snake_case at any depth, leaving values alone', () => {
+    expect(
+      withWireNames({
+        trackId: 1,
+        overrides: { levelExamTotalQ: 20, kExam: 3 },
+        items: [{ contentRef: 'contentRef' }],
+      }),
+    ).to.deep.equal({
+      track_id: 1,
+      overrides: { level_exam_total_q: 20, k_exam: 3 },
+      items: [{ content_ref: 'contentRef' }],
+    });
+  });
+
+  describe('through the app', () => {
+    const api = useApi();
+
+    it("answers the contract validator's findings with pointers into the body, the query and the path", async () => {
+      const learner = await newLearner(api);
+      const submit = (body: unknown) =>
+        api.request('POST', '/api/v1/exams/level/1/submit', { token: learner.token, body });
+      const wrongType = await submit({ answers: [{ question_id: 'one', selected_option_id: 2 }] });
+      expect(wrongType.status).to.equal(400);
+      expect(wrongType.body.errors.map((error: { path?: string }) => error.path)).to.include(
+        '/body/answers/0/question_id',
+      );
+      const unknown = await submit({ answers: [], extraMember: true });
+      expect(unknown.status).to.equal(400);
+      expect(unknown.body.errors.map((error: { path?: string }) => error.path)).to.include('/body/extraMember');
+
+      const query = await api.request('GET', '/api/v1/admin/audit-log?limit=abc', { token: learner.token });
+      expect(query.status).to.equal(400);
+      expect(query.body.errors.map((error: { path?: string }) => error.path)).to.include('/query/limit');
+
+      const path = await api.request('GET', '/api/v1/exams/level/attempts/abc', { token: learner.token });
+      expect(path.status).to.equal(400);
+      expect(path.body.errors.map((error: { path?: string }) => error.path)).to.include('/path/attempt_id');
+    });
   });
 });
