@@ -34,7 +34,7 @@ export function syntheticLearner(random: RandomSource): SyntheticLearner {
       const wrong = question.options.filter((option) => option.id !== correctOptionId);
       const right = wrong.length === 0 || uniform() < 1 / (1 + Math.exp(-logit));
       const chosen = right ? correctOptionId : (wrong[random.nextInt(wrong.length)] as { id: number }).id;
-      return { question_id: question.id, selected_option_id: chosen };
+      return { questionId: question.id, selectedOptionId: chosen };
     },
   };
 }

@@ -62,7 +62,7 @@ export async function addSyntheticLearners(
       served.map(async (question) => {
         const correct = await correctOptionOf(question.id);
         return learner === 'all-right'
-          ? { question_id: question.id, selected_option_id: correct }
+          ? { questionId: question.id, selectedOptionId: correct }
           : learner.answer(question, correct);
       }),
     );

@@ -27,8 +27,8 @@ describe('the synthetic learners’ answer model', () => {
       fc.property(fc.integer(), fc.integer({ min: 1, max: 100_000 }), (seed, id) => {
         const served = question(id);
         const answer = syntheticLearner(seededRandom(seed)).answer(served, served.options[0]!.id);
-        expect(served.options.map((o) => o.id)).to.include(answer.selected_option_id);
-        expect(answer.question_id).to.equal(id);
+        expect(served.options.map((o) => o.id)).to.include(answer.selectedOptionId);
+        expect(answer.questionId).to.equal(id);
         expect(syntheticLearner(seededRandom(seed)).answer(served, served.options[0]!.id)).to.deep.equal(answer);
       }),
     );
@@ -44,7 +44,7 @@ describe('the synthetic learners’ answer model', () => {
         const learner = syntheticLearner(seededRandom(seed));
         for (const id of questionIds) {
           const served = question(id);
-          if (learner.answer(served, served.options[0]!.id).selected_option_id === served.options[0]!.id) right += 1;
+          if (learner.answer(served, served.options[0]!.id).selectedOptionId === served.options[0]!.id) right += 1;
         }
       }
       return right / (50 * questionIds.length);

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { parseContentDocument } from '../../src/adapters/postgres/seed/content-document.js';
+import {
+  checkContentDocuments,
+  ContentDocumentsInvalid,
+  type ContentProblem,
+} from '../../src/adapters/postgres/seed/content-document.js';
 import {
   DEFAULT_CONTENT_DIR,
   readContentDocuments,
@@ -29,6 +33,17 @@ const TABLES = [
 ] as const;
 
 type TrackSettings = typeof SEEDED_SETTINGS;
+
+/** The problems of a refused seed content, failing the test when the content was accepted. */
+function refusedProblems(check: () => unknown): readonly ContentProblem[] {
+  try {
+    check();
+  } catch (error) {
+    expect(error).to.be.instanceOf(ContentDocumentsInvalid);
+    return (error as ContentDocumentsInvalid).problems;
+  }
+  expect.fail('the content was accepted');
+}
 
 /** Per-module question counts of an exam (docs/product.md, "Exam assembly"), given the modules in weakness order. */
 function allocate(
@@ -342,7 +357,7 @@ describe('seed (sql/seed, seedDatabase)', () => {
       }
     });
 
-    it('refuses a malformed document before touching the database, naming every problem', () => {
+    it('refuses a broken document before touching the database, naming every problem at its JSON Pointer', () => {
       const broken = {
         module: 'python-basics',
         questions: [
@@ -362,22 +377,53 @@ describe('seed (sql/seed, seedDatabase)', () => {
           { stage: 'trainee-0', kind: 'optional', position: 1, title: ' ', content_ref: 'r', body: '', minitest: [1] },
         ],
       };
-      expect(() => parseContentDocument(broken, 'broken.json'))
-        .to.throw(Error)
-        .that.satisfies((error: Error) =>
+      const problems = refusedProblems(() =>
+        checkContentDocuments([{ source: 'broken.json', json: broken }], 'default'),
+      );
+      expect(problems.map((p) => `${p.source}#${p.pointer} ${p.code}`)).to.deep.equal([
+        'broken.json#/questions/0/correct_pos correct_option_out_of_range',
+        'broken.json#/questions/1/options option_count',
+        'broken.json#/questions/1/text duplicate_question',
+        'broken.json#/articles/0/stage unknown_stage',
+        'broken.json#/articles/0/position position_below_one',
+        'broken.json#/articles/0/minitest/2 question_index_out_of_range',
+        'broken.json#/articles/0/minitest minitest_size',
+        'broken.json#/articles/1/title blank',
+        'broken.json#/articles/1/content_ref duplicate_content_ref',
+        'broken.json#/articles/1/minitest minitest_on_optional',
+      ]);
+    });
+
+    it('refuses wrong JSON types first, at their pointers, and finds a module named by two documents', () => {
+      const shape = refusedProblems(() =>
+        checkContentDocuments(
+          [{ source: 'a.json', json: { module: 7, questions: [{ text: 'Q', options: 'a,b', correct_pos: 1 }] } }],
+          'default',
+        ),
+      );
+      expect(shape.map((p) => `${p.pointer} ${p.message}`)).to.deep.equal([
+        '/module must be a string',
+        '/questions/0/options must be an array of strings',
+        '/articles must be an array',
+      ]);
+      const empty = { module: 'devops', questions: [], articles: [] };
+      const twice = refusedProblems(() =>
+        checkContentDocuments(
           [
-            'questions[0].correct_pos',
-            'questions[1].text: duplicates',
-            'questions[1].options',
-            'articles[0].stage',
-            'articles[0].position',
-            'articles[0].minitest: a required article needs exactly 3 distinct questions',
-            'articles[0].minitest: no question at index 9',
-            'articles[1].title',
-            'articles[1].minitest: an optional article has no minitest',
-            'duplicate content_ref r',
-          ].every((problem) => error.message.includes(problem)),
-        );
+            { source: 'a.json', json: empty },
+            { source: 'b.json', json: empty },
+          ],
+          'default',
+        ),
+      );
+      expect(twice).to.deep.equal([
+        {
+          source: 'b.json',
+          code: 'duplicate_module',
+          message: 'module "devops" appears twice in the bundle',
+          pointer: '/module',
+        },
+      ]);
     });
 
     it('ships one valid document per seeded module', () => {

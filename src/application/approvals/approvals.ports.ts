@@ -1,7 +1,9 @@
 import type { ApprovalType } from '../../domain/progress/progression.rules.js';
+import type { Rank } from '../../domain/progress/stage-ladder.js';
 import type { Session, TxSession } from '../ports/transactor.port.js';
 
 export type ApprovalStatus = 'pending' | 'approved' | 'rejected';
+export type DecidedStatus = Exclude<ApprovalStatus, 'pending'>;
 
 export interface ApprovalRequest {
   readonly requestId: number;
@@ -18,7 +20,7 @@ export interface ApprovalRequest {
 
 export interface StageSummary {
   readonly id: number;
-  readonly rank: string;
+  readonly rank: Rank;
   readonly level: number;
 }
 

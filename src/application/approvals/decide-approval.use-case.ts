@@ -2,7 +2,7 @@ import type { AdminActor } from '../../domain/identity/actor.js';
 import { DomainError, notFound } from '../../domain/shared/domain-error.js';
 import type { Transactor, TxSession } from '../ports/transactor.port.js';
 import type { StageTransitions } from '../progress/stage-transitions.port.js';
-import type { ApprovalRequest, ApprovalRequests, Graduation } from './approvals.ports.js';
+import type { ApprovalRequest, ApprovalRequests, DecidedStatus, Graduation } from './approvals.ports.js';
 
 export interface DecideDeps {
   readonly transactor: Transactor;
@@ -12,7 +12,7 @@ export interface DecideDeps {
 }
 
 export interface ApprovalDecision {
-  readonly request: ApprovalRequest;
+  readonly request: ApprovalRequest & { readonly status: DecidedStatus };
   readonly graduated: boolean;
 }
 
@@ -23,10 +23,11 @@ export interface ApprovalDecision {
 async function decide(
   deps: DecideDeps,
   tx: TxSession,
-  decision: { requestId: number; status: 'approved' | 'rejected'; adminId: number; comment: string | null },
-): Promise<ApprovalRequest> {
+  decision: { requestId: number; status: DecidedStatus; adminId: number; comment: string | null },
+): Promise<ApprovalDecision['request']> {
   const decided = await deps.approvals.decide(tx, decision);
-  if (decided !== undefined) return decided;
+  // the update only lands on a pending request, so the row now holds the status just written
+  if (decided !== undefined) return { ...decided, status: decision.status };
   if (await deps.approvals.exists(tx, decision.requestId))
     throw new DomainError('approval_not_pending', 'This request was already decided');
   throw notFound('Approval request');
@@ -63,7 +64,7 @@ export const rejectRequest =
     const comment = input.comment.trim();
     if (comment.length === 0) {
       throw new DomainError('validation_failed', 'A rejection needs a comment', {
-        errors: [{ code: 'blank', message: 'comment must not be blank', path: '/body/comment' }],
+        errors: [{ code: 'blank', message: 'comment must not be blank', path: ['comment'] }],
       });
     }
     return deps.transactor.run(async (tx) => ({

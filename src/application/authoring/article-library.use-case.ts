@@ -62,8 +62,8 @@ export const createArticle =
   (deps: ArticleLibraryDeps) =>
   async (input: NewArticleInput, actor: AdminActor): Promise<AdminArticle> => {
     const errors: ErrorItem[] = [];
-    const title = requiredText(input.title, '/body/title', errors);
-    const contentRef = requiredText(input.contentRef, '/body/content_ref', errors);
+    const title = requiredText(input.title, ['title'], errors);
+    const contentRef = requiredText(input.contentRef, ['contentRef'], errors);
     throwIfInvalid(errors, 'The article is invalid');
     return deps.transactor.run(async (tx) => {
       const placement = await deps.articles.placement(tx, input.moduleId, input.stageId);
@@ -83,7 +83,7 @@ export const createArticle =
         action: 'article.create',
         entityType: 'article',
         entityId: id,
-        details: { module_id: input.moduleId, stage_id: input.stageId, kind: input.kind, content_ref: contentRef },
+        details: { moduleId: input.moduleId, stageId: input.stageId, kind: input.kind, contentRef },
       });
       return (await deps.articles.find(tx, id))!;
     });
@@ -99,10 +99,10 @@ export const editArticle =
     const errors: ErrorItem[] = [];
     const normalized: ArticleChange = {
       ...change,
-      ...(change.title === undefined ? {} : { title: requiredText(change.title, '/body/title', errors) }),
+      ...(change.title === undefined ? {} : { title: requiredText(change.title, ['title'], errors) }),
       ...(change.contentRef === undefined
         ? {}
-        : { contentRef: requiredText(change.contentRef, '/body/content_ref', errors) }),
+        : { contentRef: requiredText(change.contentRef, ['contentRef'], errors) }),
     };
     throwIfInvalid(errors, 'The article is invalid');
     return deps.transactor.run(async (tx) => {
@@ -138,7 +138,7 @@ export const setMinitest =
         action: 'article.set_minitest',
         entityType: 'article',
         entityId: articleId,
-        details: { question_ids: questionIds },
+        details: { questionIds },
       });
       return (await deps.articles.find(tx, articleId))!;
     });

@@ -15,7 +15,7 @@ export interface CatalogAuthoringDeps {
 
 function nameOf(value: string): string {
   const errors: ErrorItem[] = [];
-  const name = requiredText(value, '/body/name', errors);
+  const name = requiredText(value, ['name'], errors);
   throwIfInvalid(errors, 'The name is invalid');
   return name;
 }
@@ -71,7 +71,7 @@ export const addModule =
         action: 'module.create',
         entityType: 'module',
         entityId: module.id,
-        details: { track_id: trackId, name },
+        details: { trackId, name },
       });
       return module;
     });

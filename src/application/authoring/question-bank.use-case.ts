@@ -51,7 +51,7 @@ export const createQuestion =
         action: 'question.create',
         entityType: 'question',
         entityId: id,
-        details: { module_id: moduleId },
+        details: { moduleId },
       });
       return (await deps.questions.find(tx, id))!;
     });
@@ -70,7 +70,7 @@ export const editQuestion =
     actor: AdminActor,
   ): Promise<AdminQuestion> => {
     const errors: ErrorItem[] = [];
-    const text = change.text === undefined ? undefined : requiredText(change.text, '/body/text', errors);
+    const text = change.text === undefined ? undefined : requiredText(change.text, ['text'], errors);
     throwIfInvalid(errors, 'The question is invalid');
     return deps.transactor.run(async (tx) => {
       const current = await deps.questions.lock(tx, questionId);
@@ -88,7 +88,7 @@ export const editQuestion =
         entityId: questionId,
         details: {
           ...(textChanges ? { text: { from: current.text, to: text } } : {}),
-          ...(change.isActive === undefined ? {} : { is_active: change.isActive }),
+          ...(change.isActive === undefined ? {} : { isActive: change.isActive }),
         },
       });
       return (await deps.questions.find(tx, questionId))!;

@@ -38,7 +38,7 @@ export const updateLearner =
         if (!(await deps.accounts.setActive(tx, userId, isActive))) throw notFound(`User ${userId}`);
         // A deactivated learner keeps no session; reactivation restores login, not the old sessions.
         if (!isActive) await deps.refreshTokens.revokeOwnerFamilies(tx, { kind: 'learner', userId }, now);
-        return { is_active: isActive };
+        return { isActive };
       });
 
     await deps.transactor.run(async (tx) => {

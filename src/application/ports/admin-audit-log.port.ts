@@ -9,6 +9,7 @@ export interface AuditEntry {
   readonly action: string;
   readonly entityType: string;
   readonly entityId: number | null;
+  /** What changed, named in camelCase; the adapter stores it with the trail's snake_case names. */
   readonly details: Readonly<Record<string, unknown>>;
 }
 

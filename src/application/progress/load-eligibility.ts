@@ -5,7 +5,7 @@ import type { CurrentStage, StageChecklists } from './progress.ports.js';
 
 /** The report of GET /progress/eligibility: the domain report plus the stage it is about. */
 export interface StageEligibility extends EligibilityReport {
-  readonly stage_id: number;
+  readonly stageId: number;
   readonly rank: Rank;
   readonly level: number;
 }
@@ -31,5 +31,5 @@ export const loadEligibility =
       rankFinalPassed: checklist.rankFinalPassed,
       isLevel3: isFinalLevel(stage),
     });
-    return { stage_id: stage.stageId, rank: stage.rank, level: stage.level, ...report };
+    return { stageId: stage.stageId, rank: stage.rank, level: stage.level, ...report };
   };

@@ -1,11 +1,7 @@
 import type { AdminActor } from '../../domain/identity/actor.js';
 import { assertValidSettings } from '../../domain/settings/settings-consistency.rules.js';
 import { applySettingsOverrides, assertEditable } from '../../domain/settings/settings-lifecycle.rules.js';
-import {
-  DEFAULT_TRACK_SETTINGS,
-  SETTINGS_FIELD_NAMES,
-  type TrackSettings,
-} from '../../domain/settings/track-settings.js';
+import { DEFAULT_TRACK_SETTINGS, type TrackSettings } from '../../domain/settings/track-settings.js';
 import { notFound } from '../../domain/shared/domain-error.js';
 import type { AdminAuditLog } from '../ports/admin-audit-log.port.js';
 import type { Session, Transactor } from '../ports/transactor.port.js';
@@ -34,11 +30,6 @@ const cleanNote = (note: string | null | undefined): string | null =>
   note === undefined || note === null || note.trim() === '' ? null : note.trim();
 
 /** The overrides as the admin sent them (snake_case), for the audit trail. */
-const overridesForAudit = (overrides: Partial<TrackSettings> = {}) =>
-  Object.fromEntries(
-    Object.entries(overrides).map(([key, value]) => [SETTINGS_FIELD_NAMES[key as keyof TrackSettings], value]),
-  );
-
 /**
  * POST /admin/tracks/{track_id}/settings-versions: a draft copied from `based_on_version_id`, else
  * from the track's active version, else (a track that never had one) from the platform defaults;
@@ -70,10 +61,10 @@ export const createSettingsDraft =
         entityType: 'settings_version',
         entityId: draft.id,
         details: {
-          track_id: trackId,
-          version_no: draft.versionNo,
-          based_on_version_id: base?.id ?? null,
-          overrides: overridesForAudit(input.settings),
+          trackId,
+          versionNo: draft.versionNo,
+          basedOnVersionId: base?.id ?? null,
+          overrides: input.settings ?? {},
         },
       });
       return draft;
@@ -111,7 +102,7 @@ export const editSettingsDraft =
         action: 'settings_version.update',
         entityType: 'settings_version',
         entityId: versionId,
-        details: { overrides: overridesForAudit(change.settings), ...(change.note === undefined ? {} : { note }) },
+        details: { overrides: change.settings ?? {}, ...(change.note === undefined ? {} : { note }) },
       });
       return { ...version, note, settings };
     });

@@ -36,7 +36,7 @@ export const activateSettingsVersion =
         action: 'settings_version.activate',
         entityType: 'settings_version',
         entityId: versionId,
-        details: { track_id: version.trackId, archived_version_id: previous?.id ?? null },
+        details: { trackId: version.trackId, archivedVersionId: previous?.id ?? null },
       });
       return (await deps.versions.find(tx, versionId))!;
     });
@@ -59,7 +59,7 @@ export const archiveSettingsVersion =
         action: 'settings_version.archive',
         entityType: 'settings_version',
         entityId: versionId,
-        details: { track_id: version.trackId },
+        details: { trackId: version.trackId },
       });
       return (await deps.versions.find(tx, versionId))!;
     });

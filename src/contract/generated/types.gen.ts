@@ -1054,7 +1054,7 @@ export type ErrorItem = {
     code: string;
     message: string;
     /**
-     * Where in the request the problem is (e.g. `/body/email`, `answers[3]`).
+     * Where in the request the problem is, as a JSON Pointer (RFC 6901) whose first segment is the part of the request (`body`, `query`, `path`, `header`, `cookie`) and whose other segments are the request's own member names and array indexes: `/body/answers/3/question_id`, `/body/settings/level_exam_total_q`, `/query/limit`. `/body` alone names the whole body. A settings rule found on activation points at the member of a draft edit that fixes it (`/body/settings/<field>`).
      */
     path?: string;
 };

@@ -1,4 +1,4 @@
-import { DomainError, type ErrorItem } from '../shared/domain-error.js';
+import { DomainError, type ErrorItem, type FieldPath } from '../shared/domain-error.js';
 
 /**
  * Text rules shared by every authored thing (names, question texts, titles, content refs). The
@@ -19,18 +19,19 @@ export function utf8ByteLength(text: string): number {
 
 /**
  * Trims `value` and reports it when blank or longer than `maxBytes`; returns the trimmed text.
- * `errors` collects the problems so a caller can report all fields at once.
+ * `errors` collects the problems so a caller can report all fields at once; the message leaves the
+ * field's name to `path`, which every client shows beside it.
  */
 export function requiredText(
   value: string,
-  path: string,
+  path: FieldPath,
   errors: ErrorItem[],
   maxBytes: number = KEY_TEXT_MAX_BYTES,
 ): string {
   const text = value.trim();
-  if (text.length === 0) errors.push({ code: 'blank', message: `${path} must not be blank`, path });
+  if (text.length === 0) errors.push({ code: 'blank', message: 'must not be blank', path });
   else if (utf8ByteLength(text) > maxBytes)
-    errors.push({ code: 'too_long', message: `${path} must be at most ${maxBytes} bytes of UTF-8`, path });
+    errors.push({ code: 'too_long', message: `must be at most ${maxBytes} bytes of UTF-8`, path });
   return text;
 }
 

@@ -1,7 +1,7 @@
 import { ARTICLE_KINDS, type ArticleKind } from '../content/article-kind.js';
 import { MINITEST_QUESTION_COUNT } from '../content/minitest.rules.js';
 import { RANKS, type Rank, type StageTemplate } from '../progress/stage-ladder.js';
-import { DomainError, type ErrorItem } from '../shared/domain-error.js';
+import { DomainError, type ErrorItem, type FieldPath } from '../shared/domain-error.js';
 import { requiredText } from './authoring-text.rules.js';
 import { checkQuestion } from './question.rules.js';
 
@@ -57,7 +57,7 @@ export interface PlannedArticle {
   /** Question texts of the article's module, in minitest order (empty for an optional article). */
   readonly minitest: readonly string[];
   /** Where the article sits in the bundle, for error paths. */
-  readonly at: string;
+  readonly at: FieldPath;
 }
 
 /** The bundle checked and normalised (trimmed texts, resolved stages and minitest references). */
@@ -106,20 +106,20 @@ export function parseStage(stage: StageInput): { rank: Rank; level: number } | u
  */
 export function planImport(bundle: BundleInput): ImportPlan {
   const errors: ErrorItem[] = [];
-  const track = requiredText(bundle.track, '/body/track', errors);
+  const track = requiredText(bundle.track, ['track'], errors);
   const modules: string[] = [];
   const questions: PlannedQuestion[] = [];
   const articles: PlannedArticle[] = [];
   const contentRefs = new Map<string, string>();
 
   bundle.modules.forEach((moduleInput, m) => {
-    const at = `/body/modules/${m}/`;
-    const module = requiredText(moduleInput.name, `${at}name`, errors);
+    const at = ['modules', m];
+    const module = requiredText(moduleInput.name, [...at, 'name'], errors);
     if (module.length > 0 && modules.includes(module)) {
       errors.push({
         code: 'duplicate_module',
         message: `module "${module}" appears twice in the bundle`,
-        path: `${at}name`,
+        path: [...at, 'name'],
       });
     }
     modules.push(module);
@@ -127,12 +127,12 @@ export function planImport(bundle: BundleInput): ImportPlan {
     const texts: string[] = [];
     const seenTexts = new Set<string>();
     (moduleInput.questions ?? []).forEach((input, q) => {
-      const question = checkQuestion(input, `${at}questions/${q}/`, errors);
+      const question = checkQuestion(input, [...at, 'questions', q], errors);
       if (question.text.length > 0 && seenTexts.has(question.text)) {
         errors.push({
           code: 'duplicate_question',
           message: `the module already has a question with this text in the bundle`,
-          path: `${at}questions/${q}/text`,
+          path: [...at, 'questions', q, 'text'],
         });
       }
       seenTexts.add(question.text);
@@ -141,38 +141,38 @@ export function planImport(bundle: BundleInput): ImportPlan {
     });
 
     (moduleInput.articles ?? []).forEach((input, a) => {
-      const where = `${at}articles/${a}/`;
+      const where = [...at, 'articles', a];
       const stage = parseStage(input.stage);
       if (stage === undefined) {
         errors.push({
           code: 'unknown_stage',
           message: 'stage must be trainee-0 or junior|middle|senior-1..3 (or {rank, level})',
-          path: `${where}stage`,
+          path: [...where, 'stage'],
         });
       }
       const kind = input.kind as ArticleKind;
       if (!ARTICLE_KINDS.includes(kind))
-        errors.push({ code: 'unknown_kind', message: 'kind must be required or optional', path: `${where}kind` });
+        errors.push({ code: 'unknown_kind', message: 'kind must be required or optional', path: [...where, 'kind'] });
       const position = input.position ?? 1;
       if (!Number.isInteger(position) || position < 1)
         errors.push({
           code: 'position_below_one',
           message: 'position must be an integer >= 1',
-          path: `${where}position`,
+          path: [...where, 'position'],
         });
-      const title = requiredText(input.title, `${where}title`, errors);
-      const contentRef = requiredText(input.contentRef, `${where}content_ref`, errors);
+      const title = requiredText(input.title, [...where, 'title'], errors);
+      const contentRef = requiredText(input.contentRef, [...where, 'contentRef'], errors);
       if (contentRef.length > 0) {
         const first = contentRefs.get(contentRef);
         if (first !== undefined)
           errors.push({
             code: 'duplicate_content_ref',
             message: `content_ref "${contentRef}" is already used by ${first}`,
-            path: `${where}content_ref`,
+            path: [...where, 'contentRef'],
           });
-        else contentRefs.set(contentRef, `${where}content_ref`);
+        else contentRefs.set(contentRef, `article ${a} of module ${m} (both 0-based)`);
       }
-      const minitest = resolveMinitest(input.minitest ?? [], texts, kind, `${where}minitest`, errors);
+      const minitest = resolveMinitest(input.minitest ?? [], texts, kind, [...where, 'minitest'], errors);
       articles.push({
         module,
         rank: stage?.rank ?? 'trainee',
@@ -196,7 +196,7 @@ function resolveMinitest(
   refs: readonly (number | string)[],
   moduleTexts: readonly string[],
   kind: ArticleKind,
-  at: string,
+  at: FieldPath,
   errors: ErrorItem[],
 ): string[] {
   if (kind === 'optional') {
@@ -211,7 +211,7 @@ function resolveMinitest(
       errors.push({
         code: 'question_index_out_of_range',
         message: `no question at index ${ref} of the module (1-based)`,
-        path: `${at}/${index}`,
+        path: [...at, index],
       });
     return text ?? '';
   });
@@ -240,7 +240,7 @@ export function checkPlanAgainstCatalog(plan: ImportPlan, facts: CatalogFacts): 
       errors.push({
         code: 'stage_not_on_track',
         message: `track "${plan.track}" has no stage ${article.rank}-${article.level}`,
-        path: `${article.at}stage`,
+        path: [...article.at, 'stage'],
       });
     }
     const existing = facts.articles.get(article.contentRef);
@@ -248,13 +248,13 @@ export function checkPlanAgainstCatalog(plan: ImportPlan, facts: CatalogFacts): 
       errors.push({
         code: 'content_ref_taken',
         message: `content_ref "${article.contentRef}" belongs to an article of another module`,
-        path: `${article.at}content_ref`,
+        path: [...article.at, 'contentRef'],
       });
     } else if (existing !== undefined && existing.kind !== article.kind) {
       errors.push({
         code: 'article_kind_differs',
         message: `the existing article "${article.contentRef}" is ${existing.kind}`,
-        path: `${article.at}kind`,
+        path: [...article.at, 'kind'],
       });
     }
     article.minitest.forEach((text, index) => {
@@ -267,7 +267,7 @@ export function checkPlanAgainstCatalog(plan: ImportPlan, facts: CatalogFacts): 
             stored === undefined
               ? `module "${article.module}" has no question "${text}" in the bundle or the bank`
               : `question "${text}" of module "${article.module}" is not active`,
-          path: `${article.at}minitest/${index}`,
+          path: [...article.at, 'minitest', index],
         });
       }
     });
@@ -282,7 +282,7 @@ function throwIfAny(errors: ErrorItem[], message: string): void {
     listed.push({
       code: 'too_many_errors',
       message: `${errors.length - MAX_REPORTED_ERRORS} more error(s) not listed`,
-      path: '/body',
+      path: [],
     });
   }
   throw new DomainError('import_invalid', `${message}: ${errors.length} problem(s)`, { errors: listed });

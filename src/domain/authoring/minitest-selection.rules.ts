@@ -30,19 +30,19 @@ export function assertMinitestSelection(
     errors.push({
       code: 'article_not_required',
       message: `article ${article.id} is optional; only required articles have a minitest`,
-      path: '/body',
+      path: [],
     });
   }
   if (questionIds.length !== MINITEST_QUESTION_COUNT) {
     errors.push({
       code: 'question_count',
       message: `a minitest has exactly ${MINITEST_QUESTION_COUNT} questions, got ${questionIds.length}`,
-      path: '/body/question_ids',
+      path: ['questionIds'],
     });
   }
   const seen = new Set<number>();
   questionIds.forEach((questionId, index) => {
-    const path = `/body/question_ids/${index}`;
+    const path = ['questionIds', index];
     if (seen.has(questionId)) {
       errors.push({ code: 'duplicate_question', message: `question ${questionId} is listed twice`, path });
       return;

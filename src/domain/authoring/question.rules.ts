@@ -1,4 +1,4 @@
-import { DomainError, type ErrorItem } from '../shared/domain-error.js';
+import { DomainError, type ErrorItem, type FieldPath } from '../shared/domain-error.js';
 import { requiredText, throwIfInvalid } from './authoring-text.rules.js';
 
 export const MIN_OPTIONS = 2;
@@ -25,27 +25,27 @@ export interface QuestionUsage {
  * the correct option among them. Returns the trimmed question and every problem, each `path`
  * prefixed with `at` so the bundle import can point into its document.
  */
-export function checkQuestion(input: QuestionDraft, at: string, errors: ErrorItem[]): QuestionDraft {
-  const text = requiredText(input.text, `${at}text`, errors);
-  const options = input.options.map((option, index) => requiredText(option, `${at}options/${index}`, errors));
+export function checkQuestion(input: QuestionDraft, at: FieldPath, errors: ErrorItem[]): QuestionDraft {
+  const text = requiredText(input.text, [...at, 'text'], errors);
+  const options = input.options.map((option, index) => requiredText(option, [...at, 'options', index], errors));
   if (options.length < MIN_OPTIONS || options.length > MAX_OPTIONS) {
     errors.push({
       code: 'option_count',
       message: `a question has ${MIN_OPTIONS}-${MAX_OPTIONS} options, got ${options.length}`,
-      path: `${at}options`,
+      path: [...at, 'options'],
     });
   } else if (new Set(options).size !== options.length) {
     errors.push({
       code: 'duplicate_option',
       message: 'the options of a question must be distinct',
-      path: `${at}options`,
+      path: [...at, 'options'],
     });
   }
   if (!Number.isInteger(input.correctPos) || input.correctPos < 1 || input.correctPos > options.length) {
     errors.push({
       code: 'correct_option_out_of_range',
       message: `the correct option must be a position in 1..${options.length}`,
-      path: `${at}correct_pos`,
+      path: [...at, 'correctPos'],
     });
   }
   return { text, options, correctPos: input.correctPos };
@@ -54,10 +54,10 @@ export function checkQuestion(input: QuestionDraft, at: string, errors: ErrorIte
 /** A new question from the admin API: 400 validation_failed listing every problem. */
 export function normalizeNewQuestion(input: QuestionDraft): QuestionDraft {
   const errors: ErrorItem[] = [];
-  const question = checkQuestion(input, '/body/', errors);
-  // the API names the field correct_option_pos
+  const question = checkQuestion(input, [], errors);
+  // a new question names its correct option `correctOptionPos` (the bank shows the option, not a position)
   const located = errors.map((error) =>
-    error.path === '/body/correct_pos' ? { ...error, path: '/body/correct_option_pos' } : error,
+    error.path?.join('/') === 'correctPos' ? { ...error, path: ['correctOptionPos'] } : error,
   );
   throwIfInvalid(located, 'The question is invalid');
   return question;

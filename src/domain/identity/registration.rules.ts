@@ -31,13 +31,12 @@ export function normalizeEmail(email: string): string {
 export function accountDataErrors(input: { readonly fullName: string; readonly password: string }): ErrorItem[] {
   const errors: ErrorItem[] = [];
   const fullName = input.fullName.trim();
-  if (fullName.length === 0)
-    errors.push({ code: 'blank', message: 'full_name must not be blank', path: '/body/full_name' });
+  if (fullName.length === 0) errors.push({ code: 'blank', message: 'full_name must not be blank', path: ['fullName'] });
   if (fullName.length > FULL_NAME_MAX_LENGTH)
     errors.push({
       code: 'too_long',
       message: `full_name must be at most ${FULL_NAME_MAX_LENGTH} characters`,
-      path: '/body/full_name',
+      path: ['fullName'],
     });
   // Length is counted in characters (code points), so a password of emoji is not cut short.
   const passwordLength = [...input.password].length;
@@ -45,7 +44,7 @@ export function accountDataErrors(input: { readonly fullName: string; readonly p
     errors.push({
       code: 'length',
       message: `password must be ${PASSWORD_MIN_LENGTH}-${PASSWORD_MAX_LENGTH} characters`,
-      path: '/body/password',
+      path: ['password'],
     });
   }
   return errors;
@@ -73,7 +72,7 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+$/;
 export function normalizeAdminAccount(input: Omit<RegistrationInput, 'trackId'>): Omit<Registration, 'trackId'> {
   const email = normalizeEmail(input.email);
   const errors: ErrorItem[] = [
-    ...(EMAIL_SHAPE.test(email) ? [] : [{ code: 'format', message: 'a valid email is required', path: '/body/email' }]),
+    ...(EMAIL_SHAPE.test(email) ? [] : [{ code: 'format', message: 'a valid email is required', path: ['email'] }]),
     ...accountDataErrors(input),
   ];
   if (errors.length > 0) throw new DomainError('validation_failed', 'The admin data is invalid', { errors });

@@ -19,26 +19,26 @@ export interface EligibilityFlags {
 }
 
 export interface MissingArticle {
-  readonly article_id: number;
-  readonly module_id: number;
-  readonly module_name: string;
+  readonly articleId: number;
+  readonly moduleId: number;
+  readonly moduleName: string;
   readonly title: string;
   readonly kind: ArticleKind;
 }
 
-/** Snake_case like the API body it feeds (GET /progress/eligibility, the `eligibility` of 409 not_eligible). */
+/** What GET /progress/eligibility and the `eligibility` of 409 not_eligible report. */
 export interface EligibilityReport {
-  readonly content_assigned: boolean;
-  readonly required_total: number;
-  readonly required_done: number;
-  readonly optional_total: number;
-  readonly optional_done: number;
-  readonly missing_required: MissingArticle[];
-  readonly missing_optional: MissingArticle[];
-  readonly level_exam_passed: boolean;
+  readonly contentAssigned: boolean;
+  readonly requiredTotal: number;
+  readonly requiredDone: number;
+  readonly optionalTotal: number;
+  readonly optionalDone: number;
+  readonly missingRequired: MissingArticle[];
+  readonly missingOptional: MissingArticle[];
+  readonly levelExamPassed: boolean;
   /** The stage can only be left through a rank final (a static fact of level 3, not "still to do"). */
-  readonly rank_final_required: boolean;
-  readonly rank_final_passed: boolean;
+  readonly rankFinalRequired: boolean;
+  readonly rankFinalPassed: boolean;
   /** Admitted to the level exam now. */
   readonly eligible: boolean;
 }
@@ -56,16 +56,16 @@ export function eligibilityReport(assignments: readonly StageAssignment[], flags
   const missingOptional = optional.filter((a) => !a.isRead);
   const contentAssigned = assignments.length > 0;
   return {
-    content_assigned: contentAssigned,
-    required_total: required.length,
-    required_done: required.length - missingRequired.length,
-    optional_total: optional.length,
-    optional_done: optional.length - missingOptional.length,
-    missing_required: toMissing(missingRequired),
-    missing_optional: toMissing(missingOptional),
-    level_exam_passed: flags.levelExamPassed,
-    rank_final_required: flags.isLevel3,
-    rank_final_passed: flags.rankFinalPassed,
+    contentAssigned,
+    requiredTotal: required.length,
+    requiredDone: required.length - missingRequired.length,
+    optionalTotal: optional.length,
+    optionalDone: optional.length - missingOptional.length,
+    missingRequired: toMissing(missingRequired),
+    missingOptional: toMissing(missingOptional),
+    levelExamPassed: flags.levelExamPassed,
+    rankFinalRequired: flags.isLevel3,
+    rankFinalPassed: flags.rankFinalPassed,
     eligible:
       contentAssigned &&
       required.length > 0 &&
@@ -78,11 +78,5 @@ export function eligibilityReport(assignments: readonly StageAssignment[], flags
 function toMissing(assignments: readonly StageAssignment[]): MissingArticle[] {
   return [...assignments]
     .sort((a, b) => a.moduleId - b.moduleId || a.articleId - b.articleId)
-    .map((a) => ({
-      article_id: a.articleId,
-      module_id: a.moduleId,
-      module_name: a.moduleName,
-      title: a.title,
-      kind: a.kind,
-    }));
+    .map(({ articleId, moduleId, moduleName, title, kind }) => ({ articleId, moduleId, moduleName, title, kind }));
 }

@@ -11,7 +11,7 @@ import { isFinalLevel, stageLabel, type StageRef } from './stage-ladder.js';
  */
 export function assertExamAdmitted<R extends EligibilityReport>(kind: ExamKind, stage: StageRef, report: R): void {
   if (kind === 'level') {
-    if (report.level_exam_passed) {
+    if (report.levelExamPassed) {
       throw new DomainError('exam_already_passed', `The level exam of ${stageLabel(stage)} is already passed`);
     }
     if (!report.eligible) {
@@ -27,10 +27,10 @@ export function assertExamAdmitted<R extends EligibilityReport>(kind: ExamKind, 
       `${stageLabel(stage)} has no rank final; only level 3 of a rank has one`,
     );
   }
-  if (report.rank_final_passed) {
+  if (report.rankFinalPassed) {
     throw new DomainError('exam_already_passed', `The rank final of ${stageLabel(stage)} is already passed`);
   }
-  if (!report.level_exam_passed) {
+  if (!report.levelExamPassed) {
     throw new DomainError(
       'rank_final_not_available',
       `The rank final of ${stageLabel(stage)} opens after its level exam PASS`,

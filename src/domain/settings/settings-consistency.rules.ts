@@ -40,12 +40,14 @@ const EXAMS: readonly ExamFields[] = [
  * from (the track's modules); it bounds how many questions an exam can hold.
  *
  * Cross-field rules are evaluated only when all their fields are integers: comparing a
- * value already reported as malformed would only add noise.
+ * value already reported as malformed would only add noise. Each item's path names the field in the
+ * version's `settings` (`['settings', 'levelExamTotalQ']`), also when activation finds the problem: it
+ * points at the member of the draft edit that fixes it.
  */
 export function validateSettings(settings: TrackSettings, moduleCount: number): ErrorItem[] {
   const errors: ErrorItem[] = [];
   const add = (code: string, key: keyof TrackSettings, message: string): void => {
-    errors.push({ code, message, path: SETTINGS_FIELD_NAMES[key] });
+    errors.push({ code, message, path: ['settings', key] });
   };
   const value = (key: IntegerSettingKey): number => settings[key];
   const valid = (...keys: IntegerSettingKey[]): boolean => keys.every((key) => Number.isSafeInteger(value(key)));

@@ -35,7 +35,7 @@ export interface TrackSettings {
 
 export type IntegerSettingKey = Exclude<keyof TrackSettings, 'weaknessMetric'>;
 
-/** The snake_case name of each field: the column, the JSON member and the `path` of a settings error. */
+/** The snake_case name of each field: the column, the JSON member, and the name messages use. */
 export const SETTINGS_FIELD_NAMES = {
   expectedModulesCount: 'expected_modules_count',
   entryTotalQ: 'entry_total_q',

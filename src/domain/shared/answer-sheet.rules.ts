@@ -8,10 +8,10 @@ export interface GradedQuestion {
   readonly optionIds: readonly number[];
 }
 
-/** One submitted answer, in the shape of the request body. */
+/** One submitted answer: the option the learner chose for a question. */
 export interface SubmittedAnswer {
-  readonly question_id: number;
-  readonly selected_option_id: number;
+  readonly questionId: number;
+  readonly selectedOptionId: number;
 }
 
 export interface ModuleStat {
@@ -51,29 +51,29 @@ export function scoreAnswers(
   const errors: ErrorItem[] = [];
 
   submitted.forEach((answer, index) => {
-    const question = byId.get(answer.question_id);
+    const question = byId.get(answer.questionId);
     if (question === undefined) {
       errors.push({
         code: 'unknown_question',
-        message: `question ${answer.question_id} is not part of this attempt`,
-        path: `answers[${index}].question_id`,
+        message: `question ${answer.questionId} is not part of this attempt`,
+        path: ['answers', index, 'questionId'],
       });
       return;
     }
-    if (chosen.has(answer.question_id)) {
+    if (chosen.has(answer.questionId)) {
       errors.push({
         code: 'duplicate_answer',
-        message: `question ${answer.question_id} is answered more than once`,
-        path: `answers[${index}].question_id`,
+        message: `question ${answer.questionId} is answered more than once`,
+        path: ['answers', index, 'questionId'],
       });
     } else {
-      chosen.set(answer.question_id, answer.selected_option_id);
+      chosen.set(answer.questionId, answer.selectedOptionId);
     }
-    if (!question.optionIds.includes(answer.selected_option_id)) {
+    if (!question.optionIds.includes(answer.selectedOptionId)) {
       errors.push({
         code: 'option_not_of_question',
-        message: `option ${answer.selected_option_id} does not belong to question ${answer.question_id}`,
-        path: `answers[${index}].selected_option_id`,
+        message: `option ${answer.selectedOptionId} does not belong to question ${answer.questionId}`,
+        path: ['answers', index, 'selectedOptionId'],
       });
     }
   });
@@ -82,7 +82,7 @@ export function scoreAnswers(
       errors.push({
         code: 'missing_answer',
         message: `question ${question.questionId} has no answer`,
-        path: 'answers',
+        path: ['answers'],
       });
     }
   }

@@ -53,11 +53,19 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Where in a use case's input a problem is: member names as the domain spells them (camelCase) and
+ * array indexes, from the input's root (`['answers', 3, 'questionId']`). The input of every use case
+ * that reports items is the request body; the HTTP edge writes the path as a JSON Pointer into the
+ * request with the wire's names (`/body/answers/3/question_id`, docs/architecture.md, "Errors").
+ */
+export type FieldPath = readonly (string | number)[];
+
 /** One problem inside a request (a field, an answer, a settings rule). */
 export interface ErrorItem {
   readonly code: string;
   readonly message: string;
-  readonly path?: string;
+  readonly path?: FieldPath;
 }
 
 export class DomainError extends Error {

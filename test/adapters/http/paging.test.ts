@@ -30,7 +30,7 @@ describe('the paging module', () => {
     for (const cursor of forged) {
       const error = expectDomainError(() => decodeCursor(cursor), 'validation_failed');
       expect(error.extensions.errors, cursor).to.deep.equal([
-        { code: 'cursor', message: 'pass the next_cursor of a previous page unchanged', path: '/query/cursor' },
+        { code: 'cursor', message: 'pass the next_cursor of a previous page unchanged', in: 'query', path: ['cursor'] },
       ]);
     }
   });

@@ -98,7 +98,7 @@ describe('approveRequest / rejectRequest (in-memory ports)', () => {
       'validation_failed',
     );
     expect(error.extensions.errors).to.deep.equal([
-      { code: 'blank', message: 'comment must not be blank', path: '/body/comment' },
+      { code: 'blank', message: 'comment must not be blank', path: ['comment'] },
     ]);
     expect(deps.transactor.units).to.deep.equal([]);
     const decision = await rejectRequest(deps)({ requestId: 5, comment: ' read module 2 again ' }, admin);

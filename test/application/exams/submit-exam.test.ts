@@ -38,8 +38,8 @@ const openAttempt: LockedAttempt = {
 };
 
 const allCorrect = [
-  { question_id: 1, selected_option_id: 11 },
-  { question_id: 2, selected_option_id: 21 },
+  { questionId: 1, selectedOptionId: 11 },
+  { questionId: 2, selectedOptionId: 21 },
 ];
 
 function arrange(options: { stage?: CurrentStage; attempt?: LockedAttempt }) {
@@ -96,8 +96,8 @@ describe('submitExam (in-memory ports)', () => {
       {
         attemptId: 40,
         answers: [
-          { question_id: 1, selected_option_id: 12 },
-          { question_id: 2, selected_option_id: 21 },
+          { questionId: 1, selectedOptionId: 12 },
+          { questionId: 2, selectedOptionId: 21 },
         ],
       },
       learner,
@@ -131,7 +131,7 @@ describe('submitExam (in-memory ports)', () => {
   it('refuses an incomplete answer sheet with answers_invalid, writing nothing', async () => {
     const { submit, recorded, progressed } = arrange({ stage, attempt: openAttempt });
     const error = await expectRejection(
-      submit({ attemptId: 40, answers: [{ question_id: 1, selected_option_id: 11 }] }, learner),
+      submit({ attemptId: 40, answers: [{ questionId: 1, selectedOptionId: 11 }] }, learner),
       'answers_invalid',
     );
     expect(error.extensions.errors).to.be.an('array').that.is.not.empty;

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { useApi } from '../../support/api.js';
-import { createTrack, uniqueName } from '../../support/fixtures/admin.js';
+import { createTrack, createTrackWithModules, uniqueName } from '../../support/fixtures/admin.js';
 import { newAdmin, type Admin } from '../../support/fixtures/identity.js';
 
 describe('admin: audit log', () => {
@@ -53,6 +53,24 @@ describe('admin: audit log', () => {
     const second = await log(`admin_id=${alice.id}&limit=1&cursor=${first.body.next_cursor}`);
     expect(second.body.items.map((entry: { action: string }) => entry.action)).to.deep.equal(['track.create']);
     expect(second.body.next_cursor).to.equal(null);
+  });
+
+  it('names the details of an entry in snake_case, nested members included', async () => {
+    const track = await createTrackWithModules(api, alice, 5);
+    const draft = await api.request('POST', `/api/v1/admin/tracks/${track.id}/settings-versions`, {
+      token: alice.token,
+      body: { note: 'audit names', settings: { level_exam_total_q: 20, k_exam: 3 } },
+    });
+    expect(draft.status, draft.text).to.equal(201);
+    const entries = await log(`entity_type=settings_version&entity_id=${draft.body.id}`);
+    expect(entries.body.items.map((entry: { details: unknown }) => entry.details)).to.deep.equal([
+      {
+        track_id: track.id,
+        version_no: draft.body.version_no,
+        based_on_version_id: null,
+        overrides: { level_exam_total_q: 20, k_exam: 3 },
+      },
+    ]);
   });
 
   it("writes no audit entry for a refused change (the entry shares the change's transaction)", async () => {

@@ -141,12 +141,12 @@ describe('admin: settings versions', () => {
       {
         code: 'capacity_below_total',
         message: '2 modules × level_exam_max_per_module (2 × 6 = 12) must be >= level_exam_total_q (20)',
-        path: 'level_exam_total_q',
+        path: '/body/settings/level_exam_total_q',
       },
       {
         code: 'capacity_below_total',
         message: '2 modules × rank_final_max_per_module (2 × 12 = 24) must be >= rank_final_total_q (40)',
-        path: 'rank_final_total_q',
+        path: '/body/settings/rank_final_total_q',
       },
     ]);
     expect(DEFAULT_TRACK_SETTINGS.levelExamTotalQ).to.equal(20);
@@ -169,11 +169,11 @@ describe('admin: settings versions', () => {
     expect(
       response.body.errors.map((error: { code: string; path: string }) => `${error.code} ${error.path}`),
     ).to.deep.equal([
-      'per_module_below_one entry_per_module_q',
-      'pass_score_above_total level_exam_pass_score',
-      'k_below_one k_exam',
-      'min_above_max rank_final_min_per_module',
-      'k_times_min_above_total rank_final_total_q',
+      'per_module_below_one /body/settings/entry_per_module_q',
+      'pass_score_above_total /body/settings/level_exam_pass_score',
+      'k_below_one /body/settings/k_exam',
+      'min_above_max /body/settings/rank_final_min_per_module',
+      'k_times_min_above_total /body/settings/rank_final_total_q',
     ]);
     const list = await api.request('GET', versionsPath(track.id), { token: admin.token });
     expect(list.body).to.have.length(1);
@@ -222,7 +222,7 @@ describe('admin: settings versions', () => {
       {
         code: 'pass_score_above_total',
         message: 'level_exam_pass_score (6) must be <= level_exam_total_q (5)',
-        path: 'level_exam_pass_score',
+        path: '/body/settings/level_exam_pass_score',
       },
     ]);
     expect(

@@ -1,18 +1,19 @@
 import { expect } from 'chai';
 import { useApi } from '../../support/api.js';
-import { newLearner } from '../../support/fixtures/identity.js';
+import { createTrack, uniqueName } from '../../support/fixtures/admin.js';
+import { newAdmin, newLearner } from '../../support/fixtures/identity.js';
 
 describe('catalog', () => {
   const api = useApi();
 
   it('GET /catalog/tracks lists every track by id', async () => {
     const learner = await newLearner(api);
-    await api.db.pool.query("INSERT INTO tracks (name) VALUES ('catalog-extra')");
+    const extra = await createTrack(api, await newAdmin(api), uniqueName('catalog-extra'));
     const response = await api.request('GET', '/api/v1/catalog/tracks', { token: learner.token });
     expect(response.status).to.equal(200);
     const stored = await api.db.pool.query('SELECT id, name FROM tracks ORDER BY id');
     expect(response.body).to.deep.equal(stored.rows);
-    expect(response.body.map((t: { name: string }) => t.name)).to.include.members(['default', 'catalog-extra']);
+    expect(response.body.map((t: { name: string }) => t.name)).to.include.members(['default', extra.name]);
   });
 
   it('GET /catalog/tracks/{id} shows the ladder by position and the modules by id', async () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { useApi } from '../../support/api.js';
-import { newLearner, type Learner } from '../../support/fixtures/identity.js';
+import { newAdmin, newLearner, type Learner } from '../../support/fixtures/identity.js';
 import { answersFor, takeDiagnostika } from '../../support/fixtures/journey.js';
 
 interface Assigned {
@@ -403,10 +403,17 @@ describe('content: assignment, reading and minitests', () => {
       const learner = await diagnosedLearner();
       await assign(learner.token);
       const required = (await my(learner.token)).find((a) => a.kind === 'required')!;
-      await api.db.pool.query(
-        'UPDATE questions SET is_active = false WHERE id = (SELECT question_id FROM article_minitest_questions WHERE article_id = $1 AND pos = 1)',
-        [required.article_id],
+      const admin = await newAdmin(api);
+      const article = await api.request('GET', `/api/v1/admin/articles/${required.article_id}`, { token: admin.token });
+      const deactivated = await api.request(
+        'PATCH',
+        `/api/v1/admin/questions/${article.body.minitest_question_ids[0]}`,
+        {
+          token: admin.token,
+          body: { is_active: false },
+        },
       );
+      expect(deactivated.status, deactivated.text).to.equal(200);
       for (const [method, path, body] of [
         ['GET', 'minitest', undefined],
         ['POST', 'minitest/submit', { answers: [] }],

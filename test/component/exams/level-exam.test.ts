@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { useApi } from '../../support/api.js';
 import { answerSheet, completeContent, currentStageOf, placeOnStage, takeExam } from '../../support/fixtures/exams.js';
-import { newLearner } from '../../support/fixtures/identity.js';
+import { publishSettingsVersion } from '../../support/fixtures/admin.js';
+import { newAdmin, newLearner } from '../../support/fixtures/identity.js';
 
 describe('level exam', () => {
   const api = useApi();
@@ -193,19 +194,8 @@ describe('level exam', () => {
       await completeContent(api, learner.id);
       const before = await currentStageOf(api, learner.id);
       // Publish a new settings version while the learner is on junior 1.
-      const newVersion = await api.db.pool.query<{ id: number }>(
-        `WITH old AS (SELECT v.id, v.track_id FROM settings_versions v JOIN tracks t ON t.id = v.track_id WHERE t.name = 'default' AND v.status = 'active'),
-              archived AS (UPDATE settings_versions SET status = 'archived', archived_at = now() WHERE id = (SELECT id FROM old) RETURNING track_id)
-         INSERT INTO settings_versions (track_id, version_no, status, activated_at)
-         SELECT track_id, (SELECT max(version_no) + 1 FROM settings_versions WHERE track_id = archived.track_id), 'draft', NULL FROM archived RETURNING id`,
-      );
-      await api.db.pool.query(
-        'INSERT INTO track_settings SELECT $1, expected_modules_count, entry_total_q, entry_per_module_q, level_exam_total_q, level_exam_pass_score, k_exam, level_exam_min_per_module, level_exam_max_per_module, rank_final_total_q, rank_final_pass_score, k_final, rank_final_min_per_module, rank_final_max_per_module, content_k_weak_modules, content_optional_per_module, weakness_metric FROM track_settings WHERE settings_version_id = $2',
-        [newVersion.rows[0]!.id, before!.settings_version_id],
-      );
-      await api.db.pool.query("UPDATE settings_versions SET status = 'active', activated_at = now() WHERE id = $1", [
-        newVersion.rows[0]!.id,
-      ]);
+      const newVersion = await publishSettingsVersion(api, await newAdmin(api), 'default');
+      expect(newVersion.previous).to.equal(before!.settings_version_id);
 
       const { result } = await takeExam(api, learner.token, '/api/v1/exams/level', 'all');
       const after = await currentStageOf(api, learner.id);
@@ -218,7 +208,7 @@ describe('level exam', () => {
         rank: 'junior',
         level: 2,
         status: 'active',
-        settings_version_id: newVersion.rows[0]!.id,
+        settings_version_id: newVersion.next,
       });
       const old = await api.db.pool.query(
         'SELECT status FROM user_stage_progress WHERE user_id = $1 AND stage_id = $2',

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { useApi } from '../../support/api.js';
-import { uniqueEmail } from '../../support/fixtures/identity.js';
+import { createTrack } from '../../support/fixtures/admin.js';
+import { newAdmin, uniqueEmail } from '../../support/fixtures/identity.js';
 
 describe('POST /auth/signup', () => {
   const api = useApi();
@@ -87,11 +88,11 @@ describe('POST /auth/signup', () => {
   });
 
   it('answers 409 track_not_ready for a track without stages or without an active settings version, and writes nothing', async () => {
-    const bare = await api.db.pool.query<{ id: number }>(
-      "INSERT INTO tracks (name) VALUES ('bare-' || gen_random_uuid()) RETURNING id",
-    );
+    // a track as an admin creates it: its ladder, but no settings version until one is drafted and activated
+    const bare = await createTrack(api, await newAdmin(api));
+    expect(bare.active_settings_version_id).to.equal(null);
     const email = uniqueEmail('not-ready');
-    const response = await signup({ email, full_name: 'Name', password: 'password-ok', track_id: bare.rows[0]!.id });
+    const response = await signup({ email, full_name: 'Name', password: 'password-ok', track_id: bare.id });
     expect(response.status).to.equal(409);
     expect(response.body.code).to.equal('track_not_ready');
     const users = await api.db.pool.query('SELECT count(*)::int AS n FROM users WHERE email = $1', [email]);

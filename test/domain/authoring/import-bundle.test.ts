@@ -74,7 +74,7 @@ describe('import bundle rules', () => {
           contentRef: 'r1',
           body: '',
           minitest: ['q3', 'q1', 'q2'],
-          at: '/body/modules/0/articles/0/',
+          at: ['modules', 0, 'articles', 0],
         },
         {
           module: 'alpha',
@@ -86,7 +86,7 @@ describe('import bundle rules', () => {
           contentRef: 'r2',
           body: '# b',
           minitest: [],
-          at: '/body/modules/0/articles/1/',
+          at: ['modules', 0, 'articles', 1],
         },
       ],
     });
@@ -110,7 +110,7 @@ describe('import bundle rules', () => {
       {
         code: 'minitest_size',
         message: 'a required article needs exactly 3 distinct minitest questions',
-        path: '/body/modules/0/articles/0/minitest',
+        path: ['modules', 0, 'articles', 0, 'minitest'],
       },
     ]);
   });
@@ -125,8 +125,8 @@ describe('import bundle rules', () => {
     expect(error.extensions.errors).to.deep.equal([
       {
         code: 'too_long',
-        message: '/body/modules/0/questions/0/text must be at most 2000 bytes of UTF-8',
-        path: '/body/modules/0/questions/0/text',
+        message: 'must be at most 2000 bytes of UTF-8',
+        path: ['modules', 0, 'questions', 0, 'text'],
       },
     ]);
   });
@@ -143,7 +143,7 @@ describe('import bundle rules', () => {
     expect(errors[MAX_REPORTED_ERRORS]).to.deep.equal({
       code: 'too_many_errors',
       message: '5 more error(s) not listed',
-      path: '/body',
+      path: [],
     });
   });
 
@@ -178,7 +178,7 @@ describe('import bundle rules', () => {
       {
         code: 'question_inactive',
         message: 'question "dormant" of module "m" is not active',
-        path: '/body/modules/0/articles/0/minitest/2',
+        path: ['modules', 0, 'articles', 0, 'minitest', 2],
       },
     ]);
   });

@@ -26,12 +26,8 @@ describe('question rules', () => {
       'validation_failed',
     );
     expect(
-      (error.extensions.errors as { code: string; path: string }[]).map((e) => `${e.code} ${e.path}`),
-    ).to.deep.equal([
-      'blank /body/text',
-      'duplicate_option /body/options',
-      'correct_option_out_of_range /body/correct_option_pos',
-    ]);
+      (error.extensions.errors as { code: string; path: string[] }[]).map((e) => `${e.code} /${e.path.join('/')}`),
+    ).to.deep.equal(['blank /text', 'duplicate_option /options', 'correct_option_out_of_range /correctOptionPos']);
   });
 
   it('allows a new text only while no attempt has used the question (minitests do not count)', () => {
@@ -66,14 +62,14 @@ describe('minitest selection rules', () => {
       'minitest_invalid',
     );
     expect(
-      (error.extensions.errors as { code: string; path: string }[]).map((e) => `${e.code} ${e.path}`),
+      (error.extensions.errors as { code: string; path: string[] }[]).map((e) => `${e.code} /${e.path.join('/')}`),
     ).to.deep.equal([
-      'article_not_required /body',
-      'question_count /body/question_ids',
-      'duplicate_question /body/question_ids/1',
-      'question_of_other_module /body/question_ids/2',
-      'question_inactive /body/question_ids/3',
-      'question_not_found /body/question_ids/4',
+      'article_not_required /',
+      'question_count /questionIds',
+      'duplicate_question /questionIds/1',
+      'question_of_other_module /questionIds/2',
+      'question_inactive /questionIds/3',
+      'question_not_found /questionIds/4',
     ]);
   });
 });

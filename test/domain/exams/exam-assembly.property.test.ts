@@ -52,7 +52,7 @@ const scenario: fc.Arbitrary<Scenario> = fc
         levelExamMaxPerModule: s.max,
       },
       s.weakOrder.length,
-    ).every((e) => !e.path?.startsWith('level_exam') && e.path !== 'k_exam'),
+    ).every((e) => !String(e.path?.[1]).startsWith('levelExam') && e.path?.[1] !== 'kExam'),
   );
 
 /** A bank large enough for any allocation (max + 3 questions per module), some of them already seen. */

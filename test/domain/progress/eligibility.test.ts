@@ -28,16 +28,16 @@ const allDone = [
 describe('eligibilityReport', () => {
   it('is eligible when every assigned article is closed', () => {
     expect(eligibilityReport(allDone, noPass)).to.deep.equal({
-      content_assigned: true,
-      required_total: 1,
-      required_done: 1,
-      optional_total: 2,
-      optional_done: 2,
-      missing_required: [],
-      missing_optional: [],
-      level_exam_passed: false,
-      rank_final_required: false,
-      rank_final_passed: false,
+      contentAssigned: true,
+      requiredTotal: 1,
+      requiredDone: 1,
+      optionalTotal: 2,
+      optionalDone: 2,
+      missingRequired: [],
+      missingOptional: [],
+      levelExamPassed: false,
+      rankFinalRequired: false,
+      rankFinalPassed: false,
       eligible: true,
     });
   });
@@ -54,24 +54,24 @@ describe('eligibilityReport', () => {
       ],
       noPass,
     );
-    expect(report.missing_optional.map((m) => m.article_id)).to.deep.equal([12, 14, 31]);
-    expect(report.missing_required).to.deep.equal([
-      { article_id: 15, module_id: 1, module_name: 'module-1', title: 'Article 15', kind: 'required' },
-      { article_id: 26, module_id: 2, module_name: 'module-2', title: 'Article 26', kind: 'required' },
+    expect(report.missingOptional.map((m) => m.articleId)).to.deep.equal([12, 14, 31]);
+    expect(report.missingRequired).to.deep.equal([
+      { articleId: 15, moduleId: 1, moduleName: 'module-1', title: 'Article 15', kind: 'required' },
+      { articleId: 26, moduleId: 2, moduleName: 'module-2', title: 'Article 26', kind: 'required' },
     ]);
     expect(report).to.include({
-      required_total: 2,
-      required_done: 0,
-      optional_total: 4,
-      optional_done: 1,
+      requiredTotal: 2,
+      requiredDone: 0,
+      optionalTotal: 4,
+      optionalDone: 1,
       eligible: false,
     });
   });
 
   it('is not eligible before content is assigned, nor without a required article', () => {
-    expect(eligibilityReport([], noPass)).to.include({ content_assigned: false, required_total: 0, eligible: false });
+    expect(eligibilityReport([], noPass)).to.include({ contentAssigned: false, requiredTotal: 0, eligible: false });
     expect(eligibilityReport([assignment(11, 1, 'optional', true)], noPass)).to.include({
-      content_assigned: true,
+      contentAssigned: true,
       eligible: false,
     });
   });
@@ -79,9 +79,9 @@ describe('eligibilityReport', () => {
   it('is not eligible once the level exam is passed, and shows the rank final on level 3', () => {
     const report = eligibilityReport(allDone, { levelExamPassed: true, rankFinalPassed: false, isLevel3: true });
     expect(report).to.include({
-      level_exam_passed: true,
-      rank_final_required: true,
-      rank_final_passed: false,
+      levelExamPassed: true,
+      rankFinalRequired: true,
+      rankFinalPassed: false,
       eligible: false,
     });
   });

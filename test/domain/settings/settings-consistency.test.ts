@@ -8,21 +8,26 @@ import {
 } from '../../../src/domain/settings/track-settings.js';
 import { expectDomainError } from '../expect-domain-error.js';
 
+/** Each error's code and the wire name of the settings field its path names (`['settings', 'kExam']`). */
 const codesAndPaths = (settings: TrackSettings, modules = 5): string[] =>
-  validateSettings(settings, modules).map((e) => `${e.code} ${e.path}`);
+  validateSettings(settings, modules).map((e) => {
+    expect(e.path).to.have.length(2);
+    expect(e.path?.[0]).to.equal('settings');
+    return `${e.code} ${SETTINGS_FIELD_NAMES[e.path?.[1] as keyof TrackSettings]}`;
+  });
 
 describe('validateSettings', () => {
   it('accepts the seeded settings with five modules', () => {
     expect(validateSettings(DEFAULT_TRACK_SETTINGS, 5)).to.deep.equal([]);
   });
 
-  it('reports a pass score above its total with a stable code, message and snake_case path', () => {
+  it('reports a pass score above its total with a stable code, message and the path of the field', () => {
     const errors = validateSettings({ ...DEFAULT_TRACK_SETTINGS, levelExamPassScore: 21 }, 5);
     expect(errors).to.deep.equal([
       {
         code: 'pass_score_above_total',
         message: 'level_exam_pass_score (21) must be <= level_exam_total_q (20)',
-        path: 'level_exam_pass_score',
+        path: ['settings', 'levelExamPassScore'],
       },
     ]);
   });

@@ -17,10 +17,10 @@ const answersError = (fn: () => unknown): DomainError => expectDomainError(fn, '
 describe('scoreAnswers', () => {
   it('counts correct answers and builds per-module stats sorted by module id', () => {
     const result = scoreAnswers(attempt, [
-      { question_id: 9, selected_option_id: 92 },
-      { question_id: 5, selected_option_id: 52 },
-      { question_id: 3, selected_option_id: 31 },
-      { question_id: 7, selected_option_id: 74 },
+      { questionId: 9, selectedOptionId: 92 },
+      { questionId: 5, selectedOptionId: 52 },
+      { questionId: 3, selectedOptionId: 31 },
+      { questionId: 7, selectedOptionId: 74 },
     ]);
     expect(result).to.deep.equal({
       scoreTotal: 2,
@@ -41,22 +41,30 @@ describe('scoreAnswers', () => {
   it('lists one error per problem: unknown, duplicate, foreign option, missing', () => {
     const error = answersError(() =>
       scoreAnswers(attempt, [
-        { question_id: 5, selected_option_id: 52 },
-        { question_id: 99, selected_option_id: 992 },
-        { question_id: 5, selected_option_id: 51 },
-        { question_id: 3, selected_option_id: 52 },
+        { questionId: 5, selectedOptionId: 52 },
+        { questionId: 99, selectedOptionId: 992 },
+        { questionId: 5, selectedOptionId: 51 },
+        { questionId: 3, selectedOptionId: 52 },
       ]),
     );
     expect(error.extensions['errors']).to.deep.equal([
-      { code: 'unknown_question', message: 'question 99 is not part of this attempt', path: 'answers[1].question_id' },
-      { code: 'duplicate_answer', message: 'question 5 is answered more than once', path: 'answers[2].question_id' },
+      {
+        code: 'unknown_question',
+        message: 'question 99 is not part of this attempt',
+        path: ['answers', 1, 'questionId'],
+      },
+      {
+        code: 'duplicate_answer',
+        message: 'question 5 is answered more than once',
+        path: ['answers', 2, 'questionId'],
+      },
       {
         code: 'option_not_of_question',
         message: 'option 52 does not belong to question 3',
-        path: 'answers[3].selected_option_id',
+        path: ['answers', 3, 'selectedOptionId'],
       },
-      { code: 'missing_answer', message: 'question 7 has no answer', path: 'answers' },
-      { code: 'missing_answer', message: 'question 9 has no answer', path: 'answers' },
+      { code: 'missing_answer', message: 'question 7 has no answer', path: ['answers'] },
+      { code: 'missing_answer', message: 'question 9 has no answer', path: ['answers'] },
     ]);
     expect(error.message).to.equal('The answers have 5 problem(s)');
   });
@@ -77,15 +85,15 @@ describe('scoreAnswers', () => {
       scoreAnswers(
         [question(1, 1)],
         [
-          { question_id: 1, selected_option_id: 12 },
-          { question_id: 1, selected_option_id: 77 },
+          { questionId: 1, selectedOptionId: 12 },
+          { questionId: 1, selectedOptionId: 77 },
         ],
       ),
     );
-    const errors = error.extensions['errors'] as { code: string; path: string }[];
+    const errors = error.extensions['errors'] as { code: string; path: readonly (string | number)[] }[];
     expect(errors.map((e) => [e.code, e.path])).to.deep.equal([
-      ['duplicate_answer', 'answers[1].question_id'],
-      ['option_not_of_question', 'answers[1].selected_option_id'],
+      ['duplicate_answer', ['answers', 1, 'questionId']],
+      ['option_not_of_question', ['answers', 1, 'selectedOptionId']],
     ]);
   });
 });

@@ -12,6 +12,12 @@ import type {
   AdminEditArticleData,
   AdminListArticlesData,
   AdminSetMinitestData,
+  AdminArticle as AdminArticleJson,
+  AdminCreateArticleResponses,
+  AdminEditArticleResponses,
+  AdminGetArticleResponses,
+  AdminListArticlesResponses,
+  AdminSetMinitestResponses,
 } from '../../../contract/generated/types.gen.js';
 import { bodyOf, queryOf } from '../shared/typed-route.js';
 
@@ -23,7 +29,7 @@ export interface ArticleLibraryUseCases {
   readonly setMinitest: (articleId: number, questionIds: readonly number[], actor: AdminActor) => Promise<AdminArticle>;
 }
 
-const articleJson = (article: AdminArticle) => ({
+const articleJson = (article: AdminArticle): AdminArticleJson => ({
   id: article.id,
   track_id: article.trackId,
   module_id: article.moduleId,
@@ -63,7 +69,7 @@ export function articlesRouter(useCases: ArticleLibraryUseCases, auth: Authentic
         ),
       (row) => row.id,
     );
-    res.json(pageJson(page, articleJson));
+    res.json(pageJson(page, articleJson) satisfies AdminListArticlesResponses[200]);
   });
 
   router.post('/admin/articles', auth.admin, async (req, res) => {
@@ -80,11 +86,12 @@ export function articlesRouter(useCases: ArticleLibraryUseCases, auth: Authentic
       },
       adminOf(res),
     );
-    res.status(201).json(articleJson(article));
+    res.status(201).json(articleJson(article) satisfies AdminCreateArticleResponses[201]);
   });
 
   router.get('/admin/articles/:article_id', auth.admin, async (req, res) => {
-    res.json(articleJson(await useCases.get(Number(req.params.article_id), adminOf(res))));
+    const article = await useCases.get(Number(req.params.article_id), adminOf(res));
+    res.json(articleJson(article) satisfies AdminGetArticleResponses[200]);
   });
 
   router.patch('/admin/articles/:article_id', auth.admin, async (req, res) => {
@@ -96,12 +103,14 @@ export function articlesRouter(useCases: ArticleLibraryUseCases, auth: Authentic
       ...(body.position === undefined ? {} : { position: body.position }),
       ...(body.is_active === undefined ? {} : { isActive: body.is_active }),
     };
-    res.json(articleJson(await useCases.edit(Number(req.params.article_id), change, adminOf(res))));
+    const edited = await useCases.edit(Number(req.params.article_id), change, adminOf(res));
+    res.json(articleJson(edited) satisfies AdminEditArticleResponses[200]);
   });
 
   router.put('/admin/articles/:article_id/minitest', auth.admin, async (req, res) => {
     const body = bodyOf<AdminSetMinitestData>(req);
-    res.json(articleJson(await useCases.setMinitest(Number(req.params.article_id), body.question_ids, adminOf(res))));
+    const article = await useCases.setMinitest(Number(req.params.article_id), body.question_ids, adminOf(res));
+    res.json(articleJson(article) satisfies AdminSetMinitestResponses[200]);
   });
 
   return router;

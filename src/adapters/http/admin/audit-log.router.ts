@@ -5,14 +5,18 @@ import { adminOf, type Authentication } from '../auth/authentication.js';
 import { keysetPage } from '../../../application/shared/keyset-page.js';
 import { decodeCursor, pageJson } from '../shared/page-cursor.js';
 import { DEFAULT_PAGE_SIZE } from './question-bank.router.js';
-import type { AdminListAuditLogData } from '../../../contract/generated/types.gen.js';
+import type {
+  AdminListAuditLogData,
+  AdminListAuditLogResponses,
+  AuditEntry,
+} from '../../../contract/generated/types.gen.js';
 import { queryOf } from '../shared/typed-route.js';
 
 export interface AuditLogUseCases {
   readonly list: (filter: AuditFilter, actor: AdminActor) => Promise<AuditRecord[]>;
 }
 
-const entryJson = (entry: AuditRecord) => ({
+const entryJson = (entry: AuditRecord): AuditEntry => ({
   id: entry.id,
   admin_id: entry.adminId,
   admin_email: entry.adminEmail,
@@ -45,7 +49,7 @@ export function auditLogRouter(useCases: AuditLogUseCases, auth: Authentication)
         ),
       (row) => row.id,
     );
-    res.json(pageJson(page, entryJson));
+    res.json(pageJson(page, entryJson) satisfies AdminListAuditLogResponses[200]);
   });
 
   return router;

@@ -4,7 +4,11 @@ import type { ImportSummary } from '../../../application/authoring/import-bundle
 import type { BundleInput, StageInput } from '../../../domain/authoring/import-bundle.rules.js';
 import type { AdminActor } from '../../../domain/identity/actor.js';
 import { adminOf, type Authentication } from '../auth/authentication.js';
-import type { AdminImportBundleData } from '../../../contract/generated/types.gen.js';
+import type {
+  AdminImportBundleData,
+  AdminImportBundleResponses,
+  ImportCounts as ImportCountsJson,
+} from '../../../contract/generated/types.gen.js';
 import { bodyOf } from '../shared/typed-route.js';
 
 export interface BundleImportUseCases {
@@ -61,7 +65,13 @@ const toBundle = (json: BundleJson): BundleInput => ({
   })),
 });
 
-const countsJson = (counts: ImportCounts) => ({ ...counts });
+const countsJson = (counts: ImportCounts): ImportCountsJson => ({
+  tracks: counts.tracks,
+  modules: counts.modules,
+  questions: counts.questions,
+  articles: counts.articles,
+  minitests: counts.minitests,
+});
 
 /** POST /admin/import: a content bundle, all or nothing, idempotent. */
 export function bundleImportRouter(useCases: BundleImportUseCases, auth: Authentication): Router {
@@ -73,7 +83,7 @@ export function bundleImportRouter(useCases: BundleImportUseCases, auth: Authent
       track_id: summary.trackId,
       created: countsJson(summary.created),
       unchanged: countsJson(summary.unchanged),
-    });
+    } satisfies AdminImportBundleResponses[200]);
   });
 
   return router;

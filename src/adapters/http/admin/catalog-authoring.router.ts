@@ -6,6 +6,13 @@ import type {
   AdminAddModuleData,
   AdminCreateTrackData,
   AdminRenameModuleData,
+  AdminAddModuleResponses,
+  AdminCreateTrackResponses,
+  AdminGetTrackResponses,
+  AdminListTracksResponses,
+  AdminModule,
+  AdminRenameModuleResponses,
+  AdminTrack,
 } from '../../../contract/generated/types.gen.js';
 import { bodyOf } from '../shared/typed-route.js';
 
@@ -17,9 +24,13 @@ export interface CatalogAuthoringUseCases {
   readonly renameModule: (moduleId: number, input: { name: string }, actor: AdminActor) => Promise<AuthoredModule>;
 }
 
-const moduleJson = (module: AuthoredModule) => ({ id: module.id, track_id: module.trackId, name: module.name });
+const moduleJson = (module: AuthoredModule): AdminModule => ({
+  id: module.id,
+  track_id: module.trackId,
+  name: module.name,
+});
 
-const trackJson = (track: AuthoredTrack) => ({
+const trackJson = (track: AuthoredTrack): AdminTrack => ({
   id: track.id,
   name: track.name,
   created_at: track.createdAt.toISOString(),
@@ -38,28 +49,30 @@ export function catalogAuthoringRouter(useCases: CatalogAuthoringUseCases, auth:
   const router = Router();
 
   router.get('/admin/tracks', auth.admin, async (_req, res) => {
-    res.json((await useCases.listTracks(adminOf(res))).map(trackJson));
+    res.json((await useCases.listTracks(adminOf(res))).map(trackJson) satisfies AdminListTracksResponses[200]);
   });
 
   router.post('/admin/tracks', auth.admin, async (req, res) => {
     const body = bodyOf<AdminCreateTrackData>(req);
-    res.status(201).json(trackJson(await useCases.createTrack({ name: body.name }, adminOf(res))));
+    const track = await useCases.createTrack({ name: body.name }, adminOf(res));
+    res.status(201).json(trackJson(track) satisfies AdminCreateTrackResponses[201]);
   });
 
   router.get('/admin/tracks/:track_id', auth.admin, async (req, res) => {
-    res.json(trackJson(await useCases.getTrack(Number(req.params.track_id), adminOf(res))));
+    const track = await useCases.getTrack(Number(req.params.track_id), adminOf(res));
+    res.json(trackJson(track) satisfies AdminGetTrackResponses[200]);
   });
 
   router.post('/admin/tracks/:track_id/modules', auth.admin, async (req, res) => {
     const body = bodyOf<AdminAddModuleData>(req);
-    res
-      .status(201)
-      .json(moduleJson(await useCases.addModule(Number(req.params.track_id), { name: body.name }, adminOf(res))));
+    const added = await useCases.addModule(Number(req.params.track_id), { name: body.name }, adminOf(res));
+    res.status(201).json(moduleJson(added) satisfies AdminAddModuleResponses[201]);
   });
 
   router.patch('/admin/modules/:module_id', auth.admin, async (req, res) => {
     const body = bodyOf<AdminRenameModuleData>(req);
-    res.json(moduleJson(await useCases.renameModule(Number(req.params.module_id), { name: body.name }, adminOf(res))));
+    const renamed = await useCases.renameModule(Number(req.params.module_id), { name: body.name }, adminOf(res));
+    res.json(moduleJson(renamed) satisfies AdminRenameModuleResponses[200]);
   });
 
   return router;

@@ -2,7 +2,11 @@ import { Router } from 'express';
 import type { ModuleItemStatistics } from '../../../application/assessment/item-statistics.use-case.js';
 import type { ItemStatistics } from '../../../domain/assessment/item-statistics.rules.js';
 import type { AdminActor } from '../../../domain/identity/actor.js';
-import type { AdminModuleItemStatisticsData } from '../../../contract/generated/types.gen.js';
+import type {
+  AdminModuleItemStatisticsData,
+  AdminModuleItemStatisticsResponses,
+  ItemStatistics as ItemStatisticsJson,
+} from '../../../contract/generated/types.gen.js';
 import { queryOf } from '../shared/typed-route.js';
 import { adminOf, type Authentication } from '../auth/authentication.js';
 
@@ -15,7 +19,7 @@ export interface ItemStatisticsUseCases {
 }
 
 /** The wire shape of one question's statistics (also the `statistics` of a question's detail). */
-export const itemStatisticsJson = (statistics: ItemStatistics) => ({
+export const itemStatisticsJson = (statistics: ItemStatistics): ItemStatisticsJson => ({
   responses: statistics.responses,
   facility: statistics.facility,
   discrimination: statistics.discrimination,
@@ -45,7 +49,7 @@ export function itemStatisticsRouter(useCases: ItemStatisticsUseCases, auth: Aut
         is_active: item.isActive,
         ...itemStatisticsJson(item.statistics),
       })),
-    });
+    } satisfies AdminModuleItemStatisticsResponses[200]);
   });
   return router;
 }

@@ -7,7 +7,15 @@ import { adminOf, type Authentication } from '../auth/authentication.js';
 import { keysetPage } from '../../../application/shared/keyset-page.js';
 import { decodeCursor, pageJson } from '../shared/page-cursor.js';
 import { DEFAULT_PAGE_SIZE } from './question-bank.router.js';
-import type { AdminListLearnersData, AdminUpdateLearnerData } from '../../../contract/generated/types.gen.js';
+import type {
+  AdminGetLearnerResponses,
+  AdminLearner,
+  AdminLearnerDetail,
+  AdminListLearnersData,
+  AdminListLearnersResponses,
+  AdminUpdateLearnerData,
+  AdminUpdateLearnerResponses,
+} from '../../../contract/generated/types.gen.js';
 import { bodyOf, queryOf } from '../shared/typed-route.js';
 
 export interface LearnersUseCases {
@@ -18,7 +26,7 @@ export interface LearnersUseCases {
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
 
-const summaryJson = (learner: LearnerSummary) => ({
+const summaryJson = (learner: LearnerSummary): AdminLearner => ({
   id: learner.id,
   email: learner.email,
   full_name: learner.fullName,
@@ -38,7 +46,7 @@ const summaryJson = (learner: LearnerSummary) => ({
         },
 });
 
-const detailJson = (detail: LearnerDetail) => ({
+const detailJson = (detail: LearnerDetail): AdminLearnerDetail => ({
   profile: summaryJson(detail.profile),
   stages: detail.stages.map((stage) => ({
     stage_id: stage.stageId,
@@ -116,18 +124,20 @@ export function learnersRouter(useCases: LearnersUseCases, auth: Authentication)
         ),
       (row) => row.id,
     );
-    res.json(pageJson(page, summaryJson));
+    res.json(pageJson(page, summaryJson) satisfies AdminListLearnersResponses[200]);
   });
 
   router.get('/admin/users/:user_id', auth.admin, async (req, res) => {
-    res.json(detailJson(await useCases.detail(Number(req.params.user_id), adminOf(res))));
+    const detail = await useCases.detail(Number(req.params.user_id), adminOf(res));
+    res.json(detailJson(detail) satisfies AdminGetLearnerResponses[200]);
   });
 
   // The contract asks for at least one known property; each becomes one field of LearnerChanges.
   router.patch('/admin/users/:user_id', auth.admin, async (req, res) => {
     const body = bodyOf<AdminUpdateLearnerData>(req);
     const changes: LearnerChanges = { isActive: body.is_active };
-    res.json(detailJson(await useCases.update(Number(req.params.user_id), changes, adminOf(res))));
+    const updated = await useCases.update(Number(req.params.user_id), changes, adminOf(res));
+    res.json(detailJson(updated) satisfies AdminUpdateLearnerResponses[200]);
   });
 
   return router;

@@ -10,6 +10,11 @@ import type {
   AdminCreateQuestionData,
   AdminEditQuestionData,
   AdminListQuestionsData,
+  AdminCreateQuestionResponses,
+  AdminEditQuestionResponses,
+  AdminGetQuestionResponses,
+  AdminListQuestionsResponses,
+  AdminQuestion as AdminQuestionJson,
 } from '../../../contract/generated/types.gen.js';
 import { bodyOf, queryOf } from '../shared/typed-route.js';
 
@@ -35,7 +40,7 @@ export interface QuestionBankUseCases {
 
 export const DEFAULT_PAGE_SIZE = 20;
 
-const questionJson = (question: AdminQuestion) => ({
+const questionJson = (question: AdminQuestion): AdminQuestionJson => ({
   id: question.id,
   module_id: question.moduleId,
   text: question.text,
@@ -69,7 +74,7 @@ export function questionBankRouter(useCases: QuestionBankUseCases, auth: Authent
         ),
       (row) => row.id,
     );
-    res.json(pageJson(page, questionJson));
+    res.json(pageJson(page, questionJson) satisfies AdminListQuestionsResponses[200]);
   });
 
   router.post('/admin/modules/:module_id/questions', auth.admin, async (req, res) => {
@@ -79,7 +84,7 @@ export function questionBankRouter(useCases: QuestionBankUseCases, auth: Authent
       { text: body.text, options: body.options, correctOptionPos: body.correct_option_pos },
       adminOf(res),
     );
-    res.status(201).json(questionJson(question));
+    res.status(201).json(questionJson(question) satisfies AdminCreateQuestionResponses[201]);
   });
 
   router.get('/admin/questions/:question_id', auth.admin, async (req, res) => {
@@ -88,20 +93,17 @@ export function questionBankRouter(useCases: QuestionBankUseCases, auth: Authent
     res.json({
       ...questionJson(question),
       statistics: itemStatisticsJson(await useCases.statistics(questionId, adminOf(res))),
-    });
+    } satisfies AdminGetQuestionResponses[200]);
   });
 
   router.patch('/admin/questions/:question_id', auth.admin, async (req, res) => {
     const body = bodyOf<AdminEditQuestionData>(req);
-    res.json(
-      questionJson(
-        await useCases.edit(
-          Number(req.params.question_id),
-          { text: body.text, isActive: body.is_active },
-          adminOf(res),
-        ),
-      ),
+    const edited = await useCases.edit(
+      Number(req.params.question_id),
+      { text: body.text, isActive: body.is_active },
+      adminOf(res),
     );
+    res.json(questionJson(edited) satisfies AdminEditQuestionResponses[200]);
   });
 
   return router;

@@ -2,12 +2,19 @@ import { Router } from 'express';
 import type { DraftChange, NewDraftInput } from '../../../application/settings/draft-settings-version.use-case.js';
 import type { SettingsVersion } from '../../../application/settings/settings.ports.js';
 import type { AdminActor } from '../../../domain/identity/actor.js';
-import { SETTINGS_FIELD_NAMES, type TrackSettings } from '../../../domain/settings/track-settings.js';
 import { adminOf, type Authentication } from '../auth/authentication.js';
 import type {
+  AdminActivateSettingsVersionResponses,
+  AdminArchiveSettingsVersionResponses,
   AdminCreateSettingsDraftData,
+  AdminCreateSettingsDraftResponses,
   AdminEditSettingsDraftData,
+  AdminEditSettingsDraftResponses,
+  AdminGetSettingsVersionResponses,
+  AdminListSettingsVersionsResponses,
+  SettingsVersion as SettingsVersionJson,
 } from '../../../contract/generated/types.gen.js';
+import { settingsFromJson, settingsJson } from '../shared/settings-json.js';
 import { bodyOf } from '../shared/typed-route.js';
 
 export interface SettingsUseCases {
@@ -19,20 +26,7 @@ export interface SettingsUseCases {
   readonly archive: (versionId: number, actor: AdminActor) => Promise<SettingsVersion>;
 }
 
-const FIELDS = Object.entries(SETTINGS_FIELD_NAMES) as [keyof TrackSettings, string][];
-
-export const settingsJson = (settings: TrackSettings): Record<string, unknown> =>
-  Object.fromEntries(FIELDS.map(([key, name]) => [name, settings[key]]));
-
-/** The contract names every field; absent ones stay absent (they are overrides). */
-const settingsFromJson = (json: Record<string, unknown> | undefined): Partial<TrackSettings> | undefined =>
-  json === undefined
-    ? undefined
-    : (Object.fromEntries(
-        FIELDS.filter(([, name]) => json[name] !== undefined).map(([key, name]) => [key, json[name]]),
-      ) as Partial<TrackSettings>);
-
-export const versionJson = (version: SettingsVersion) => ({
+export const versionJson = (version: SettingsVersion): SettingsVersionJson => ({
   id: version.id,
   track_id: version.trackId,
   version_no: version.versionNo,
@@ -51,7 +45,8 @@ export function settingsRouter(useCases: SettingsUseCases, auth: Authentication)
   const id = (value: unknown) => Number(value);
 
   router.get('/admin/tracks/:track_id/settings-versions', auth.admin, async (req, res) => {
-    res.json((await useCases.list(id(req.params.track_id), adminOf(res))).map(versionJson));
+    const versions = await useCases.list(id(req.params.track_id), adminOf(res));
+    res.json(versions.map(versionJson) satisfies AdminListSettingsVersionsResponses[200]);
   });
 
   router.post('/admin/tracks/:track_id/settings-versions', auth.admin, async (req, res) => {
@@ -61,11 +56,12 @@ export function settingsRouter(useCases: SettingsUseCases, auth: Authentication)
       { basedOnVersionId: body.based_on_version_id, note: body.note, settings: settingsFromJson(body.settings) },
       adminOf(res),
     );
-    res.status(201).json(versionJson(draft));
+    res.status(201).json(versionJson(draft) satisfies AdminCreateSettingsDraftResponses[201]);
   });
 
   router.get('/admin/settings-versions/:version_id', auth.admin, async (req, res) => {
-    res.json(versionJson(await useCases.get(id(req.params.version_id), adminOf(res))));
+    const version = await useCases.get(id(req.params.version_id), adminOf(res));
+    res.json(versionJson(version) satisfies AdminGetSettingsVersionResponses[200]);
   });
 
   router.patch('/admin/settings-versions/:version_id', auth.admin, async (req, res) => {
@@ -74,15 +70,18 @@ export function settingsRouter(useCases: SettingsUseCases, auth: Authentication)
       ...('note' in body ? { note: body.note ?? null } : {}),
       settings: settingsFromJson(body.settings),
     };
-    res.json(versionJson(await useCases.editDraft(id(req.params.version_id), change, adminOf(res))));
+    const edited = await useCases.editDraft(id(req.params.version_id), change, adminOf(res));
+    res.json(versionJson(edited) satisfies AdminEditSettingsDraftResponses[200]);
   });
 
   router.post('/admin/settings-versions/:version_id/activate', auth.admin, async (req, res) => {
-    res.json(versionJson(await useCases.activate(id(req.params.version_id), adminOf(res))));
+    const activated = await useCases.activate(id(req.params.version_id), adminOf(res));
+    res.json(versionJson(activated) satisfies AdminActivateSettingsVersionResponses[200]);
   });
 
   router.post('/admin/settings-versions/:version_id/archive', auth.admin, async (req, res) => {
-    res.json(versionJson(await useCases.archive(id(req.params.version_id), adminOf(res))));
+    const archived = await useCases.archive(id(req.params.version_id), adminOf(res));
+    res.json(versionJson(archived) satisfies AdminArchiveSettingsVersionResponses[200]);
   });
 
   return router;

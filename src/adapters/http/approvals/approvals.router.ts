@@ -9,7 +9,20 @@ import type { ApprovalDecision } from '../../../application/approvals/decide-app
 import type { AdminActor, LearnerActor } from '../../../domain/identity/actor.js';
 import { adminOf, learnerOf, type Authentication } from '../auth/authentication.js';
 import { attemptSummaryJson } from '../exams/exams.router.js';
-import type { ListApprovalsData, RejectRequestData } from '../../../contract/generated/types.gen.js';
+import type {
+  ApprovalDecision as ApprovalDecisionJson,
+  ApprovalListItem as ApprovalListItemJson,
+  ApprovalRequest as ApprovalRequestJson,
+  ApproveRequestData,
+  ApproveRequestResponses,
+  GetApprovalResponses,
+  ListApprovalsData,
+  ListApprovalsResponses,
+  ListMyApprovalsResponses,
+  RejectRequestData,
+  RejectRequestResponses,
+  ResubmitApprovalResponses,
+} from '../../../contract/generated/types.gen.js';
 import { decodeCursor, pageJson } from '../shared/page-cursor.js';
 import { bodyOf, queryOf } from '../shared/typed-route.js';
 
@@ -22,7 +35,7 @@ export interface ApprovalUseCases {
   readonly reject: (input: { requestId: number; comment: string }, actor: AdminActor) => Promise<ApprovalDecision>;
 }
 
-const requestJson = (request: ApprovalRequest) => ({
+const requestJson = (request: ApprovalRequest): ApprovalRequestJson => ({
   request_id: request.requestId,
   type: request.type,
   status: request.status,
@@ -33,7 +46,7 @@ const requestJson = (request: ApprovalRequest) => ({
   comment: request.comment,
 });
 
-const listItemJson = (item: ApprovalListItem) => ({
+const listItemJson = (item: ApprovalListItem): ApprovalListItemJson => ({
   request_id: item.requestId,
   type: item.type,
   status: item.status,
@@ -45,7 +58,7 @@ const listItemJson = (item: ApprovalListItem) => ({
   comment: item.comment,
 });
 
-const decisionJson = (decision: ApprovalDecision) => ({
+const decisionJson = (decision: ApprovalDecision): ApprovalDecisionJson => ({
   request_id: decision.request.requestId,
   status: decision.request.status,
   user_id: decision.request.userId,
@@ -58,11 +71,12 @@ export function approvalsRouter(useCases: ApprovalUseCases, auth: Authentication
   const router = Router();
 
   router.get('/approvals/my', auth.learner, async (_req, res) => {
-    res.json((await useCases.listMine(learnerOf(res))).map(requestJson));
+    res.json((await useCases.listMine(learnerOf(res))).map(requestJson) satisfies ListMyApprovalsResponses[200]);
   });
 
   router.post('/approvals/:request_id/resubmit', auth.learner, async (req, res) => {
-    res.status(201).json(requestJson(await useCases.resubmit(Number(req.params.request_id), learnerOf(res))));
+    const resubmitted = await useCases.resubmit(Number(req.params.request_id), learnerOf(res));
+    res.status(201).json(requestJson(resubmitted) satisfies ResubmitApprovalResponses[201]);
   });
 
   router.get('/admin/approvals', auth.admin, async (req, res) => {
@@ -74,7 +88,7 @@ export function approvalsRouter(useCases: ApprovalUseCases, auth: Authentication
       limit: Number(query.limit ?? 20),
       ...(query.cursor === undefined ? {} : { afterId: decodeCursor(query.cursor) }),
     });
-    res.json(pageJson(page, listItemJson));
+    res.json(pageJson(page, listItemJson) satisfies ListApprovalsResponses[200]);
   });
 
   router.get('/admin/approvals/:request_id', auth.admin, async (req, res) => {
@@ -83,31 +97,25 @@ export function approvalsRouter(useCases: ApprovalUseCases, auth: Authentication
       ...listItemJson(detail.item),
       level_exam_attempts: detail.levelExamAttempts.map(attemptSummaryJson),
       rank_final_attempts: detail.rankFinalAttempts.map(attemptSummaryJson),
-    });
+    } satisfies GetApprovalResponses[200]);
   });
 
   router.post('/admin/approvals/:request_id/approve', auth.admin, async (req, res) => {
-    const body = (req.body ?? {}) as { comment?: string };
-    res.json(
-      decisionJson(
-        await useCases.approve(
-          {
-            requestId: Number(req.params.request_id),
-            ...(body.comment === undefined ? {} : { comment: body.comment }),
-          },
-          adminOf(res),
-        ),
-      ),
+    const comment = bodyOf<ApproveRequestData>(req)?.comment;
+    const decision = await useCases.approve(
+      { requestId: Number(req.params.request_id), ...(comment === undefined ? {} : { comment }) },
+      adminOf(res),
     );
+    res.json(decisionJson(decision) satisfies ApproveRequestResponses[200]);
   });
 
   router.post('/admin/approvals/:request_id/reject', auth.admin, async (req, res) => {
     const body = bodyOf<RejectRequestData>(req);
-    res.json(
-      decisionJson(
-        await useCases.reject({ requestId: Number(req.params.request_id), comment: body.comment }, adminOf(res)),
-      ),
+    const decision = await useCases.reject(
+      { requestId: Number(req.params.request_id), comment: body.comment },
+      adminOf(res),
     );
+    res.json(decisionJson(decision) satisfies RejectRequestResponses[200]);
   });
 
   return router;

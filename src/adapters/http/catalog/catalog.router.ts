@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { TrackDetail, TrackSummary } from '../../../application/catalog/catalog.ports.js';
+import type { ListTracksResponses, GetTrackResponses } from '../../../contract/generated/types.gen.js';
 import type { Authentication } from '../auth/authentication.js';
 
 export interface CatalogUseCases {
@@ -11,7 +12,8 @@ export function catalogRouter(useCases: CatalogUseCases, auth: Authentication): 
   const router = Router();
 
   router.get('/catalog/tracks', auth.learner, async (_req, res) => {
-    res.json((await useCases.listTracks()).map((track) => ({ id: track.id, name: track.name })));
+    const tracks = await useCases.listTracks();
+    res.json(tracks.map((track) => ({ id: track.id, name: track.name })) satisfies ListTracksResponses[200]);
   });
 
   router.get('/catalog/tracks/:track_id', auth.learner, async (req, res) => {
@@ -21,7 +23,7 @@ export function catalogRouter(useCases: CatalogUseCases, auth: Authentication): 
       name: track.name,
       stages: track.stages.map((s) => ({ id: s.id, rank: s.rank, level: s.level, position: s.position })),
       modules: track.modules.map((m) => ({ id: m.id, name: m.name })),
-    });
+    } satisfies GetTrackResponses[200]);
   });
 
   return router;

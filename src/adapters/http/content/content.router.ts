@@ -6,8 +6,15 @@ import type { QuestionView } from '../../../application/shared/question-view.js'
 import type { LearnerActor } from '../../../domain/identity/actor.js';
 import type { SubmittedAnswer } from '../../../domain/shared/answer-sheet.rules.js';
 import { learnerOf, type Authentication } from '../auth/authentication.js';
-import { questionJson } from '../shared/question-json.js';
-import type { SubmitMinitestData } from '../../../contract/generated/types.gen.js';
+import { questionJson, submittedAnswers } from '../shared/question-json.js';
+import type {
+  AssignContentResponses,
+  GetArticleResponses,
+  GetMinitestResponses,
+  ListMyContentResponses,
+  SubmitMinitestData,
+  SubmitMinitestResponses,
+} from '../../../contract/generated/types.gen.js';
 import { bodyOf } from '../shared/typed-route.js';
 
 export interface ContentUseCases {
@@ -32,7 +39,7 @@ export function contentRouter(useCases: ContentUseCases, auth: Authentication): 
       assigned_optional: assignment.assignedOptional,
       assigned_required: assignment.assignedRequired,
       weak_module_ids: assignment.weakModuleIds,
-    });
+    } satisfies AssignContentResponses[201]);
   });
 
   router.get('/content/my', auth.learner, async (_req, res) => {
@@ -46,7 +53,7 @@ export function contentRouter(useCases: ContentUseCases, auth: Authentication): 
         kind: a.kind,
         is_read: a.isRead,
         minitest_passed: a.minitestPassed,
-      })),
+      })) satisfies ListMyContentResponses[200],
     );
   });
 
@@ -60,7 +67,7 @@ export function contentRouter(useCases: ContentUseCases, auth: Authentication): 
       title: article.title,
       content_ref: article.contentRef,
       body: article.body,
-    });
+    } satisfies GetArticleResponses[200]);
   });
 
   router.post('/content/:article_id/read', auth.learner, async (req, res) => {
@@ -71,13 +78,17 @@ export function contentRouter(useCases: ContentUseCases, auth: Authentication): 
   router.get('/content/:article_id/minitest', auth.learner, async (req, res) => {
     const articleId = Number(req.params.article_id);
     const questions = await useCases.getMinitest(articleId, learnerOf(res));
-    res.json({ article_id: articleId, questions: questions.map(questionJson) });
+    const [first, second, third, ...more] = questions.map(questionJson);
+    // A minitest holds exactly three questions (docs/product.md): the writes that set one refuse any other size.
+    if (first === undefined || second === undefined || third === undefined || more.length > 0)
+      throw new Error(`minitest of article ${articleId} has ${questions.length} questions`);
+    res.json({ article_id: articleId, questions: [first, second, third] } satisfies GetMinitestResponses[200]);
   });
 
   router.post('/content/:article_id/minitest/submit', auth.learner, async (req, res) => {
     const body = bodyOf<SubmitMinitestData>(req);
     const outcome = await useCases.submitMinitest(
-      { articleId: Number(req.params.article_id), answers: body.answers },
+      { articleId: Number(req.params.article_id), answers: submittedAnswers(body.answers) },
       learnerOf(res),
     );
     res.json({
@@ -86,7 +97,7 @@ export function contentRouter(useCases: ContentUseCases, auth: Authentication): 
       correct_cnt: outcome.correctCnt,
       total_cnt: outcome.totalCnt,
       already_passed: outcome.alreadyPassed,
-    });
+    } satisfies SubmitMinitestResponses[200]);
   });
 
   return router;

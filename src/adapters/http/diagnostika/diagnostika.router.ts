@@ -3,9 +3,15 @@ import type { DiagnostikaResult } from '../../../application/diagnostika/diagnos
 import type { StartedDiagnostika } from '../../../application/diagnostika/diagnostika.use-case.js';
 import type { LearnerActor } from '../../../domain/identity/actor.js';
 import type { SubmittedAnswer } from '../../../domain/shared/answer-sheet.rules.js';
-import { questionJson } from '../shared/question-json.js';
+import { questionJson, submittedAnswers } from '../shared/question-json.js';
 import { learnerOf, type Authentication } from '../auth/authentication.js';
-import type { SubmitDiagnostikaData } from '../../../contract/generated/types.gen.js';
+import type {
+  DiagnostikaResult as DiagnostikaResultJson,
+  GetDiagnostikaResultResponses,
+  StartDiagnostikaResponses,
+  SubmitDiagnostikaData,
+  SubmitDiagnostikaResponses,
+} from '../../../contract/generated/types.gen.js';
 import { bodyOf } from '../shared/typed-route.js';
 
 export interface DiagnostikaUseCases {
@@ -17,7 +23,7 @@ export interface DiagnostikaUseCases {
   readonly getResult: (actor: LearnerActor) => Promise<DiagnostikaResult>;
 }
 
-const resultJson = (result: DiagnostikaResult) => ({
+const resultJson = (result: DiagnostikaResult): DiagnostikaResultJson => ({
   diagnostika_id: result.diagnostikaId,
   total_q: result.totalQ,
   score_total: result.scoreTotal,
@@ -33,18 +39,20 @@ export function diagnostikaRouter(useCases: DiagnostikaUseCases, auth: Authentic
       diagnostika_id: started.diagnostikaId,
       total_q: started.totalQ,
       questions: started.questions.map(questionJson),
-    });
+    } satisfies StartDiagnostikaResponses[201]);
   });
 
   router.post('/diagnostika/submit', auth.learner, async (req, res) => {
     const body = bodyOf<SubmitDiagnostikaData>(req);
-    res.json(
-      resultJson(await useCases.submit({ diagnostikaId: body.diagnostika_id, answers: body.answers }, learnerOf(res))),
+    const result = await useCases.submit(
+      { diagnostikaId: body.diagnostika_id, answers: submittedAnswers(body.answers) },
+      learnerOf(res),
     );
+    res.json(resultJson(result) satisfies SubmitDiagnostikaResponses[200]);
   });
 
   router.get('/diagnostika/result', auth.learner, async (_req, res) => {
-    res.json(resultJson(await useCases.getResult(learnerOf(res))));
+    res.json(resultJson(await useCases.getResult(learnerOf(res))) satisfies GetDiagnostikaResultResponses[200]);
   });
 
   return router;

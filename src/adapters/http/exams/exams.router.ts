@@ -7,8 +7,19 @@ import type { SubmittedExam } from '../../../application/exams/submit-exam.use-c
 import type { LearnerActor } from '../../../domain/identity/actor.js';
 import type { SubmittedAnswer } from '../../../domain/shared/answer-sheet.rules.js';
 import { learnerOf, type Authentication } from '../auth/authentication.js';
-import { questionJson } from '../shared/question-json.js';
-import type { SubmitLevelExamData } from '../../../contract/generated/types.gen.js';
+import { questionJson, submittedAnswers } from '../shared/question-json.js';
+import type {
+  AttemptSummary as AttemptSummaryJson,
+  GetLevelExamAttemptResponses,
+  GetRankFinalAttemptResponses,
+  ListLevelExamAttemptsResponses,
+  ListRankFinalAttemptsResponses,
+  StartLevelExamResponses,
+  StartRankFinalResponses,
+  SubmitLevelExamData,
+  SubmitLevelExamResponses,
+  SubmitRankFinalResponses,
+} from '../../../contract/generated/types.gen.js';
 import { bodyOf } from '../shared/typed-route.js';
 
 export interface ExamUseCases {
@@ -21,7 +32,7 @@ export interface ExamUseCases {
   readonly getAttempt: (attemptId: number, actor: LearnerActor) => Promise<AttemptWithAssembly>;
 }
 
-export const attemptSummaryJson = (attempt: AttemptSummary) => ({
+export const attemptSummaryJson = (attempt: AttemptSummary): AttemptSummaryJson => ({
   attempt_id: attempt.attemptId,
   attempt_no: attempt.attemptNo,
   stage_id: attempt.stageId,
@@ -32,6 +43,12 @@ export const attemptSummaryJson = (attempt: AttemptSummary) => ({
   pass_score: attempt.passScore,
   passed: attempt.passed,
 });
+
+/** The two exam kinds share their wire shapes: each body below is checked against both operations. */
+type Started = StartLevelExamResponses[201] & StartRankFinalResponses[201];
+type Submitted = SubmitLevelExamResponses[200] & SubmitRankFinalResponses[200];
+type Attempts = ListLevelExamAttemptsResponses[200] & ListRankFinalAttemptsResponses[200];
+type Attempt = GetLevelExamAttemptResponses[200] & GetRankFinalAttemptResponses[200];
 
 /** The same three routes serve both exam kinds: /exams/level and /exams/rank-final. */
 export function examsRouter(
@@ -49,13 +66,13 @@ export function examsRouter(
       total_q: started.attempt.totalQ,
       pass_score: started.attempt.passScore,
       questions: started.questions.map(questionJson),
-    });
+    } satisfies Started);
   });
 
   router.post(`${prefix}/:attempt_id/submit`, auth.learner, async (req, res) => {
     const body = bodyOf<SubmitLevelExamData>(req);
     const result = await useCases.submit(
-      { attemptId: Number(req.params.attempt_id), answers: body.answers },
+      { attemptId: Number(req.params.attempt_id), answers: submittedAnswers(body.answers) },
       learnerOf(res),
     );
     res.json({
@@ -74,11 +91,11 @@ export function examsRouter(
         from_stage_id: result.progress.fromStageId,
         to_stage_id: result.progress.toStageId,
       },
-    });
+    } satisfies Submitted);
   });
 
   router.get(`${prefix}/attempts`, auth.learner, async (_req, res) => {
-    res.json((await useCases.listAttempts(learnerOf(res))).map(attemptSummaryJson));
+    res.json((await useCases.listAttempts(learnerOf(res))).map(attemptSummaryJson) satisfies Attempts);
   });
 
   router.get(`${prefix}/attempts/:attempt_id`, auth.learner, async (req, res) => {
@@ -86,7 +103,7 @@ export function examsRouter(
     res.json({
       ...attemptSummaryJson(found.summary),
       assembly: found.assembly === null ? null : toAssemblyDocument(found.assembly),
-    });
+    } satisfies Attempt);
   });
 
   return router;

@@ -6,7 +6,16 @@ import type { SignedIn } from '../../../application/identity/sessions/start-sess
 import type { AdminActor, LearnerActor } from '../../../domain/identity/actor.js';
 import type { RegistrationInput } from '../../../domain/identity/registration.rules.js';
 import { adminOf, learnerOf, type Authentication } from '../auth/authentication.js';
-import type { AdminLogInData, LogInData, SignUpData } from '../../../contract/generated/types.gen.js';
+import type {
+  AdminLogInData,
+  AdminLogInResponses,
+  GetAdminMeResponses,
+  GetMeResponses,
+  LogInData,
+  LogInResponses,
+  SignUpData,
+  SignUpResponses,
+} from '../../../contract/generated/types.gen.js';
 import { bodyOf } from '../shared/typed-route.js';
 import type { RefreshCookies } from './refresh-cookies.js';
 import { clientOf } from './sessions.router.js';
@@ -20,7 +29,7 @@ export interface IdentityUseCases {
   readonly getAdminProfile: (actor: AdminActor) => Promise<AdminProfile>;
 }
 
-const learnerJson = (learner: LearnerProfile) => ({
+const learnerJson = (learner: LearnerProfile): SignUpResponses[201] => ({
   id: learner.id,
   email: learner.email,
   full_name: learner.fullName,
@@ -39,7 +48,7 @@ export function identityRouter(useCases: IdentityUseCases, auth: Authentication,
       password: body.password,
       trackId: body.track_id,
     });
-    res.status(201).json(learnerJson(learner));
+    res.status(201).json(learnerJson(learner) satisfies SignUpResponses[201]);
   });
 
   router.post('/auth/login', async (req, res) => {
@@ -48,12 +57,15 @@ export function identityRouter(useCases: IdentityUseCases, auth: Authentication,
     const signedIn = await useCases.logInLearner(attempt, clientOf(req));
     cookies.set(res, 'learner', signedIn.refresh);
     res.setHeader('Cache-Control', 'no-store');
-    res.json(tokenJson(signedIn.access));
+    res.json(tokenJson(signedIn.access) satisfies LogInResponses[200]);
   });
 
   router.get('/users/me', auth.learner, async (_req, res) => {
     const learner = await useCases.getLearnerProfile(learnerOf(res));
-    res.json({ ...learnerJson(learner), graduated_at: learner.graduatedAt?.toISOString() ?? null });
+    res.json({
+      ...learnerJson(learner),
+      graduated_at: learner.graduatedAt?.toISOString() ?? null,
+    } satisfies GetMeResponses[200]);
   });
 
   router.post('/admin/login', async (req, res) => {
@@ -62,12 +74,17 @@ export function identityRouter(useCases: IdentityUseCases, auth: Authentication,
     const signedIn = await useCases.logInAdmin(attempt, clientOf(req));
     cookies.set(res, 'admin', signedIn.refresh);
     res.setHeader('Cache-Control', 'no-store');
-    res.json(tokenJson(signedIn.access));
+    res.json(tokenJson(signedIn.access) satisfies AdminLogInResponses[200]);
   });
 
   router.get('/admin/me', auth.admin, async (_req, res) => {
     const admin = await useCases.getAdminProfile(adminOf(res));
-    res.json({ id: admin.id, email: admin.email, full_name: admin.fullName, is_active: admin.isActive });
+    res.json({
+      id: admin.id,
+      email: admin.email,
+      full_name: admin.fullName,
+      is_active: admin.isActive,
+    } satisfies GetAdminMeResponses[200]);
   });
 
   return router;

@@ -4,7 +4,13 @@ import type { SessionView } from '../../../application/identity/sessions/list-se
 import type { Refreshed } from '../../../application/identity/sessions/refresh-session.use-case.js';
 import type { ClientInfo, SessionOwner } from '../../../application/identity/sessions/sessions.ports.js';
 import type { LearnerActor } from '../../../domain/identity/actor.js';
-import type { ChangeMyPasswordData } from '../../../contract/generated/types.gen.js';
+import type {
+  AdminRefreshSessionResponses,
+  ChangeMyPasswordData,
+  ListMySessionsResponses,
+  RefreshSessionResponses,
+  LearnerSession,
+} from '../../../contract/generated/types.gen.js';
 import { learnerOf, type Authentication } from '../auth/authentication.js';
 import { bodyOf } from '../shared/typed-route.js';
 import { originCheck, type RefreshCookies } from './refresh-cookies.js';
@@ -32,7 +38,7 @@ export const clientOf = (req: Request): ClientInfo => ({
   ip: req.ip,
 });
 
-const sessionJson = (session: SessionView) => ({
+const sessionJson = (session: SessionView): LearnerSession => ({
   id: session.id,
   created_at: session.createdAt.toISOString(),
   last_used_at: session.lastUsedAt.toISOString(),
@@ -60,7 +66,7 @@ export function sessionsRouter(
       // Within the grace window the browser already holds (or is receiving) the successor: no new cookie.
       if (refreshed.rotated !== undefined) cookies.set(res, kind, refreshed.rotated);
       res.setHeader('Cache-Control', 'no-store');
-      res.json(tokenJson(refreshed.access));
+      res.json(tokenJson(refreshed.access) satisfies RefreshSessionResponses[200] & AdminRefreshSessionResponses[200]);
     });
 
     router.post(`${base}/logout`, sameOrigin, async (req, res) => {
@@ -77,7 +83,7 @@ export function sessionsRouter(
   });
 
   router.get('/users/me/sessions', auth.learner, async (_req, res) => {
-    res.json((await useCases.list(learnerOf(res))).map(sessionJson));
+    res.json((await useCases.list(learnerOf(res))).map(sessionJson) satisfies ListMySessionsResponses[200]);
   });
 
   router.delete('/users/me/sessions/:session_id', auth.learner, async (req, res) => {

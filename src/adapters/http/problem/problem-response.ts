@@ -1,6 +1,9 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import { DomainError, type ErrorCode, type ErrorItem } from '../../../domain/shared/domain-error.js';
 import { ERROR_MAP } from './error-map.js';
+import type { StageEligibility } from '../../../application/progress/load-eligibility.js';
+import { eligibilityJson } from '../progress/eligibility-json.js';
+import { validatorErrorItem, wireErrorItem } from './error-paths.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -27,8 +30,21 @@ export function sendProblem(
       instance: req.originalUrl.split('?')[0],
       request_id: String(req.id ?? ''),
       ...error.extensions,
+      ...wireExtensions(error.extensions),
     }),
   );
+}
+
+/**
+ * The members a domain error carries in the domain's names, written as the contract names them: error
+ * paths become JSON Pointers into the request, a not_eligible's report its GET /progress/eligibility body.
+ */
+function wireExtensions(extensions: DomainError['extensions']): Record<string, unknown> {
+  const { errors, eligibility } = extensions;
+  return {
+    ...(Array.isArray(errors) ? { errors: (errors as readonly ErrorItem[]).map(wireErrorItem) } : {}),
+    ...(eligibility === undefined ? {} : { eligibility: eligibilityJson(eligibility as StageEligibility) }),
+  };
 }
 
 /** Errors thrown by express-openapi-validator: a status and, for 400s, one item per problem. */
@@ -97,11 +113,7 @@ export function toProblem(error: unknown): {
   if (isValidatorError(error)) {
     const code = STATUS_CODES[error.status];
     if (code !== undefined) {
-      const items: ErrorItem[] = (error.errors ?? []).map((item) => ({
-        code: item.errorCode ?? 'invalid',
-        message: item.message ?? 'invalid',
-        ...(item.path === undefined ? {} : { path: item.path }),
-      }));
+      const items: ErrorItem[] = (error.errors ?? []).map(validatorErrorItem);
       const detail =
         code === 'validation_failed'
           ? 'The request does not match the contract'

@@ -7,8 +7,17 @@ import type {
 } from '../../../application/progress/progress-views.use-case.js';
 import type { StageRecord } from '../../../application/progress/progress.ports.js';
 import type { LearnerActor } from '../../../domain/identity/actor.js';
-import { INTEGER_SETTING_KEYS, SETTINGS_FIELD_NAMES } from '../../../domain/settings/track-settings.js';
+import type {
+  GetCurrentStageResponses,
+  GetEligibilityResponses,
+  GetPinnedSettingsResponses,
+  GetStageHistoryResponses,
+  GetWeaknessResponses,
+  StageHistoryRow,
+} from '../../../contract/generated/types.gen.js';
+import { settingsJson } from '../shared/settings-json.js';
 import { learnerOf, type Authentication } from '../auth/authentication.js';
+import { eligibilityJson } from './eligibility-json.js';
 
 export interface ProgressUseCases {
   readonly getCurrentStage: (actor: LearnerActor) => Promise<CurrentStageView>;
@@ -18,7 +27,7 @@ export interface ProgressUseCases {
   readonly getWeakness: (actor: LearnerActor) => Promise<WeaknessView>;
 }
 
-const stageRecordJson = (stage: StageRecord) => ({
+const stageRecordJson = (stage: StageRecord): StageHistoryRow => ({
   stage_id: stage.stageId,
   rank: stage.rank,
   level: stage.level,
@@ -46,21 +55,23 @@ export function progressRouter(useCases: ProgressUseCases, auth: Authentication)
       activated_at: stage.activatedAt.toISOString(),
       settings_version_id: stage.settingsVersionId,
       graduated_at: stage.graduatedAt?.toISOString() ?? null,
-    });
+    } satisfies GetCurrentStageResponses[200]);
   });
 
   router.get('/progress/history', auth.learner, async (_req, res) => {
-    res.json((await useCases.getHistory(learnerOf(res))).map(stageRecordJson));
+    res.json((await useCases.getHistory(learnerOf(res))).map(stageRecordJson) satisfies GetStageHistoryResponses[200]);
   });
 
   router.get('/progress/settings', auth.learner, async (_req, res) => {
     const { settingsVersionId, settings } = await useCases.getSettings(learnerOf(res));
-    const integers = Object.fromEntries(INTEGER_SETTING_KEYS.map((key) => [SETTINGS_FIELD_NAMES[key], settings[key]]));
-    res.json({ settings_version_id: settingsVersionId, ...integers, weakness_metric: settings.weaknessMetric });
+    res.json({
+      settings_version_id: settingsVersionId,
+      ...settingsJson(settings),
+    } satisfies GetPinnedSettingsResponses[200]);
   });
 
   router.get('/progress/eligibility', auth.learner, async (_req, res) => {
-    res.json(await useCases.getEligibility(learnerOf(res)));
+    res.json(eligibilityJson(await useCases.getEligibility(learnerOf(res))) satisfies GetEligibilityResponses[200]);
   });
 
   router.get('/progress/weakness', auth.learner, async (_req, res) => {
@@ -79,7 +90,7 @@ export function progressRouter(useCases: ProgressUseCases, auth: Authentication)
       })),
       content_weak_module_ids: view.contentWeakModuleIds,
       exam_weak_module_ids: view.examWeakModuleIds,
-    });
+    } satisfies GetWeaknessResponses[200]);
   });
 
   return router;

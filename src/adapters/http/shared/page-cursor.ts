@@ -1,5 +1,6 @@
 import type { KeysetPage } from '../../../application/shared/keyset-page.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
+import type { RequestErrorItem } from '../problem/error-paths.js';
 
 /**
  * The one cursor format of every paged list: the key of the last item of the page, wrapped in an
@@ -18,7 +19,14 @@ export function decodeCursor(cursor: string | undefined): number | undefined {
     // reported below
   }
   throw new DomainError('validation_failed', 'The cursor is not one this API issued', {
-    errors: [{ code: 'cursor', message: 'pass the next_cursor of a previous page unchanged', path: '/query/cursor' }],
+    errors: [
+      {
+        code: 'cursor',
+        message: 'pass the next_cursor of a previous page unchanged',
+        in: 'query',
+        path: ['cursor'],
+      } satisfies RequestErrorItem,
+    ],
   });
 }
 

@@ -7,6 +7,7 @@ import type {
 } from '../../../application/approvals/approvals.ports.js';
 import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import type { ApprovalType } from '../../../domain/progress/progression.rules.js';
+import type { Rank } from '../../../domain/progress/stage-ladder.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import { isUniqueViolation } from '../pg-errors.js';
 import { SqlFile } from '../sql-file.js';
@@ -30,9 +31,9 @@ interface RequestRow {
 interface ListRow extends RequestRow {
   email: string;
   full_name: string;
-  from_rank: string;
+  from_rank: Rank;
   from_level: number;
-  to_rank: string | null;
+  to_rank: Rank | null;
   to_level: number | null;
 }
 

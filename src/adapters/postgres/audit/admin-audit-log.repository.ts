@@ -5,6 +5,7 @@ import type {
   AuditRecord,
 } from '../../../application/ports/admin-audit-log.port.js';
 import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
+import { withWireNames } from '../../shared/wire-names.js';
 import { SqlFile } from '../sql-file.js';
 import type { SqlCatalogue } from '../sql-files.js';
 
@@ -32,7 +33,8 @@ export class PgAdminAuditLog implements AdminAuditLog {
       entry.action,
       entry.entityType,
       entry.entityId,
-      JSON.stringify(entry.details),
+      // the use cases name the details in camelCase; the stored trail (and GET /admin/audit-log) in snake_case
+      JSON.stringify(withWireNames(entry.details)),
     ]);
   }
 

@@ -1,7 +1,17 @@
+import {
+  checkPlanAgainstCatalog,
+  planImport,
+  type BundleInput,
+} from '../../../domain/authoring/import-bundle.rules.js';
+import { STANDARD_LADDER } from '../../../domain/progress/stage-ladder.js';
+import { DomainError, type ErrorItem, type FieldPath } from '../../../domain/shared/domain-error.js';
+import { pointerOf } from '../../shared/json-pointer.js';
+
 /**
- * One module's seed content (`sql/seed/content/<module>.json`). The SQL of sql/seed/content.sql
- * trusts this shape, so every document is checked here first and a broken one stops the seed with
- * a message that names the file and the item, instead of silently seeding less.
+ * One module's seed content (`sql/seed/content/<module>.json`): the shape of a module of the bundle import
+ * (POST /admin/import) with the module's name under `module`. The SQL of sql/seed/content.sql trusts this shape,
+ * so the documents are checked first — their JSON types here, then the import's own domain rules
+ * (import-bundle.rules.ts), all documents as one bundle — and a broken one stops the seed naming every problem.
  */
 export interface ContentQuestion {
   readonly text: string;
@@ -28,95 +38,131 @@ export interface ContentDocument {
   readonly articles: readonly ContentArticle[];
 }
 
-export const SEED_STAGES: readonly string[] = [
-  'trainee-0',
-  'junior-1',
-  'junior-2',
-  'junior-3',
-  'middle-1',
-  'middle-2',
-  'middle-3',
-  'senior-1',
-  'senior-2',
-  'senior-3',
-];
+/** A document as read from its file. */
+export interface ContentSource {
+  readonly source: string;
+  readonly json: unknown;
+}
 
-const MINITEST_SIZE = 3;
+/** One problem of one document: `pointer` is a JSON Pointer into that document (docs/architecture.md, "Errors"). */
+export interface ContentProblem {
+  readonly source: string;
+  readonly code: string;
+  readonly message: string;
+  readonly pointer: string;
+}
+
+export class ContentDocumentsInvalid extends Error {
+  constructor(readonly problems: readonly ContentProblem[]) {
+    super(
+      `The seed content is invalid:\n  ${problems
+        .map((problem) => `${problem.source}#${problem.pointer}: ${problem.message} (${problem.code})`)
+        .join('\n  ')}`,
+    );
+    this.name = 'ContentDocumentsInvalid';
+  }
+}
 
 type Json = unknown;
 
-function isRecord(value: Json): value is Record<string, Json> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const isRecord = (value: Json): value is Record<string, Json> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isInteger = (value: Json): value is number => typeof value === 'number' && Number.isInteger(value);
+const isString = (value: Json): value is string => typeof value === 'string';
 
-function isText(value: Json): value is string {
-  return typeof value === 'string' && value.trim().length > 0;
-}
-
-function isPositiveInt(value: Json): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1;
-}
-
-/** Checks a parsed JSON document; throws one error listing every problem found. */
-export function parseContentDocument(json: Json, source: string): ContentDocument {
-  const problems: string[] = [];
-  const fail = (where: string, what: string) => problems.push(`${where}: ${what}`);
-
-  if (!isRecord(json)) throw new Error(`${source}: the document must be a JSON object`);
-  if (!isText(json.module)) fail('module', 'must be a non-blank string');
-  const questions = Array.isArray(json.questions) ? json.questions : [];
-  if (!Array.isArray(json.questions)) fail('questions', 'must be an array');
-  const articles = Array.isArray(json.articles) ? json.articles : [];
-  if (!Array.isArray(json.articles)) fail('articles', 'must be an array');
-
-  const questionTexts = new Set<string>();
-  questions.forEach((question: Json, index: number) => {
-    const where = `questions[${index}]`;
-    if (!isRecord(question)) return void fail(where, 'must be an object');
-    if (!isText(question.text)) fail(`${where}.text`, 'must be a non-blank string');
-    else if (questionTexts.has(question.text)) fail(`${where}.text`, 'duplicates an earlier question of the module');
-    else questionTexts.add(question.text);
+/**
+ * The JSON types the seed SQL relies on (what the contract's schema checks for an import); the values are left to
+ * the domain rules. Paths are in the document's own names.
+ */
+function shapeProblems(json: Json): ErrorItem[] {
+  const errors: ErrorItem[] = [];
+  const expect = (ok: boolean, path: FieldPath, what: string): boolean => {
+    if (!ok) errors.push({ code: 'type', message: `must be ${what}`, path });
+    return ok;
+  };
+  if (!expect(isRecord(json), [], 'a JSON object') || !isRecord(json)) return errors;
+  expect(isString(json.module), ['module'], 'a string');
+  const members = (name: 'questions' | 'articles'): Json[] =>
+    expect(Array.isArray(json[name]), [name], 'an array') ? (json[name] as Json[]) : [];
+  members('questions').forEach((question, q) => {
+    if (!expect(isRecord(question), ['questions', q], 'an object') || !isRecord(question)) return;
+    expect(isString(question.text), ['questions', q, 'text'], 'a string');
     const options = question.options;
-    if (!Array.isArray(options) || options.length < 2 || options.length > 4 || !options.every(isText)) {
-      fail(`${where}.options`, 'must be 2-4 non-blank strings');
-    } else {
-      if (new Set(options).size !== options.length) fail(`${where}.options`, 'must be distinct');
-      if (!isPositiveInt(question.correct_pos) || question.correct_pos > options.length) {
-        fail(`${where}.correct_pos`, `must be an integer in 1..${options.length}`);
-      }
-    }
+    expect(Array.isArray(options) && options.every(isString), ['questions', q, 'options'], 'an array of strings');
+    expect(isInteger(question.correct_pos), ['questions', q, 'correct_pos'], 'an integer');
   });
-
-  articles.forEach((article: Json, index: number) => {
-    const where = `articles[${index}]`;
-    if (!isRecord(article)) return void fail(where, 'must be an object');
-    if (typeof article.stage !== 'string' || !SEED_STAGES.includes(article.stage)) {
-      fail(`${where}.stage`, `must be one of ${SEED_STAGES.join(', ')}`);
-    }
-    if (article.kind !== 'required' && article.kind !== 'optional')
-      fail(`${where}.kind`, 'must be "required" or "optional"');
-    if (!isPositiveInt(article.position)) fail(`${where}.position`, 'must be an integer >= 1');
-    if (!isText(article.title)) fail(`${where}.title`, 'must be a non-blank string');
-    if (!isText(article.content_ref)) fail(`${where}.content_ref`, 'must be a non-blank string');
-    if (typeof article.body !== 'string') fail(`${where}.body`, 'must be a string (markdown)');
+  members('articles').forEach((article, a) => {
+    if (!expect(isRecord(article), ['articles', a], 'an object') || !isRecord(article)) return;
+    for (const name of ['stage', 'kind', 'title', 'content_ref', 'body'] as const)
+      expect(isString(article[name]), ['articles', a, name], 'a string');
+    expect(isInteger(article.position), ['articles', a, 'position'], 'an integer');
     const minitest = article.minitest;
-    if (!Array.isArray(minitest) || !minitest.every(isPositiveInt)) {
-      fail(`${where}.minitest`, 'must be an array of 1-based question indexes');
-    } else if (article.kind === 'required') {
-      if (minitest.length !== MINITEST_SIZE || new Set(minitest).size !== MINITEST_SIZE) {
-        fail(`${where}.minitest`, `a required article needs exactly ${MINITEST_SIZE} distinct questions`);
-      }
-      const outOfRange = minitest.filter((questionIndex) => questionIndex > questions.length);
-      if (outOfRange.length > 0) fail(`${where}.minitest`, `no question at index ${outOfRange.join(', ')}`);
-    } else if (minitest.length > 0) {
-      fail(`${where}.minitest`, 'an optional article has no minitest');
-    }
+    expect(Array.isArray(minitest) && minitest.every(isInteger), ['articles', a, 'minitest'], 'an array of integers');
   });
+  return errors;
+}
 
-  const refs = articles.filter(isRecord).map((article) => article.content_ref);
-  const duplicateRefs = refs.filter((ref, index) => refs.indexOf(ref) !== index);
-  if (duplicateRefs.length > 0) fail('articles', `duplicate content_ref ${[...new Set(duplicateRefs)].join(', ')}`);
+/** The documents as the bundle the import would receive, module `m` being document `m`. */
+export function bundleOf(documents: readonly ContentDocument[], track: string): BundleInput {
+  return {
+    track,
+    modules: documents.map((document) => ({
+      name: document.module,
+      questions: document.questions.map((question) => ({
+        text: question.text,
+        options: question.options,
+        correctPos: question.correct_pos,
+      })),
+      articles: document.articles.map((article) => ({
+        stage: article.stage,
+        kind: article.kind,
+        position: article.position,
+        title: article.title,
+        contentRef: article.content_ref,
+        body: article.body,
+        minitest: article.minitest,
+      })),
+    })),
+  };
+}
 
-  if (problems.length > 0) throw new Error(`${source} is not a valid content document:\n  ${problems.join('\n  ')}`);
-  return json as unknown as ContentDocument;
+/** A bundle path (`['modules', 2, 'articles', 0, 'kind']`) as a path into document 2; the module's name is `module`. */
+function locate(sources: readonly ContentSource[], item: ErrorItem): ContentProblem {
+  const [root, index, ...rest] = item.path ?? [];
+  const document = root === 'modules' && typeof index === 'number' ? sources[index] : undefined;
+  const path = document === undefined ? (item.path ?? []) : rest[0] === 'name' && rest.length === 1 ? ['module'] : rest;
+  return {
+    source: document?.source ?? '(all documents)',
+    code: item.code,
+    message: item.message,
+    pointer: pointerOf([], path),
+  };
+}
+
+/**
+ * Checks every document (in the order given) and returns them typed, or throws ContentDocumentsInvalid listing
+ * every problem: the same rules as POST /admin/import on a track with the standard ladder, so a document one
+ * refuses the other refuses with the same codes and messages at the same places.
+ */
+export function checkContentDocuments(sources: readonly ContentSource[], track: string): ContentDocument[] {
+  const shape = sources.flatMap(({ source, json }) =>
+    shapeProblems(json).map((item) => ({
+      source,
+      code: item.code,
+      message: item.message,
+      pointer: pointerOf([], item.path ?? []),
+    })),
+  );
+  if (shape.length > 0) throw new ContentDocumentsInvalid(shape);
+  // The shape check above and the domain rules below are what make this one conversion sound.
+  const documents = sources.map(({ json }) => json as ContentDocument);
+  try {
+    const plan = planImport(bundleOf(documents, track));
+    checkPlanAgainstCatalog(plan, { stages: STANDARD_LADDER, articles: new Map(), questions: new Map() });
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'import_invalid') throw error;
+    const items = (error.extensions.errors ?? []) as readonly ErrorItem[];
+    throw new ContentDocumentsInvalid(items.map((item) => locate(sources, item)));
+  }
+  return documents;
 }

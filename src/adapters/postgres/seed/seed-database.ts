@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type pg from 'pg';
 import { loadSqlCatalogue, sqlOf, SQL_ROOT, type SqlCatalogue } from '../sql-files.js';
 import { pgSession, PgTransactor } from '../transactor.js';
-import { parseContentDocument, type ContentDocument } from './content-document.js';
+import { checkContentDocuments, type ContentDocument } from './content-document.js';
 
 /**
  * The idempotent demo seed: sql/seed/catalog.sql for the track, its stages, modules and
@@ -34,36 +34,29 @@ export interface SeedOptions {
 export const DEFAULT_CONTENT_DIR = join(SQL_ROOT, 'seed', 'content');
 export const DEFAULT_SEED_TRACK = 'default';
 
-/** Reads and checks every `*.json` document of the folder, in file-name order. */
-export function readContentDocuments(contentDir: string): ContentDocument[] {
+/** Reads and checks every `*.json` document of the folder, in file-name order, as content of `track`. */
+export function readContentDocuments(contentDir: string, track: string = DEFAULT_SEED_TRACK): ContentDocument[] {
   if (!existsSync(contentDir)) throw new Error(`Seed content folder ${contentDir} does not exist`);
   const files = readdirSync(contentDir)
     .filter((name) => name.endsWith('.json'))
     .sort();
-  const documents = files.map((name) => {
-    const path = join(contentDir, name);
-    let json: unknown;
+  const sources = files.map((name) => {
+    const source = join(contentDir, name);
     try {
-      json = JSON.parse(readFileSync(path, 'utf8'));
+      return { source, json: JSON.parse(readFileSync(source, 'utf8')) as unknown };
     } catch (error) {
-      throw new Error(`${path} is not valid JSON: ${(error as Error).message}`);
+      throw new Error(`${source} is not valid JSON: ${(error as Error).message}`);
     }
-    return parseContentDocument(json, path);
   });
-  const modules = documents.map((document) => document.module);
-  const duplicateModule = modules.find((module, index) => modules.indexOf(module) !== index);
-  if (duplicateModule !== undefined) throw new Error(`Two seed content documents are for module ${duplicateModule}`);
-  const refs = documents.flatMap((document) => document.articles.map((article) => article.content_ref));
-  const duplicateRef = refs.find((ref, index) => refs.indexOf(ref) !== index);
-  if (duplicateRef !== undefined) throw new Error(`content_ref ${duplicateRef} appears in two seed content documents`);
-  return documents;
+  // A module or content_ref named by two documents is caught here too: the rules see one bundle.
+  return checkContentDocuments(sources, track);
 }
 
 export async function seedDatabase(pool: pg.Pool, options: SeedOptions = {}): Promise<SeedSummary> {
   const catalogue = options.catalogue ?? loadSqlCatalogue();
   const track = options.trackName ?? DEFAULT_SEED_TRACK;
   // Read and validate everything before touching the database.
-  const documents = readContentDocuments(options.contentDir ?? DEFAULT_CONTENT_DIR);
+  const documents = readContentDocuments(options.contentDir ?? DEFAULT_CONTENT_DIR, track);
 
   return new PgTransactor(pool).run(async (tx) => {
     const client = pgSession(tx).queryable;

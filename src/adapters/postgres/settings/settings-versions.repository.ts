@@ -157,6 +157,10 @@ export class PgSettingsVersions implements SettingsVersions {
  * Should one of them fire (a rule the domain missed, a race the locks did not cover), the admin
  * still gets the precise code.
  */
+const FIELDS_BY_COLUMN = new Map(
+  (Object.entries(SETTINGS_FIELD_NAMES) as [keyof TrackSettings, string][]).map(([field, column]) => [column, field]),
+);
+
 async function guardSettings<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -166,12 +170,15 @@ async function guardSettings<T>(work: () => Promise<T>): Promise<T> {
     }
     const constraint = (error as { constraint?: string }).constraint ?? '';
     if (isCheckViolation(error) && constraint.startsWith('ck_track_settings_')) {
+      // the constraint is named after the column it checks, which is the field's snake_case name
+      const column = constraint.replace(/^ck_track_settings_/, '');
+      const field = FIELDS_BY_COLUMN.get(column);
       throw new DomainError('settings_invalid', 'The settings break a database rule', {
         errors: [
           {
             code: 'database_check',
             message: `refused by ${constraint}`,
-            path: constraint.replace(/^ck_track_settings_/, ''),
+            ...(field === undefined ? {} : { path: ['settings', field] }),
           },
         ],
       });

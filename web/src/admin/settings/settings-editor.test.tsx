@@ -61,7 +61,7 @@ const settingsInvalid = {
     {
       code: 'k_times_min_above_total',
       message: 'k_exam × level_exam_min_per_module (3 × 7 = 21) must be <= level_exam_total_q (20)',
-      path: 'level_exam_total_q',
+      path: '/body/settings/level_exam_total_q',
     },
     {
       code: 'pass_above_total',
