@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLogger } from '../adapters/logging/logger.js';
-import { ensureDatabase, startEmbeddedCluster } from '../adapters/postgres/embedded-postgres.js';
+import { ensureDatabase, startPersistentCluster } from '../adapters/postgres/embedded-postgres.js';
 import { runMigrations } from '../adapters/postgres/migrations.js';
 import { loadConfig, readCliEnv } from '../config/config.js';
-import { DATA_DIR } from '../config/project-paths.js';
 import { startServer, stopOnSignals } from '../main.js';
 import { prepareDemoData } from './demo-data.js';
 import { ensureWebBuild } from './web-build.js';
@@ -13,8 +12,9 @@ import { ensureWebBuild } from './web-build.js';
 /**
  * `npm start`. It first builds the web app when dist/web is missing or older than web/. With
  * DATABASE_URL set it then only starts the server (migrate first with `npm run migrate up`). Without
- * it, it is the one-command demo: an embedded PostgreSQL in .data/pg, migrated and seeded, then the
- * server — everything stopped by Ctrl-C.
+ * it, it is the one-command demo: an embedded PostgreSQL in .data/pg (durable, its generated password
+ * in .data/pg-password), migrated and seeded, then the server — everything stopped by Ctrl-C.
+ * EMBEDDED_DATA_DIR moves .data elsewhere.
  */
 async function main(): Promise<void> {
   const cli = readCliEnv();
@@ -27,9 +27,13 @@ async function main(): Promise<void> {
   }
 
   const logger = createLogger('info');
-  mkdirSync(DATA_DIR, { recursive: true });
-  logger.info('starting the embedded PostgreSQL in .data/pg');
-  const cluster = await startEmbeddedCluster({ dataDir: join(DATA_DIR, 'pg'), persistent: true });
+  const dataDir = cli.embeddedDataDir;
+  mkdirSync(dataDir, { recursive: true });
+  const cluster = await startPersistentCluster({
+    dataDir: join(dataDir, 'pg'),
+    passwordFile: join(dataDir, 'pg-password'),
+  });
+  logger.info({ dataDir: join(dataDir, 'pg'), port: cluster.port }, 'embedded PostgreSQL started');
   try {
     await ensureDatabase(cluster.urlFor('postgres'), 'adaptive_learning');
     const databaseUrl = cluster.urlFor('adaptive_learning');
@@ -37,7 +41,7 @@ async function main(): Promise<void> {
     logger.info({ applied }, 'migrations applied');
     await prepareDemoData(databaseUrl, cli.adminPassword, logger);
 
-    const config = loadConfig({ DATABASE_URL: databaseUrl, JWT_SECRET: cli.jwtSecret ?? demoJwtSecret() });
+    const config = loadConfig({ DATABASE_URL: databaseUrl, JWT_SECRET: cli.jwtSecret ?? demoJwtSecret(dataDir) });
     const running = await startServer(config, logger);
     announce(running.url);
     stopOnSignals(running, () => cluster.stop());
@@ -48,8 +52,8 @@ async function main(): Promise<void> {
 }
 
 /** The demo generates its JWT secret once and keeps it, so tokens survive a restart. */
-function demoJwtSecret(): string {
-  const file = join(DATA_DIR, 'jwt-secret');
+function demoJwtSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
   if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
 }

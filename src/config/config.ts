@@ -1,3 +1,4 @@
+import { DATA_DIR } from './project-paths.js';
 import { bool, cleanEnv, makeValidator, port, str, type CleanedEnv } from 'envalid';
 
 /**
@@ -195,9 +196,12 @@ export function readCliEnv(): {
   jwtSecret?: string;
   adminPassword?: string;
   testDatabaseUrl?: string;
+  /** Where `npm start` keeps its embedded cluster and generated secrets (default .data/). */
+  embeddedDataDir: string;
   ci: boolean;
 } {
   return {
+    embeddedDataDir: nonEmpty(process.env.EMBEDDED_DATA_DIR) ?? DATA_DIR,
     databaseUrl: nonEmpty(process.env.DATABASE_URL),
     jwtSecret: nonEmpty(process.env.JWT_SECRET),
     adminPassword: nonEmpty(process.env.ADMIN_PASSWORD),
