@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Express } from 'express';
 import type pg from 'pg';
 import { createApp } from './adapters/http/app.js';
+import { answerClientErrors } from './adapters/http/client-errors.js';
 import { WEB_DIST_DIR } from './config/project-paths.js';
 import { loadOpenApiContract } from './adapters/http/contract/openapi-document.js';
 import { createLogger, type Logger } from './adapters/logging/logger.js';
@@ -360,6 +361,7 @@ export async function startServer(
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, (error?: Error) => (error ? reject(error) : resolve(listening)));
   });
+  answerClientErrors(server);
   // Keep-alive sockets must not outlive the load balancer's idle timeout, nor hold shutdown.
   server.keepAliveTimeout = 5_000;
   const address = server.address();
