@@ -124,8 +124,8 @@ function pathValue(schema: Schema): fc.Arbitrary<unknown> {
 }
 
 /**
- * Query values stay short: a request line beyond Node's 16 kB header limit is refused by Node's
- * HTTP parser (a bare 431) before the application sees it (docs/decisions.md).
+ * Query values stay short, so the validator and handlers see them: a request line beyond Node's
+ * 16 kB header limit never reaches the app (431 `headers_too_large`, docs/decisions.md, "Bad transport input").
  */
 const MAX_QUERY_VALUE = 1_000;
 
