@@ -90,6 +90,7 @@ import {
 } from './application/settings/publish-settings-version.use-case.js';
 import { getSettingsVersion, listSettingsVersions } from './application/settings/read-settings-versions.use-case.js';
 import type { RandomSource } from './domain/shared/random-source.js';
+import { inFlightWork, type InFlightWork } from './application/in-flight-work.js';
 import type { Clock } from './application/ports/clock.port.js';
 import { PgRefreshTokens } from './adapters/postgres/identity/refresh-tokens.repository.js';
 import { refreshSecrets } from './adapters/security/refresh-secrets.js';
@@ -110,7 +111,7 @@ export interface RunningServer {
   readonly server: Server;
   readonly url: string;
   readonly logger: Logger;
-  /** Stops accepting, lets in-flight requests finish, then closes the pool. */
+  /** Stops accepting, lets in-flight requests and their use cases finish, then closes the pool. */
   stop(): Promise<void>;
 }
 
@@ -140,6 +141,17 @@ export async function composeApp(
   logger: Logger,
   overrides: ComposeOverrides = {},
 ): Promise<Express> {
+  return (await composeServer(config, pool, logger, overrides)).app;
+}
+
+/** The app, and the count of its use-case calls still running, which shutdown waits for. */
+export async function composeServer(
+  config: AppConfig,
+  pool: pg.Pool,
+  logger: Logger,
+  overrides: ComposeOverrides = {},
+): Promise<{ app: Express; inFlight: InFlightWork }> {
+  const inFlight = inFlightWork();
   const sql = loadSqlCatalogue();
   const transactor = new PgTransactor(pool, { preparedStatements: config.db.preparedStatements });
   const hasher = new Argon2PasswordHasher(config.passwordHash);
@@ -274,7 +286,7 @@ export async function composeApp(
     itemStatistics: { ofModule: moduleItemStatistics(itemStatisticsDeps) },
   };
 
-  return createApp({
+  const app = createApp({
     settings: config,
     logger,
     contract: loadOpenApiContract(),
@@ -283,10 +295,12 @@ export async function composeApp(
     metrics: createHttpMetrics(pool, { token: config.metricsToken }),
     auth: {
       verification: config.jwt,
-      checkAdminAccess: checkAdminAccess({ transactor, admins }),
-      checkLearnerAccess: checkLearnerAccess({ transactor, learners }),
+      ...inFlight.track({
+        checkAdminAccess: checkAdminAccess({ transactor, admins }),
+        checkLearnerAccess: checkLearnerAccess({ transactor, learners }),
+      }),
     },
-    useCases: {
+    useCases: inFlight.track({
       identity: {
         signUp: signUpLearner({
           transactor,
@@ -347,8 +361,9 @@ export async function composeApp(
         reject: rejectRequest(decideDeps),
       },
       admin: adminWorkspace,
-    },
+    }),
   });
+  return { app, inFlight };
 }
 
 export async function startServer(
@@ -356,7 +371,7 @@ export async function startServer(
   logger: Logger = createLogger(config.logLevel),
 ): Promise<RunningServer> {
   const pool = openPool(config, logger);
-  const app = await composeApp(config, pool, logger);
+  const { app, inFlight } = await composeServer(config, pool, logger);
 
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, (error?: Error) => (error ? reject(error) : resolve(listening)));
@@ -374,8 +389,11 @@ export async function startServer(
         server.close(() => resolve());
         server.closeIdleConnections();
       });
-      // A handler whose client hung up keeps running after its socket closed: let its queries end.
-      await untilPoolIdle(pool, 10_000);
+      // A handler whose client hung up, or that was answered 503 on timeout, keeps running after its
+      // socket closed, possibly between two reads with no client checked out: let its use case end.
+      const deadline = Date.now() + config.requestTimeoutMs + 5_000;
+      await inFlight.settled(deadline - Date.now());
+      await untilPoolIdle(pool, Math.max(0, deadline - Date.now()));
       await pool.end();
     })());
 
