@@ -7,7 +7,7 @@ import { loadSqlCatalogue } from '../adapters/postgres/sql-files.js';
 import { PgTransactor } from '../adapters/postgres/transactor.js';
 import { Argon2PasswordHasher } from '../adapters/security/argon2-password-hasher.js';
 import { createAdmin } from '../application/identity/create-admin.use-case.js';
-import { loadPasswordHashConfig } from '../config/config.js';
+import { loadCliDatabaseConfig, loadPasswordHashConfig } from '../config/config.js';
 
 export const DEMO_ADMIN_EMAIL = 'admin@example.com';
 
@@ -25,7 +25,7 @@ export async function prepareDemoData(
     const summary = await seedDatabase(pool);
     logger.info({ inserted: summary }, 'seed applied');
     const admins = new PgAdminAccounts(loadSqlCatalogue());
-    const transactor = new PgTransactor(pool);
+    const transactor = new PgTransactor(pool, loadCliDatabaseConfig());
     const existing = await transactor.read((db) => admins.findCredentials(db, DEMO_ADMIN_EMAIL));
     // Keep an existing demo admin's password unless ADMIN_PASSWORD asks for a new one.
     if (existing !== undefined && adminPassword === undefined) return;

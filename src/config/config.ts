@@ -190,6 +190,27 @@ export function loadPasswordHashConfig(): AppConfig['passwordHash'] {
   };
 }
 
+/**
+ * DB_PREPARED_STATEMENTS alone, for the CLI tools: they run the server's repositories, so pointed at
+ * a transaction-mode PgBouncer they must send unnamed statements just as the server does.
+ */
+export function loadCliDatabaseConfig(): { readonly preparedStatements: boolean } {
+  const { DB_PREPARED_STATEMENTS } = specs;
+  const env = cleanEnv(
+    process.env,
+    { DB_PREPARED_STATEMENTS },
+    {
+      reporter: ({ errors }) => {
+        if (Object.keys(errors).length > 0)
+          throw new ConfigError(
+            Object.fromEntries(Object.entries(errors).map(([k, e]) => [k, String((e as Error).message)])),
+          );
+      },
+    },
+  );
+  return { preparedStatements: env.DB_PREPARED_STATEMENTS };
+}
+
 /** Variables the CLI tools read before a full config exists (the embedded launcher, admin:create). */
 export function readCliEnv(): {
   databaseUrl?: string;
