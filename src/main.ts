@@ -8,7 +8,7 @@ import { WEB_DIST_DIR } from './config/project-paths.js';
 import { loadOpenApiContract } from './adapters/http/contract/openapi-document.js';
 import { createLogger, type Logger } from './adapters/logging/logger.js';
 import { PgDatabaseHealth } from './adapters/postgres/database-health.js';
-import { createHttpMetrics } from './adapters/http/metrics/http-metrics.js';
+import { createHttpMetrics, disabledMetrics } from './adapters/http/metrics/http-metrics.js';
 import { PgAdminAccounts } from './adapters/postgres/identity/admin-accounts.repository.js';
 import { PgLearnerAccounts } from './adapters/postgres/identity/learner-accounts.repository.js';
 import { PgLoginThrottle } from './adapters/postgres/identity/login-throttle.js';
@@ -292,7 +292,7 @@ export async function composeServer(
     contract: loadOpenApiContract(),
     webAppDir: WEB_DIST_DIR,
     databaseHealth: new PgDatabaseHealth(pool),
-    metrics: createHttpMetrics(pool, { token: config.metricsToken }),
+    metrics: config.metricsEnabled ? createHttpMetrics(pool, { token: config.metricsToken }) : disabledMetrics(),
     auth: {
       verification: config.jwt,
       ...inFlight.track({

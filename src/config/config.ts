@@ -74,6 +74,10 @@ const specs = {
   BODY_LIMIT_KB: positiveInt({ default: 100 }),
   TRUST_PROXY: bool({ default: false }),
   DEFAULT_TRACK: str({ default: 'default' }),
+  METRICS_ENABLED: bool({
+    default: true,
+    desc: 'false: no request instrumentation, and GET /metrics answers 404 (measures what metrics cost)',
+  }),
   METRICS_TOKEN: str({
     default: '',
     desc: 'Bearer token GET /metrics requires; empty → open (keep it off the internet)',
@@ -110,6 +114,7 @@ export interface AppConfig {
   readonly bodyLimitKb: number;
   readonly trustProxy: boolean;
   readonly defaultTrack: string;
+  readonly metricsEnabled: boolean;
   readonly metricsToken: string | undefined;
 }
 
@@ -164,6 +169,7 @@ export function loadConfig(overrides: EnvOverrides = {}): AppConfig {
     bodyLimitKb: env.BODY_LIMIT_KB,
     trustProxy: env.TRUST_PROXY,
     defaultTrack: env.DEFAULT_TRACK,
+    metricsEnabled: env.METRICS_ENABLED,
     metricsToken: env.METRICS_TOKEN === '' ? undefined : env.METRICS_TOKEN,
   };
 }

@@ -12,6 +12,8 @@ export interface BenchServerOptions {
   readonly databaseUrl: string;
   readonly jwtSecret: string;
   readonly poolMax: number;
+  /** Settings of a variant (DB_PREPARED_STATEMENTS, METRICS_ENABLED), over the production ones below. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export async function startBenchServer(options: BenchServerOptions): Promise<ServerProcess> {
@@ -33,6 +35,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ser
       // Rate limits off: the load comes from one address and a few emails.
       LOGIN_RATE_LIMIT_PER_IP: '0',
       LOGIN_RATE_LIMIT_PER_EMAIL: '0',
+      ...options.env,
     },
   });
 }

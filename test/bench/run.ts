@@ -17,6 +17,7 @@ import { median, rotation, runLoad, type LoadResult } from './load.js';
 import { startWireCounter } from './pg-wire-counter.js';
 import { renderReport, type BenchReport, type RoundTripRow } from './report.js';
 import { capture, explainStatements, statementLabel, type Plan } from './sql-insight.js';
+import { measureTopology } from './topology-scenarios.js';
 
 /**
  * `npm run bench`: provisions its own database (the tests' server order),
@@ -154,11 +155,17 @@ async function main(): Promise<void> {
     const memory = sampleMemory(server.pid);
     const base = server.url;
 
-    const readOf = (title: string, path: string, tokenList: readonly string[], seconds = profile.seconds) => {
+    const readOf = (
+      title: string,
+      path: string,
+      tokenList: readonly string[],
+      seconds = profile.seconds,
+      url = base,
+    ) => {
       const next = rotation(tokenList);
       return runLoad({
         title,
-        url: base,
+        url,
         connections: CONNECTIONS.read,
         duration: seconds,
         requests: [
@@ -278,10 +285,10 @@ async function main(): Promise<void> {
         }),
       });
     const cycleTokens = rotation(tokensFor(cyclePool));
-    const cycleRun = (title: string, seconds = profile.seconds) =>
+    const cycleRun = (title: string, seconds = profile.seconds, url = base) =>
       runLoad({
         title,
-        url: base,
+        url,
         connections: CONNECTIONS.exam,
         duration: seconds,
         requests: [
@@ -320,6 +327,19 @@ async function main(): Promise<void> {
     await cycleRun('warm-up', profile.warmSeconds);
     const cycles: LoadResult[] = [];
     for (let run = 0; run < profile.runs; run += 1) cycles.push(checked(await cycleRun('exam cycle')));
+
+    // ── topology: through PgBouncer, prepared statements off, metrics off ───────────────────────
+    const topology = await measureTopology({
+      profile,
+      databaseUrl: db.url,
+      jwtSecret,
+      poolMax,
+      baseUrl: base,
+      read: (title, url, seconds) => readOf(title, '/progress/current-stage', largeTokens, seconds, url),
+      cycle: (title, url, seconds) => cycleRun(title, seconds, url),
+      checked,
+      log,
+    });
 
     // ── bank scale ────────────────────────────────────────────────────────────────────────────
     const startRun = (title: string, pool: () => string, amount: number) =>
@@ -518,6 +538,7 @@ async function main(): Promise<void> {
       readUnderLogin: readsUnderLogin,
       logins,
       cycles,
+      topology,
       learnerScale: { smallRead, smallEligibility, largeRead: reads, largeEligibility: eligibilities },
       bankScale: { small: bankSmall, large: bankLarge },
       memory: peak,
