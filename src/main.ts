@@ -4,11 +4,12 @@ import type { Express } from 'express';
 import type pg from 'pg';
 import { createApp, type AppDeps } from './adapters/http/app.js';
 import type { AccessChecks } from './adapters/http/auth/authentication.js';
+import { answerClientErrors } from './adapters/http/client-errors.js';
 import { WEB_DIST_DIR } from './config/project-paths.js';
 import { loadOpenApiContract } from './adapters/http/contract/openapi-document.js';
 import { createLogger, type Logger } from './adapters/logging/logger.js';
 import { PgDatabaseHealth } from './adapters/postgres/database-health.js';
-import { createHttpMetrics } from './adapters/http/metrics/http-metrics.js';
+import { createHttpMetrics, disabledMetrics } from './adapters/http/metrics/http-metrics.js';
 import { PgAdminAccounts } from './adapters/postgres/identity/admin-accounts.repository.js';
 import { PgLearnerAccounts } from './adapters/postgres/identity/learner-accounts.repository.js';
 import { PgLoginThrottle } from './adapters/postgres/identity/login-throttle.js';
@@ -90,6 +91,7 @@ import {
 } from './application/settings/publish-settings-version.use-case.js';
 import { getSettingsVersion, listSettingsVersions } from './application/settings/read-settings-versions.use-case.js';
 import type { RandomSource } from './domain/shared/random-source.js';
+import { inFlightWork, type InFlightWork } from './application/in-flight-work.js';
 import type { Clock } from './application/ports/clock.port.js';
 import { PgRefreshTokens } from './adapters/postgres/identity/refresh-tokens.repository.js';
 import { refreshSecrets } from './adapters/security/refresh-secrets.js';
@@ -110,7 +112,7 @@ export interface RunningServer {
   readonly server: Server;
   readonly url: string;
   readonly logger: Logger;
-  /** Stops accepting, lets in-flight requests finish, then closes the pool. */
+  /** Stops accepting, lets in-flight requests and their use cases finish, then closes the pool. */
   stop(): Promise<void>;
 }
 
@@ -140,17 +142,29 @@ export async function composeApp(
   logger: Logger,
   overrides: ComposeOverrides = {},
 ): Promise<Express> {
+  return (await composeServer(config, pool, logger, overrides)).app;
+}
+
+/** The app, and the count of its use-case calls still running, which shutdown waits for. */
+export async function composeServer(
+  config: AppConfig,
+  pool: pg.Pool,
+  logger: Logger,
+  overrides: ComposeOverrides = {},
+): Promise<{ app: Express; inFlight: InFlightWork }> {
+  const inFlight = inFlightWork();
   const { useCases, access } = await composeUseCases(config, pool, overrides);
-  return createApp({
+  const app = createApp({
     settings: config,
     logger,
     contract: loadOpenApiContract(),
     webAppDir: WEB_DIST_DIR,
     databaseHealth: new PgDatabaseHealth(pool),
-    metrics: createHttpMetrics(pool, { token: config.metricsToken }),
-    auth: { verification: config.jwt, ...access },
-    useCases,
+    metrics: config.metricsEnabled ? createHttpMetrics(pool, { token: config.metricsToken }) : disabledMetrics(),
+    auth: { verification: config.jwt, ...inFlight.track(access) },
+    useCases: inFlight.track(useCases),
   });
+  return { app, inFlight };
 }
 
 /** The use cases over their Postgres adapters: what the app serves, and what `npm run demo:learners` drives. */
@@ -373,11 +387,12 @@ export async function startServer(
   logger: Logger = createLogger(config.logLevel),
 ): Promise<RunningServer> {
   const pool = openPool(config, logger);
-  const app = await composeApp(config, pool, logger);
+  const { app, inFlight } = await composeServer(config, pool, logger);
 
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, (error?: Error) => (error ? reject(error) : resolve(listening)));
   });
+  answerClientErrors(server);
   // Keep-alive sockets must not outlive the load balancer's idle timeout, nor hold shutdown.
   server.keepAliveTimeout = 5_000;
   const address = server.address();
@@ -390,8 +405,11 @@ export async function startServer(
         server.close(() => resolve());
         server.closeIdleConnections();
       });
-      // A handler whose client hung up keeps running after its socket closed: let its queries end.
-      await untilPoolIdle(pool, 10_000);
+      // A handler whose client hung up, or that was answered 503 on timeout, keeps running after its
+      // socket closed, possibly between two reads with no client checked out: let its use case end.
+      const deadline = Date.now() + config.requestTimeoutMs + 5_000;
+      await inFlight.settled(deadline - Date.now());
+      await untilPoolIdle(pool, Math.max(0, deadline - Date.now()));
       await pool.end();
     })());
 

@@ -7,7 +7,7 @@ import { PgTransactor } from '../adapters/postgres/transactor.js';
 import { Argon2PasswordHasher } from '../adapters/security/argon2-password-hasher.js';
 import { createAdmin } from '../application/identity/create-admin.use-case.js';
 import { DomainError } from '../domain/shared/domain-error.js';
-import { loadPasswordHashConfig, readCliEnv } from '../config/config.js';
+import { loadCliDatabaseConfig, loadPasswordHashConfig, readCliEnv } from '../config/config.js';
 
 /**
  * `npm run admin:create -- --email admin@example.com --name "Ada Admin"`. The password comes from
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const pool = createPool({ connectionString: cli.databaseUrl, max: 2, statementTimeoutMs: 30_000 });
   try {
     const admin = await createAdmin({
-      transactor: new PgTransactor(pool),
+      transactor: new PgTransactor(pool, loadCliDatabaseConfig()),
       admins: new PgAdminAccounts(loadSqlCatalogue()),
       hasher: new Argon2PasswordHasher(loadPasswordHashConfig()),
     })({

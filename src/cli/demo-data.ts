@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from '../adapters/logging/logger.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureDatabase, startEmbeddedCluster } from '../adapters/postgres/embedded-postgres.js';
+import { ensureDatabase, startPersistentCluster } from '../adapters/postgres/embedded-postgres.js';
 import { runMigrations } from '../adapters/postgres/migrations.js';
 import { PgAdminAccounts } from '../adapters/postgres/identity/admin-accounts.repository.js';
 import { createPool } from '../adapters/postgres/pool.js';
@@ -11,8 +11,7 @@ import { loadSqlCatalogue } from '../adapters/postgres/sql-files.js';
 import { PgTransactor } from '../adapters/postgres/transactor.js';
 import { Argon2PasswordHasher } from '../adapters/security/argon2-password-hasher.js';
 import { createAdmin } from '../application/identity/create-admin.use-case.js';
-import { loadPasswordHashConfig } from '../config/config.js';
-import { DATA_DIR } from '../config/project-paths.js';
+import { loadCliDatabaseConfig, loadPasswordHashConfig } from '../config/config.js';
 
 export const DEMO_ADMIN_EMAIL = 'admin@example.com';
 
@@ -22,11 +21,17 @@ export interface EmbeddedDemoDatabase {
   stop(): Promise<void>;
 }
 
-/** The embedded demo's database in .data/pg (kept between runs): the cluster started, the database migrated. */
-export async function openEmbeddedDemoDatabase(logger: Logger): Promise<EmbeddedDemoDatabase> {
-  mkdirSync(DATA_DIR, { recursive: true });
-  logger.info('starting the embedded PostgreSQL in .data/pg');
-  const cluster = await startEmbeddedCluster({ dataDir: join(DATA_DIR, 'pg'), persistent: true });
+/**
+ * The embedded demo's database in `<dataDir>/pg`, kept between runs and durable, its generated password in
+ * `<dataDir>/pg-password`: the cluster started, the database migrated.
+ */
+export async function openEmbeddedDemoDatabase(logger: Logger, dataDir: string): Promise<EmbeddedDemoDatabase> {
+  mkdirSync(dataDir, { recursive: true });
+  const cluster = await startPersistentCluster({
+    dataDir: join(dataDir, 'pg'),
+    passwordFile: join(dataDir, 'pg-password'),
+  });
+  logger.info({ dataDir: join(dataDir, 'pg'), port: cluster.port }, 'embedded PostgreSQL started');
   try {
     await ensureDatabase(cluster.urlFor('postgres'), 'adaptive_learning');
     const databaseUrl = cluster.urlFor('adaptive_learning');
@@ -53,7 +58,7 @@ export async function prepareDemoData(
     const summary = await seedDatabase(pool);
     logger.info({ inserted: summary }, 'seed applied');
     const admins = new PgAdminAccounts(loadSqlCatalogue());
-    const transactor = new PgTransactor(pool);
+    const transactor = new PgTransactor(pool, loadCliDatabaseConfig());
     const existing = await transactor.read((db) => admins.findCredentials(db, DEMO_ADMIN_EMAIL));
     // Keep an existing demo admin's password unless ADMIN_PASSWORD asks for a new one.
     if (existing !== undefined && adminPassword === undefined) return;

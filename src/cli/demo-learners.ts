@@ -24,7 +24,8 @@ async function main(): Promise<void> {
 
   const cli = readCliEnv();
   const logger = createLogger('warn');
-  const embedded = cli.databaseUrl === undefined ? await openEmbeddedDemoDatabase(logger) : undefined;
+  const embedded =
+    cli.databaseUrl === undefined ? await openEmbeddedDemoDatabase(logger, cli.embeddedDataDir) : undefined;
   try {
     const databaseUrl = embedded?.databaseUrl ?? (cli.databaseUrl as string);
     // No token is issued here; a throwaway secret satisfies the configuration's check.

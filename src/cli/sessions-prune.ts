@@ -4,7 +4,7 @@ import { loadSqlCatalogue } from '../adapters/postgres/sql-files.js';
 import { PgTransactor } from '../adapters/postgres/transactor.js';
 import { systemClock } from '../adapters/time/system-clock.js';
 import { pruneSessions } from '../application/identity/sessions/prune-sessions.use-case.js';
-import { readCliEnv } from '../config/config.js';
+import { loadCliDatabaseConfig, readCliEnv } from '../config/config.js';
 
 /**
  * `npm run sessions:prune`: deletes the refresh tokens of every ended session (revoked or expired).
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const pool = createPool({ connectionString: cli.databaseUrl, max: 1, statementTimeoutMs: 60_000 });
   try {
     const deleted = await pruneSessions({
-      transactor: new PgTransactor(pool),
+      transactor: new PgTransactor(pool, loadCliDatabaseConfig()),
       refreshTokens: new PgRefreshTokens(loadSqlCatalogue()),
       clock: systemClock,
     })();

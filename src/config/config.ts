@@ -1,3 +1,4 @@
+import { DATA_DIR } from './project-paths.js';
 import { bool, cleanEnv, makeValidator, port, str, type CleanedEnv } from 'envalid';
 
 /**
@@ -73,6 +74,10 @@ const specs = {
   BODY_LIMIT_KB: positiveInt({ default: 100 }),
   TRUST_PROXY: bool({ default: false }),
   DEFAULT_TRACK: str({ default: 'default' }),
+  METRICS_ENABLED: bool({
+    default: true,
+    desc: 'false: no request instrumentation, and GET /metrics answers 404 (measures what metrics cost)',
+  }),
   METRICS_TOKEN: str({
     default: '',
     desc: 'Bearer token GET /metrics requires; empty → open (keep it off the internet)',
@@ -109,6 +114,7 @@ export interface AppConfig {
   readonly bodyLimitKb: number;
   readonly trustProxy: boolean;
   readonly defaultTrack: string;
+  readonly metricsEnabled: boolean;
   readonly metricsToken: string | undefined;
 }
 
@@ -163,6 +169,7 @@ export function loadConfig(overrides: EnvOverrides = {}): AppConfig {
     bodyLimitKb: env.BODY_LIMIT_KB,
     trustProxy: env.TRUST_PROXY,
     defaultTrack: env.DEFAULT_TRACK,
+    metricsEnabled: env.METRICS_ENABLED,
     metricsToken: env.METRICS_TOKEN === '' ? undefined : env.METRICS_TOKEN,
   };
 }
@@ -189,15 +196,39 @@ export function loadPasswordHashConfig(): AppConfig['passwordHash'] {
   };
 }
 
+/**
+ * DB_PREPARED_STATEMENTS alone, for the CLI tools: they run the server's repositories, so pointed at
+ * a transaction-mode PgBouncer they must send unnamed statements just as the server does.
+ */
+export function loadCliDatabaseConfig(): { readonly preparedStatements: boolean } {
+  const { DB_PREPARED_STATEMENTS } = specs;
+  const env = cleanEnv(
+    process.env,
+    { DB_PREPARED_STATEMENTS },
+    {
+      reporter: ({ errors }) => {
+        if (Object.keys(errors).length > 0)
+          throw new ConfigError(
+            Object.fromEntries(Object.entries(errors).map(([k, e]) => [k, String((e as Error).message)])),
+          );
+      },
+    },
+  );
+  return { preparedStatements: env.DB_PREPARED_STATEMENTS };
+}
+
 /** Variables the CLI tools read before a full config exists (the embedded launcher, admin:create). */
 export function readCliEnv(): {
   databaseUrl?: string;
   jwtSecret?: string;
   adminPassword?: string;
   testDatabaseUrl?: string;
+  /** Where `npm start` keeps its embedded cluster and generated secrets (default .data/). */
+  embeddedDataDir: string;
   ci: boolean;
 } {
   return {
+    embeddedDataDir: nonEmpty(process.env.EMBEDDED_DATA_DIR) ?? DATA_DIR,
     databaseUrl: nonEmpty(process.env.DATABASE_URL),
     jwtSecret: nonEmpty(process.env.JWT_SECRET),
     adminPassword: nonEmpty(process.env.ADMIN_PASSWORD),

@@ -14,6 +14,8 @@ export interface BenchServerOptions {
   readonly poolMax: number;
   /** Another built tree to run (the item-statistics scenario's upkeep-free twin). */
   readonly projectRoot?: string;
+  /** Settings of a variant (DB_PREPARED_STATEMENTS, METRICS_ENABLED), over the production ones below. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export async function startBenchServer(options: BenchServerOptions): Promise<ServerProcess> {
@@ -36,6 +38,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ser
       // Rate limits off: the load comes from one address and a few emails.
       LOGIN_RATE_LIMIT_PER_IP: '0',
       LOGIN_RATE_LIMIT_PER_EMAIL: '0',
+      ...options.env,
     },
   });
 }

@@ -3,6 +3,7 @@ import { median, type LoadResult } from './load.js';
 import type { Plan } from './sql-insight.js';
 import { webAppRows, type WebAppReport } from './web-app.scenario.js';
 import { ITEM_STATISTICS_CONNECTIONS, type ItemStatisticsReport } from './item-statistics.scenario.js';
+import type { TopologyResults } from './topology-scenarios.js';
 
 /** Everything one bench run measured; rendered as a console table and as docs/benchmarks.md. */
 export interface BenchReport {
@@ -28,6 +29,8 @@ export interface BenchReport {
   readonly readUnderLogin: LoadResult[];
   readonly logins: LoadResult[];
   readonly cycles: LoadResult[];
+  /** Absent in reports of runs before the topology scenarios existed (`--render` of an old JSON). */
+  readonly topology?: TopologyResults;
   readonly learnerScale: {
     smallRead: LoadResult[];
     smallEligibility: LoadResult[];
@@ -159,6 +162,63 @@ function itemStatisticsRows(report: BenchReport): Row[] {
   ];
 }
 
+/**
+ * The deployment variants, each beside the direct baseline measured in the same interleaved runs:
+ * references (no bar) apart from the metrics' cost, which must stay within the runs' own noise.
+ */
+function topologyRows(report: BenchReport): Row[] {
+  const t = report.topology;
+  if (t === undefined) return [];
+  const ceiling = med(report.ceiling, (r) => r.rps);
+  const figure = (results: readonly LoadResult[], baseline: readonly LoadResult[]) => {
+    const rate = med(results, (r) => r.rps);
+    return `${rps(rate)} = ${x(rate / med(baseline, (r) => r.rps))} direct = ${x(rate / ceiling)} ceiling, p50 ${ms(med(results, (r) => r.p50))}, p99 ${ms(med(results, (r) => r.p99))}`;
+  };
+  const readOn = med(t.read.direct, (r) => r.rps);
+  const readOff = med(t.read.metricsOff, (r) => r.rps);
+  // The noise of the baseline itself: how far its runs lie from their median.
+  const noise = Math.max(0, ...t.read.direct.map((r) => Math.abs(r.rps - readOn) / readOn));
+  const cost = 1 - readOn / readOff;
+  return [
+    {
+      scenario: 'read direct (baseline of the rows below, interleaved runs)',
+      measured: figure(t.read.direct, t.read.direct),
+      bar: 'reference',
+    },
+    {
+      scenario: `read through ${t.pgbouncer}, transaction mode, prepared statements off`,
+      measured: figure(t.read.pgbouncer, t.read.direct),
+      bar: 'reference',
+    },
+    {
+      scenario: 'read direct, prepared statements off',
+      measured: figure(t.read.unprepared, t.read.direct),
+      bar: 'reference',
+    },
+    {
+      scenario: 'read direct, metrics off (METRICS_ENABLED=false)',
+      measured: `${figure(t.read.metricsOff, t.read.direct)}; metrics cost ${(cost * 100).toFixed(1)} % of read throughput, run-to-run noise ±${(noise * 100).toFixed(1)} %`,
+      bar: 'cost ≤ noise (or ≤ 5 %)',
+      met: cost <= Math.max(noise, 0.05),
+    },
+    {
+      scenario: 'exam cycle direct (baseline, interleaved runs)',
+      measured: figure(t.cycle.direct, t.cycle.direct),
+      bar: 'reference',
+    },
+    {
+      scenario: `exam cycle through ${t.pgbouncer}, prepared statements off`,
+      measured: figure(t.cycle.pgbouncer, t.cycle.direct),
+      bar: 'reference',
+    },
+    {
+      scenario: 'exam cycle direct, prepared statements off',
+      measured: figure(t.cycle.unprepared, t.cycle.direct),
+      bar: 'reference',
+    },
+  ];
+}
+
 function verdict(row: Row, judged: boolean): string {
   if (row.met === undefined) return '—';
   if (!judged) return 'not judged (quick)';
@@ -190,6 +250,17 @@ function runsTable(report: BenchReport): string {
           [`item statistics @ ${report.itemStatistics.answersLarge} answers`, report.itemStatistics.readLarge],
           ['exam cycle with upkeep (per call)', report.itemStatistics.cycleWithUpkeep],
           ['exam cycle, upkeep-free twin (per call)', report.itemStatistics.cycleWithoutUpkeep],
+        ] as [string, LoadResult[]][])),
+    ...(report.topology === undefined
+      ? []
+      : ([
+          ['topology: read direct', report.topology.read.direct],
+          ['topology: read through PgBouncer', report.topology.read.pgbouncer],
+          ['topology: read, prepared statements off', report.topology.read.unprepared],
+          ['topology: read, metrics off', report.topology.read.metricsOff],
+          ['topology: exam cycle direct', report.topology.cycle.direct],
+          ['topology: exam cycle through PgBouncer', report.topology.cycle.pgbouncer],
+          ['topology: exam cycle, prepared statements off', report.topology.cycle.unprepared],
         ] as [string, LoadResult[]][])),
   ];
   const lines = ['| series | run | ok responses | req/s | p50 | p99 | unexpected |', '|---|---|---|---|---|---|---|'];
@@ -226,9 +297,10 @@ const ITEM_STATISTICS_METHOD = `## Item statistics
 export function renderReport(report: BenchReport, analysis?: string): { table: string; markdown: string } {
   const judged = report.profile.name === 'full';
   const summary = rows(report);
+  const topology = topologyRows(report);
   const table = textTable(
     ['scenario', 'measured (medians)', 'bar', 'verdict'],
-    summary.map((row) => [row.scenario, row.measured, row.bar, verdict(row, judged)]),
+    [...summary, ...topology].map((row) => [row.scenario, row.measured, row.bar, verdict(row, judged)]),
   );
   const trips = textTable(
     ['endpoint', 'SQL round trips / request'],
@@ -257,6 +329,21 @@ one machine; only the **ratios** (taken in the same run) are comparable across m
 |---|---|---|---|
 ${summary.map((row) => `| ${row.scenario} | ${row.measured} | ${row.bar} | ${verdict(row, judged)} |`).join('\n')}
 
+${
+  topology.length === 0
+    ? ''
+    : `## Topology: PgBouncer, prepared statements, metrics
+
+The same built server in three more processes on the same database — through a transaction-mode PgBouncer
+(its pool as large as the server's, prepared statements off as they must be there), direct with prepared
+statements off, direct with metrics off — loaded like the read and exam-cycle scenarios above, in runs
+interleaved with the baseline's (test/bench/topology-scenarios.ts). Ratios are to that baseline.
+
+| scenario | measured (medians) | bar | verdict |
+|---|---|---|---|
+${topology.map((row) => `| ${row.scenario} | ${row.measured} | ${row.bar} | ${verdict(row, judged)} |`).join('\n')}
+`
+}
 ${report.problems.length > 0 ? `**The harness saw unexpected answers:**\n\n${report.problems.map((p) => `- ${p}`).join('\n')}\n` : ''}
 ### Every run
 

@@ -19,6 +19,7 @@ import { renderReport, type BenchReport, type RoundTripRow } from './report.js';
 import { capture, explainStatements, statementLabel, type Plan } from './sql-insight.js';
 import { measureWebApp } from './web-app.scenario.js';
 import { foldBenchAnswers, itemStatisticsReader, startUpkeepFreeTwin } from './item-statistics.scenario.js';
+import { measureTopology } from './topology-scenarios.js';
 
 /**
  * `npm run bench`: provisions its own database (the tests' server order),
@@ -157,11 +158,17 @@ async function main(): Promise<void> {
     const memory = sampleMemory(server.pid);
     const base = server.url;
 
-    const readOf = (title: string, path: string, tokenList: readonly string[], seconds = profile.seconds) => {
+    const readOf = (
+      title: string,
+      path: string,
+      tokenList: readonly string[],
+      seconds = profile.seconds,
+      url = base,
+    ) => {
       const next = rotation(tokenList);
       return runLoad({
         title,
-        url: base,
+        url,
         connections: CONNECTIONS.read,
         duration: seconds,
         requests: [
@@ -352,6 +359,19 @@ async function main(): Promise<void> {
     const itemReadLarge: LoadResult[] = [];
     for (let run = 0; run < profile.runs; run += 1)
       itemReadLarge.push(checked(await itemStatisticsRead('item statistics @ large', profile.seconds)));
+
+    // ── topology: through PgBouncer, prepared statements off, metrics off ───────────────────────
+    const topology = await measureTopology({
+      profile,
+      databaseUrl: db.url,
+      jwtSecret,
+      poolMax,
+      baseUrl: base,
+      read: (title, url, seconds) => readOf(title, '/progress/current-stage', largeTokens, seconds, url),
+      cycle: (title, url, seconds) => cycleRun(title, seconds, url),
+      checked,
+      log,
+    });
 
     // ── bank scale ────────────────────────────────────────────────────────────────────────────
     const startRun = (title: string, pool: () => string, amount: number) =>
@@ -554,6 +574,7 @@ async function main(): Promise<void> {
       readUnderLogin: readsUnderLogin,
       logins,
       cycles,
+      topology,
       learnerScale: { smallRead, smallEligibility, largeRead: reads, largeEligibility: eligibilities },
       bankScale: { small: bankSmall, large: bankLarge },
       itemStatistics: {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { createLogger } from '../../src/adapters/logging/logger.js';
@@ -22,7 +23,8 @@ import { assertInvariants } from './invariants.js';
  * Bad input: property-based fuzzing of EVERY operation of openapi.yaml (read when the
  * suite loads, so new operations are covered without touching this file). Each operation gets
  * its share of FUZZ_RUNS requests — broken bodies (missing / unknown / mistyped fields, huge and
- * exotic strings, malformed JSON, wrong content types, oversized), broken path and query values,
+ * exotic strings, malformed JSON, wrong content types, oversized, in a Content-Encoding that is refused
+ * or does not match the body), oversized headers, broken path and query values,
  * missing / garbage / wrong-kind tokens, other methods — and, most of the time, a valid token of
  * the operation's own kind and otherwise valid input, so the validator AND the handlers run.
  *
@@ -55,7 +57,17 @@ interface FuzzRequest {
   /** undefined: no body; otherwise the raw text sent. */
   readonly body?: string;
   readonly contentType?: string;
+  /** A Content-Encoding header, and whether the body really is in that coding (else it is sent as it is). */
+  readonly coding?: { readonly header: string; readonly encoded: boolean };
 }
+
+/** Accepted codings (encoded or not, so mismatched) and refused ones (docs/decisions.md, "Bad transport input"). */
+const CODINGS = ['gzip', 'deflate', 'br', 'identity', 'zstd', 'compress', 'gzip, br', 'x-unknown'];
+const ENCODERS: Readonly<Record<string, (text: string) => Buffer>> = {
+  gzip: (text) => gzipSync(text),
+  deflate: (text) => deflateSync(text),
+  br: (text) => brotliCompressSync(text),
+};
 
 const BAD_PATH_VALUES = [
   '-1',
@@ -112,8 +124,8 @@ function pathValue(schema: Schema): fc.Arbitrary<unknown> {
 }
 
 /**
- * Query values stay short: a request line beyond Node's 16 kB header limit is refused by Node's
- * HTTP parser (a bare 431) before the application sees it (docs/decisions.md).
+ * Query values stay short, so the validator and handlers see them: a request line beyond Node's
+ * 16 kB header limit never reaches the app (431 `headers_too_large`, docs/decisions.md, "Bad transport input").
  */
 const MAX_QUERY_VALUE = 1_000;
 
@@ -220,15 +232,24 @@ function requestArbitrary(operation: Operation): fc.Arbitrary<FuzzRequest> {
     },
     { requiredKeys: [] },
   );
+  // Rare: headers beyond Node's 16 kB limit, answered 431 problem+json by the server's clientError handler.
+  const withFiller = fc.oneof(
+    { weight: 30, arbitrary: headers },
+    { weight: 1, arbitrary: headers.map((extra) => ({ ...extra, 'x-filler': 'x'.repeat(17 * 1024) })) },
+  );
+  const coding = fc.oneof(
+    { weight: 6, arbitrary: fc.constant(undefined) },
+    { weight: 1, arbitrary: fc.record({ header: fc.constantFrom(...CODINGS), encoded: fc.boolean() }) },
+  );
   return fc
-    .tuple(values, queryArbitrary(operation), auth, method, headers, bodyArbitrary(operation))
-    .map(([params, query, authKind, verb, extra, body]) => ({
+    .tuple(values, queryArbitrary(operation), auth, method, withFiller, bodyArbitrary(operation), coding)
+    .map(([params, query, authKind, verb, extra, body, bodyCoding]) => ({
       method: verb,
       path: fillPath(operation.template, params) + query,
       auth: authKind,
       headers: extra,
       // fetch refuses a body on GET; those requests go without.
-      ...(verb === 'GET' ? {} : body),
+      ...(verb === 'GET' ? {} : { ...body, coding: bodyCoding }),
     }));
 }
 
@@ -302,11 +323,19 @@ describe('reliability: fuzzing every operation of openapi.yaml', function () {
     const headers: Record<string, string> = { ...request.headers, ...authorization(request.auth) };
     if (headers.cookie === LIVE_COOKIES) headers.cookie = liveCookies;
     if (request.contentType !== undefined) headers['content-type'] = request.contentType;
+    let payload: string | Buffer | undefined = body;
+    if (request.coding !== undefined && body !== undefined) {
+      headers['content-encoding'] = request.coding.header;
+      const encode = ENCODERS[request.coding.header];
+      if (request.coding.encoded && encode !== undefined) payload = encode(body);
+    }
     sent += 1;
-    const response = await fetch(`${api.baseUrl}${request.path}`, { method: request.method, headers, body });
+    const response = await fetch(`${api.baseUrl}${request.path}`, { method: request.method, headers, body: payload });
     const text = await response.text();
     const contentType = response.headers.get('content-type') ?? '';
-    const where = `${request.method} ${request.path.slice(0, 200)} [auth ${request.auth}, ${request.contentType ?? 'no body'}] ${body?.slice(0, 200) ?? ''}\n→ ${response.status} ${text.slice(0, 400)}`;
+    const coded =
+      request.coding === undefined ? '' : `, ${request.coding.header} ${request.coding.encoded ? 'encoded' : 'raw'}`;
+    const where = `${request.method} ${request.path.slice(0, 200)} [auth ${request.auth}, ${request.contentType ?? 'no body'}${coded}] ${body?.slice(0, 200) ?? ''}\n→ ${response.status} ${text.slice(0, 400)}`;
     if (response.status >= 500) throw new Error(`5xx: ${where}`);
     let parsed: unknown = text;
     if (/json/.test(contentType) && text.length > 0) parsed = JSON.parse(text);

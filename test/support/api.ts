@@ -6,6 +6,7 @@ import { loadConfig, type AppConfig, type EnvOverrides } from '../../src/config/
 import type { Clock } from '../../src/application/ports/clock.port.js';
 import type { RandomSource } from '../../src/domain/shared/random-source.js';
 import { composeApp, openPool } from '../../src/main.js';
+import { answerClientErrors } from '../../src/adapters/http/client-errors.js';
 import { appDatabaseUrl, useTestDatabase, type TestDatabase } from './database.js';
 import { THROUGH_PGBOUNCER } from './topology.js';
 import { httpClient } from './http-client.js';
@@ -87,6 +88,7 @@ export function useApi(options: UseApiOptions = {}): TestApi {
     server = await new Promise<Server>((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });
+    answerClientErrors(server);
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   after(async () => {

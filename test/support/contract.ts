@@ -14,7 +14,7 @@ type Json = Record<string, unknown>;
 const document = parse(readFileSync(OPENAPI_PATH, 'utf8')) as Json;
 const BASE = '/api/v1';
 /** Statuses any request can meet whether or not its operation lists them. */
-const TRANSPORT_STATUSES = new Set([400, 405, 413, 415, 503]);
+const TRANSPORT_STATUSES = new Set([400, 405, 413, 415, 431, 503]);
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
 const ajv = new Ajv2020({ strict: false, allErrors: true });

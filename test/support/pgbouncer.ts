@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -30,7 +30,13 @@ function iniValue(value: string): string {
   return value;
 }
 
-export async function startPgBouncer(targetUrl: string): Promise<PgBouncer> {
+/** The installed PgBouncer's version line, e.g. "PgBouncer 1.18.0". */
+export function pgBouncerVersion(): string {
+  return execFileSync(binary(), ['--version'], { encoding: 'utf8' }).split('\n')[0]!.trim();
+}
+
+/** `poolSize`: server connections per database (default 8; the bench gives it the server's pool size). */
+export async function startPgBouncer(targetUrl: string, options: { poolSize?: number } = {}): Promise<PgBouncer> {
   const target = new URL(targetUrl);
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'alp-pgbouncer-'));
@@ -61,7 +67,7 @@ export async function startPgBouncer(targetUrl: string): Promise<PgBouncer> {
       'pool_mode = transaction',
       'max_client_conn = 1000',
       // The machine's PostgreSQL is shared: a few server connections per test database suffice.
-      'default_pool_size = 8',
+      `default_pool_size = ${options.poolSize ?? 8}`,
       // node-postgres sends these at startup; PgBouncer 1.18 would refuse the connection.
       'ignore_startup_parameters = extra_float_digits,statement_timeout,options',
       'admin_users = ',

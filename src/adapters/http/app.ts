@@ -23,6 +23,7 @@ import { contentRouter, type ContentUseCases } from './content/content.router.js
 import { diagnostikaRouter, type DiagnostikaUseCases } from './diagnostika/diagnostika.router.js';
 import { progressRouter, type ProgressUseCases } from './progress/progress.router.js';
 import { requestTimeout } from './middleware/request-timeout.js';
+import { contentEncodingGate } from './middleware/content-encoding.js';
 import { adminWorkspaceRouter, type AdminWorkspaceUseCases } from './admin/admin-workspace.router.js';
 import { IMPORT_PATH, importBodyParser } from './admin/bundle-import.router.js';
 import { problemHandler } from './problem/problem-response.js';
@@ -103,6 +104,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(requestTimeout(deps.settings.requestTimeoutMs));
+  app.use(contentEncodingGate());
   const auth = createAuthentication(deps.auth.verification, deps.auth);
   const cookies = refreshCookies(deps.settings.sessions.cookieSecure);
   // The bundle import alone takes bodies beyond the global limit (up to 20 MB): its admin is

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'method_not_allowed',
   'unsupported_media_type',
   'payload_too_large',
+  'headers_too_large',
   'rate_limited',
   'db_unavailable',
   'request_timeout',

@@ -16,6 +16,11 @@ export interface HttpMetrics {
   readonly router: Router;
 }
 
+/** METRICS_ENABLED=false: nothing observed, no /metrics route (docs/decisions.md, "What the metrics cost"). */
+export function disabledMetrics(): HttpMetrics {
+  return { middleware: (_req, _res, next) => next(), router: Router() };
+}
+
 export function createHttpMetrics(pool: pg.Pool, options: { readonly token?: string } = {}): HttpMetrics {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });

@@ -16,6 +16,7 @@ export const ERROR_MAP: Readonly<Record<ErrorCode, { readonly status: number; re
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
   payload_too_large: { status: 413, title: 'Payload too large' },
+  headers_too_large: { status: 431, title: 'Request header fields too large' },
   rate_limited: { status: 429, title: 'Too many requests' },
   db_unavailable: { status: 503, title: 'Database unavailable' },
   request_timeout: { status: 503, title: 'Request timed out' },

@@ -83,6 +83,16 @@ function bodyParserCode(error: unknown): ErrorCode | undefined {
   }
 }
 
+/**
+ * zlib's errors (`Z_DATA_ERROR`, `Z_BUF_ERROR`, brotli's `ERR_…`, each with a numeric `errno`): a
+ * body that is not in the coding its Content-Encoding names, or is cut short. body-parser passes
+ * them on with status 400 but no `type`.
+ */
+function isDecodingError(error: unknown): boolean {
+  const { code, errno } = (error ?? {}) as { code?: unknown; errno?: unknown };
+  return typeof code === 'string' && typeof errno === 'number' && /^(Z_|ERR_)/.test(code);
+}
+
 const STATUS_CODES: Readonly<Record<number, ErrorCode>> = {
   400: 'validation_failed',
   401: 'unauthorized',
@@ -110,6 +120,12 @@ export function toProblem(error: unknown): {
           : 'Unsupported body encoding';
     return { error: new DomainError(parserCode, detail), headers: {}, unexpected: false };
   }
+  if (isDecodingError(error))
+    return {
+      error: new DomainError('validation_failed', 'The request body does not decode as its Content-Encoding says'),
+      headers: {},
+      unexpected: false,
+    };
   if (isValidatorError(error)) {
     const code = STATUS_CODES[error.status];
     if (code !== undefined) {
