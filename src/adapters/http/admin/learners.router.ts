@@ -27,6 +27,7 @@ const summaryJson = (learner: LearnerSummary) => ({
   created_at: learner.createdAt.toISOString(),
   graduated_at: iso(learner.graduatedAt),
   is_active: learner.isActive,
+  extra_time_pct: learner.extraTimePct,
   current_stage:
     learner.currentStage === null
       ? null
@@ -126,7 +127,7 @@ export function learnersRouter(useCases: LearnersUseCases, auth: Authentication)
   // The contract asks for at least one known property; each becomes one field of LearnerChanges.
   router.patch('/admin/users/:user_id', auth.admin, async (req, res) => {
     const body = bodyOf<AdminUpdateLearnerData>(req);
-    const changes: LearnerChanges = { isActive: body.is_active };
+    const changes: LearnerChanges = { isActive: body.is_active, extraTimePct: body.extra_time_pct };
     res.json(detailJson(await useCases.update(Number(req.params.user_id), changes, adminOf(res))));
   });
 

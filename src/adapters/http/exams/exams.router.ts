@@ -5,10 +5,11 @@ import { assemblyJson } from './assembly-json.js';
 import type { StartedExam } from '../../../application/exams/start-exam.use-case.js';
 import type { SubmittedExam } from '../../../application/exams/submit-exam.use-case.js';
 import type { LearnerActor } from '../../../domain/identity/actor.js';
-import type { SubmittedAnswer } from '../../../domain/shared/answer-sheet.rules.js';
+import type { AnswerChange, SubmittedAnswer } from '../../../domain/shared/answer-sheet.rules.js';
+import type { SavedSheet } from '../../../application/shared/saved-sheet.js';
 import { learnerOf, type Authentication } from '../auth/authentication.js';
-import { questionJson } from '../shared/question-json.js';
-import type { SubmitLevelExamData } from '../../../contract/generated/types.gen.js';
+import { savedSheetJson, sittingQuestionsJson } from '../shared/question-json.js';
+import type { SaveLevelExamAnswersData, SubmitLevelExamData } from '../../../contract/generated/types.gen.js';
 import { bodyOf } from '../shared/typed-route.js';
 
 export interface ExamUseCases {
@@ -17,6 +18,10 @@ export interface ExamUseCases {
     input: { attemptId: number; answers: readonly SubmittedAnswer[] },
     actor: LearnerActor,
   ) => Promise<SubmittedExam>;
+  readonly saveAnswers: (
+    input: { attemptId: number; answers: readonly AnswerChange[] },
+    actor: LearnerActor,
+  ) => Promise<SavedSheet>;
   readonly listAttempts: (actor: LearnerActor) => Promise<AttemptSummary[]>;
   readonly getAttempt: (attemptId: number, actor: LearnerActor) => Promise<AttemptWithAssembly>;
 }
@@ -31,9 +36,11 @@ export const attemptSummaryJson = (attempt: AttemptSummary) => ({
   total_q: attempt.totalQ,
   pass_score: attempt.passScore,
   passed: attempt.passed,
+  deadline_at: attempt.deadlineAt?.toISOString() ?? null,
+  expired: attempt.expired,
 });
 
-/** The same three routes serve both exam kinds: /exams/level and /exams/rank-final. */
+/** The same routes serve both exam kinds: /exams/level and /exams/rank-final. */
 export function examsRouter(
   prefix: '/exams/level' | '/exams/rank-final',
   useCases: ExamUseCases,
@@ -48,8 +55,19 @@ export function examsRouter(
       attempt_no: started.attempt.attemptNo,
       total_q: started.attempt.totalQ,
       pass_score: started.attempt.passScore,
-      questions: started.questions.map(questionJson),
+      deadline_at: started.attempt.deadlineAt?.toISOString() ?? null,
+      now: started.now.toISOString(),
+      questions: sittingQuestionsJson(started.questions, started.saved),
     });
+  });
+
+  router.put(`${prefix}/:attempt_id/answers`, auth.learner, async (req, res) => {
+    const body = bodyOf<SaveLevelExamAnswersData>(req);
+    res.json(
+      savedSheetJson(
+        await useCases.saveAnswers({ attemptId: Number(req.params.attempt_id), answers: body.answers }, learnerOf(res)),
+      ),
+    );
   });
 
   router.post(`${prefix}/:attempt_id/submit`, auth.learner, async (req, res) => {
@@ -64,6 +82,7 @@ export function examsRouter(
       total_q: result.totalQ,
       pass_score: result.passScore,
       passed: result.passed,
+      expired: result.expired,
       module_stats: result.moduleStats.map((stat) => ({
         module_id: stat.moduleId,
         correct_cnt: stat.correct,

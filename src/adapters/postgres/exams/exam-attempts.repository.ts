@@ -8,7 +8,7 @@ import type {
 import type { QuestionView } from '../../../application/shared/question-view.js';
 import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import type { ModuleCandidates } from '../../../domain/exams/question-pick.rules.js';
-import type { AnswerSheetScore } from '../../../domain/shared/answer-sheet.rules.js';
+import type { AnswerChange, AnswerSheetScore, SubmittedAnswer } from '../../../domain/shared/answer-sheet.rules.js';
 import type { ExamKind } from '../../../domain/shared/exam-kind.js';
 import type { ExamAssembly } from '../../../domain/exams/exam-assembly.rules.js';
 import { assemblyFromColumn, assemblyToColumn, type AssemblyColumn } from './assembly-json.js';
@@ -22,6 +22,10 @@ type Query =
   | 'insert'
   | 'questionsOf'
   | 'lockForSubmit'
+  | 'lockForSave'
+  | 'saveAnswers'
+  | 'savedAnswersOf'
+  | 'expiredOpen'
   | 'recordSubmission'
   | 'listForUser'
   | 'findWithAssembly'
@@ -32,6 +36,10 @@ const QUERIES: readonly Query[] = [
   'insert',
   'questionsOf',
   'lockForSubmit',
+  'lockForSave',
+  'saveAnswers',
+  'savedAnswersOf',
+  'expiredOpen',
   'recordSubmission',
   'listForUser',
   'findWithAssembly',
@@ -44,6 +52,7 @@ interface OpenRow {
   total_q: number;
   pass_score: number;
   created_at: Date;
+  deadline_at: Date | null;
 }
 
 interface SummaryRow extends OpenRow {
@@ -51,6 +60,7 @@ interface SummaryRow extends OpenRow {
   submitted_at: Date | null;
   score_total: number | null;
   passed: boolean;
+  expired: boolean;
 }
 
 const toOpen = (row: OpenRow): OpenAttempt => ({
@@ -59,6 +69,7 @@ const toOpen = (row: OpenRow): OpenAttempt => ({
   totalQ: row.total_q,
   passScore: row.pass_score,
   createdAt: row.created_at,
+  deadlineAt: row.deadline_at,
 });
 
 const toSummary = (row: SummaryRow): AttemptSummary => ({
@@ -67,6 +78,7 @@ const toSummary = (row: SummaryRow): AttemptSummary => ({
   submittedAt: row.submitted_at,
   scoreTotal: row.score_total,
   passed: row.passed,
+  expired: row.expired,
 });
 
 export class PgExamAttempts implements ExamAttempts {
@@ -123,6 +135,7 @@ export class PgExamAttempts implements ExamAttempts {
       attempt.questions.map((question) => question.moduleId),
       attempt.questions.map((question) => question.pos),
       JSON.stringify(assemblyToColumn(attempt.assembly)),
+      attempt.deadlineAt,
     ]);
     return { attempt: toOpen(row!), questions: row!.questions.map(toQuestionView) };
   }
@@ -132,6 +145,19 @@ export class PgExamAttempts implements ExamAttempts {
   }
 
   async lockForSubmit(tx: TxSession, attemptId: number, userId: number): Promise<LockedAttempt | undefined> {
+    return this.locked(tx, 'lockForSubmit', attemptId, userId);
+  }
+
+  async lockForSave(tx: TxSession, attemptId: number, userId: number): Promise<LockedAttempt | undefined> {
+    return this.locked(tx, 'lockForSave', attemptId, userId);
+  }
+
+  private async locked(
+    tx: TxSession,
+    query: 'lockForSubmit' | 'lockForSave',
+    attemptId: number,
+    userId: number,
+  ): Promise<LockedAttempt | undefined> {
     const rows = await this.sql.rows<{
       attempt_id: number;
       user_id: number;
@@ -140,11 +166,13 @@ export class PgExamAttempts implements ExamAttempts {
       total_q: number;
       pass_score: number;
       submitted_at: Date | null;
+      deadline_at: Date | null;
+      expired: boolean;
       question_id: number;
       module_id: number;
       correct_option_id: number;
       option_ids: number[];
-    }>(tx, 'lockForSubmit', [attemptId, userId]);
+    }>(tx, query, [attemptId, userId]);
     const [first] = rows;
     if (first === undefined) return undefined;
     return {
@@ -155,6 +183,8 @@ export class PgExamAttempts implements ExamAttempts {
       totalQ: first.total_q,
       passScore: first.pass_score,
       submittedAt: first.submitted_at,
+      deadlineAt: first.deadline_at,
+      expired: first.expired,
       sheet: rows.map((row) => ({
         questionId: row.question_id,
         moduleId: row.module_id,
@@ -164,7 +194,36 @@ export class PgExamAttempts implements ExamAttempts {
     };
   }
 
-  async recordSubmission(tx: TxSession, attemptId: number, score: AnswerSheetScore, passed: boolean): Promise<void> {
+  async saveAnswers(tx: TxSession, attemptId: number, changes: readonly AnswerChange[]): Promise<number> {
+    const row = await this.sql.first<{ answered: number }>(tx, 'saveAnswers', [
+      attemptId,
+      changes.map((change) => change.question_id),
+      changes.map((change) => change.selected_option_id),
+    ]);
+    return row!.answered;
+  }
+
+  async savedAnswersOf(db: Session, attemptId: number): Promise<SubmittedAnswer[]> {
+    return this.sql.rows<SubmittedAnswer>(db, 'savedAnswersOf', [attemptId]);
+  }
+
+  async expiredOpen(
+    db: Session,
+    query: { cutoff: Date; userId: number | null; limit: number },
+  ): Promise<{ attemptId: number; userId: number }[]> {
+    const rows = await this.sql.rows<{ attempt_id: number; user_id: number }>(db, 'expiredOpen', [
+      query.cutoff,
+      query.userId,
+      query.limit,
+    ]);
+    return rows.map((row) => ({ attemptId: row.attempt_id, userId: row.user_id }));
+  }
+
+  async recordSubmission(
+    tx: TxSession,
+    attemptId: number,
+    { score, passed, expired }: { score: AnswerSheetScore; passed: boolean; expired: boolean },
+  ): Promise<void> {
     const updated = await this.sql.run(tx, 'recordSubmission', [
       attemptId,
       score.answers.map((answer) => answer.questionId),
@@ -174,6 +233,7 @@ export class PgExamAttempts implements ExamAttempts {
       score.moduleStats.map((stat) => stat.total),
       score.scoreTotal,
       passed,
+      expired,
     ]);
     // The caller holds the row lock and saw it open; anything else is a broken invariant.
     if (updated !== 1) throw new Error(`attempt ${attemptId} was not open when its submission was recorded`);

@@ -275,6 +275,9 @@ export const en = {
   'admin.settings.field.item_max_facility_pct': 'Item analysis: max facility, %',
   'admin.settings.field.item_min_discrimination_pct': 'Item analysis: min discrimination, %',
   'admin.settings.field.exclude_flagged_items': 'Exclude flagged questions (0 or 1)',
+  'admin.settings.field.level_exam_time_limit_minutes': 'Level exam time limit, minutes (0 = untimed)',
+  'admin.settings.field.rank_final_time_limit_minutes': 'Rank final time limit, minutes (0 = untimed)',
+  'admin.settings.field.diagnostika_time_limit_minutes': 'Diagnostika time limit, minutes (0 = untimed)',
 
   'notFound.title': 'Page not found',
   'notFound.home': 'Go to the start page',

@@ -288,6 +288,9 @@ export const ru: RussianDictionary = {
   'admin.settings.field.item_max_facility_pct': 'Анализ вопросов: макс. доля верных, %',
   'admin.settings.field.item_min_discrimination_pct': 'Анализ вопросов: мин. различающая сила, %',
   'admin.settings.field.exclude_flagged_items': 'Исключать помеченные вопросы (0 или 1)',
+  'admin.settings.field.level_exam_time_limit_minutes': 'Лимит времени экзамена уровня, мин (0 = без лимита)',
+  'admin.settings.field.rank_final_time_limit_minutes': 'Лимит времени финала ранга, мин (0 = без лимита)',
+  'admin.settings.field.diagnostika_time_limit_minutes': 'Лимит времени диагностики, мин (0 = без лимита)',
 
   'notFound.title': 'Страница не найдена',
   'notFound.home': 'На главную',
