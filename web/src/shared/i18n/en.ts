@@ -1,5 +1,8 @@
+import { sittingEn } from '../ui/sitting.en';
+
 /** English, the reference dictionary: its keys type every `t()` call; plural keys end in _one/_other. */
 export const en = {
+  ...sittingEn,
   'app.learner': 'Adaptive learning',
   'app.admin': 'Adaptive learning — admin',
   'shell.skip': 'Skip to content',

@@ -1,3 +1,4 @@
+import { sittingRu } from '../ui/sitting.ru';
 import type { MessageKey } from './en';
 
 type PluralBase = { [K in MessageKey]: K extends `${infer Base}_other` ? Base : never }[MessageKey];
@@ -7,6 +8,7 @@ export type RussianDictionary = Record<Singular, string> &
   Record<`${PluralBase}_${'one' | 'few' | 'many' | 'other'}`, string>;
 
 export const ru: RussianDictionary = {
+  ...sittingRu,
   'app.learner': 'Адаптивное обучение',
   'app.admin': 'Адаптивное обучение — администрирование',
   'shell.skip': 'Перейти к содержимому',
