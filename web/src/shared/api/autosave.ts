@@ -36,30 +36,34 @@ export function useAutosave(
   );
   const held = useRef(initial);
   const wanted = useRef(initial);
-  const inFlight = useRef(false);
+  const inFlight = useRef<Promise<void> | null>(null);
+  const stopped = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [status, setStatus] = useState<AutosaveStatus>('idle');
 
-  const flush = useCallback(async (): Promise<void> => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    try {
-      // Choices made while a request was on its way follow at once, in the next one.
-      for (;;) {
-        const changes = changesBetween(held.current, wanted.current);
-        if (changes.length === 0) break;
-        setStatus('saving');
-        const sent = wanted.current;
-        const saved = await mutateAsync(changes);
-        held.current = sent;
-        onSaved?.(saved);
+  const flush = useCallback((): Promise<void> => {
+    if (inFlight.current !== null || stopped.current) return inFlight.current ?? Promise.resolve();
+    const run = async () => {
+      try {
+        // Choices made while a request was on its way follow at once, in the next one.
+        for (;;) {
+          const changes = changesBetween(held.current, wanted.current);
+          if (changes.length === 0 || stopped.current) break;
+          setStatus('saving');
+          const sent = wanted.current;
+          const saved = await mutateAsync(changes);
+          held.current = sent;
+          onSaved?.(saved);
+        }
+        setStatus('saved');
+      } catch {
+        setStatus('failed');
+      } finally {
+        inFlight.current = null;
       }
-      setStatus('saved');
-    } catch {
-      setStatus('failed');
-    } finally {
-      inFlight.current = false;
-    }
+    };
+    inFlight.current = run();
+    return inFlight.current;
   }, [mutateAsync, onSaved]);
 
   const queue = useCallback(
@@ -71,6 +75,21 @@ export function useAutosave(
     [delayMs, flush],
   );
 
+  /**
+   * Before the submit (which carries the whole sheet): no further save is sent, and the one on its way has
+   * landed, so no save of this sitting reaches the server after its submit.
+   */
+  const stop = useCallback(async (): Promise<void> => {
+    stopped.current = true;
+    clearTimeout(timer.current);
+    await inFlight.current;
+  }, []);
+
+  /** After a submit that failed: the learner answers on, and so does the autosave. */
+  const resume = useCallback(() => {
+    stopped.current = false;
+  }, []);
+
   useEffect(() => () => clearTimeout(timer.current), []);
-  return { status, queue };
+  return { status, queue, stop, resume };
 }

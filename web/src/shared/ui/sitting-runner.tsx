@@ -1,5 +1,5 @@
 import type { Answer, AnswerChange, SavedAnswers, SittingQuestion } from '@contract';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useAutosave } from '../api/autosave';
 import { serverClockOffset } from '../api/sittings';
 import { QuestionRunner } from './question-runner';
@@ -34,14 +34,19 @@ export function SittingRunner(props: SittingRunnerProps) {
     initial,
     onSaved: (saved) => setServerOffsetMs(serverClockOffset(saved.now)),
   });
+  const { submitError } = props;
+  const { resume } = autosave;
+  useEffect(() => {
+    if (submitError !== undefined && submitError !== null) resume();
+  }, [submitError, resume]);
   return (
     <QuestionRunner
       questions={questions}
       initialAnswers={initial}
       onAnswersChange={autosave.queue}
       isSubmitting={props.isSubmitting}
-      submitError={props.submitError}
-      onSubmit={props.onSubmit}
+      submitError={submitError}
+      onSubmit={(answers) => void autosave.stop().then(() => props.onSubmit(answers))}
       timeLeft={deadlineAt === null ? undefined : <TimeLeft deadlineAt={deadlineAt} serverOffsetMs={serverOffsetMs} />}
       status={<SavingStatus status={autosave.status} />}
     />

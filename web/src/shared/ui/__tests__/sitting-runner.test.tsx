@@ -96,6 +96,37 @@ describe('SittingRunner (docs/product.md, "Exam sittings")', () => {
     expect(save.mock.calls[1]![0]).toEqual([{ question_id: 101, selected_option_id: 13 }]);
   });
 
+  it('submits only once the save on its way has landed, and saves nothing after the submit', async () => {
+    let release: (value: SavedAnswers) => void = () => undefined;
+    const save = vi.fn(() => new Promise<SavedAnswers>((resolve) => (release = resolve)));
+    const onSubmit = vi.fn();
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <I18nextProvider i18n={setupI18n('en')}>
+          <SittingRunner
+            questions={questions.slice(0, 1)}
+            deadlineAt={null}
+            serverNow={new Date().toISOString()}
+            save={save}
+            onSubmit={onSubmit}
+            isSubmitting={false}
+          />
+        </I18nextProvider>
+      </QueryClientProvider>,
+    );
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('radio', { name: 'Option 1.2' }));
+    await waitFor(() => expect(save).toHaveBeenCalledTimes(1));
+    await user.click(screen.getByRole('radio', { name: 'Option 1.3' }));
+    await user.click(screen.getByRole('button', { name: 'Submit answers' }));
+    await user.click(screen.getByRole('button', { name: 'Submit' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    await act(async () => release(savedAnswers(1)));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledWith([{ question_id: 101, selected_option_id: 13 }]));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(save).toHaveBeenCalledTimes(1);
+  });
+
   it('shows the time left of a timed sitting', () => {
     renderSitting(() => Promise.resolve(savedAnswers(1)), new Date(Date.now() + 10 * 60_000).toISOString());
     expect(screen.getByRole('timer').textContent).toMatch(/^Time left: (10:00|9:59)$/);
