@@ -9,6 +9,7 @@ import {
   defaultTrackId,
   itemResponses,
   learnerAtLevelExam,
+  learnerAtRankFinal,
   optionsOf,
   savedRows,
   startSitting,
@@ -17,6 +18,7 @@ import {
 import { TestClock } from '../../support/test-clock.js';
 
 const LEVEL = '/api/v1/exams/level';
+const RANK_FINAL = '/api/v1/exams/rank-final';
 const MINUTE = 60;
 
 /** Runs `npm run attempts:close-expired` against the test database and returns its output. */
@@ -178,6 +180,23 @@ describe('exam sittings: autosave, time limits, expiry (docs/product.md, "Exam s
       expect(withoutNow(saved.body)).to.deep.equal({ saved: 1, answered: 1, total_q: 20, deadline_at: null });
       const resumed = await startSitting(api, learner.token, '/api/v1/diagnostika');
       expect(resumed.questions[0]!.selected_option_id).to.equal(q1!.options[1]!.id);
+      const answers = (await optionsOf(api, resumed.questions)).entries();
+      const sheet = [...answers].map(([question_id, o]) => ({ question_id, selected_option_id: o.right }));
+      const submitted = await api.request('POST', '/api/v1/diagnostika/submit', {
+        token: learner.token,
+        body: { diagnostika_id: started.diagnostika_id, answers: sheet.slice(1) },
+      });
+      expect(submitted.status, submitted.text).to.equal(200);
+      expect(submitted.body).to.include({
+        expired: false,
+        score_total: sheet[0]!.selected_option_id === q1!.options[1]!.id ? 20 : 19,
+      });
+      const late = await api.request('PUT', '/api/v1/diagnostika/answers', {
+        token: learner.token,
+        body: { answers: [{ question_id: q1!.id, selected_option_id: null }] },
+      });
+      expect(late.status).to.equal(409);
+      expect(late.body.code).to.equal('attempt_already_submitted');
       const stranger = await newLearner(api);
       const none = await api.request('PUT', '/api/v1/diagnostika/answers', {
         token: stranger.token,
@@ -185,6 +204,22 @@ describe('exam sittings: autosave, time limits, expiry (docs/product.md, "Exam s
       });
       expect(none.status).to.equal(404);
     });
+  });
+
+  it('saves rank final answers and resumes them the same way', async () => {
+    const learner = await learnerAtRankFinal(api);
+    const started = await startSitting(api, learner.token, RANK_FINAL);
+    expect(started.questions).to.have.length(40);
+    const chosen = started.questions
+      .slice(0, 3)
+      .map((q) => ({ question_id: q.id, selected_option_id: q.options[2]!.id }));
+    const saved = await save(learner.token, started.attempt_id!, chosen, RANK_FINAL);
+    expect(saved.status, saved.text).to.equal(200);
+    expect(withoutNow(saved.body)).to.deep.equal({ saved: 3, answered: 3, total_q: 40, deadline_at: null });
+    const resumed = await startSitting(api, learner.token, RANK_FINAL);
+    expect(
+      resumed.questions.filter((q) => q.selected_option_id !== null).map((q) => [q.id, q.selected_option_id]),
+    ).to.deep.equal(chosen.map((c) => [c.question_id, c.selected_option_id]));
   });
 
   describe('timed', () => {
