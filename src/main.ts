@@ -28,7 +28,8 @@ import type { ExamAttempts } from './application/exams/exams.ports.js';
 import { listAttempts } from './application/exams/list-attempts.use-case.js';
 import { startExam } from './application/exams/start-exam.use-case.js';
 import { getAttempt } from './application/exams/get-attempt.use-case.js';
-import { submitExam } from './application/exams/submit-exam.use-case.js';
+import { submitExam, type SubmitExamDeps } from './application/exams/submit-exam.use-case.js';
+import { closeExpiredExamsOf, saveExamAnswers, sweepExpiredExams } from './application/exams/exam-sitting.use-case.js';
 import { applyProgression } from './application/progress/apply-progression.js';
 import { PgPinnedSettings } from './adapters/postgres/progress/pinned-settings.repository.js';
 import { PgStageChecklists } from './adapters/postgres/progress/stage-checklists.repository.js';
@@ -44,8 +45,10 @@ import { getMinitest, submitMinitest } from './application/content/minitest.use-
 import { getArticle, listMyContent, markArticleRead } from './application/content/reading.use-case.js';
 import {
   getDiagnostikaResult,
+  saveDiagnostikaAnswers,
   startDiagnostika,
   submitDiagnostika,
+  sweepExpiredDiagnostikas,
 } from './application/diagnostika/diagnostika.use-case.js';
 import {
   getCurrentStage,
@@ -231,6 +234,8 @@ export async function composeUseCases(
     questionBank: new PgQuestionBank(sql),
     random,
     itemStatistics,
+    clock,
+    accommodations: learners,
   };
   const assignments = new PgStageAssignments(sql);
   const contentDeps = { transactor, assignments };
@@ -242,21 +247,29 @@ export async function composeUseCases(
   const progression = applyProgression({ transitions, approvals });
   const levelExams = new PgExamAttempts('level', sql);
   const rankFinals = new PgExamAttempts('rank_final', sql);
-  const examUseCases = (attempts: ExamAttempts) => ({
-    start: startExam({
-      transactor,
-      attempts,
-      stages,
-      settings: pinnedSettings,
-      eligibility,
-      weakness,
-      random,
-      itemStatistics,
-    }),
-    getAttempt: getAttempt({ transactor, attempts }),
-    submit: submitExam({ transactor, attempts, stages, progression, itemStatistics }),
-    listAttempts: listAttempts({ transactor, attempts }),
-  });
+  const examUseCases = (attempts: ExamAttempts) => {
+    const sitting: SubmitExamDeps = { transactor, attempts, stages, progression, itemStatistics, clock };
+    const closeExpired = closeExpiredExamsOf(sitting);
+    return {
+      start: startExam({
+        transactor,
+        attempts,
+        stages,
+        settings: pinnedSettings,
+        eligibility,
+        weakness,
+        random,
+        itemStatistics,
+        clock,
+        accommodations: learners,
+        closeExpired,
+      }),
+      getAttempt: getAttempt({ transactor, attempts }),
+      submit: submitExam(sitting),
+      saveAnswers: saveExamAnswers(sitting),
+      listAttempts: listAttempts({ transactor, attempts, closeExpired }),
+    };
+  };
   const decideDeps = { transactor, approvals, transitions, graduation: new PgGraduation(sql) };
 
   // Admin workspace: settings versions, catalog and content authoring, import, learners.
@@ -350,6 +363,7 @@ export async function composeUseCases(
       diagnostika: {
         start: startDiagnostika(diagnostikaDeps),
         submit: submitDiagnostika(diagnostikaDeps),
+        saveAnswers: saveDiagnostikaAnswers(diagnostikaDeps),
         getResult: getDiagnostikaResult(diagnostikaDeps),
       },
       content: {
@@ -380,6 +394,53 @@ export async function composeUseCases(
       admin: adminWorkspace,
     },
   };
+}
+
+/**
+ * The sweep of `npm run attempts:close-expired` (docs/product.md, "Exam sittings"): every expired diagnostika,
+ * level exam and rank final closed on its saved answers, each in its own transaction, through the same use cases
+ * the server runs — so it is safe beside running servers and idempotent.
+ */
+export function composeExpirySweep(
+  pool: pg.Pool,
+  options: { readonly preparedStatements: boolean; readonly clock?: Clock },
+): () => Promise<{ diagnostika: number; levelExams: number; rankFinals: number }> {
+  const sql = loadSqlCatalogue();
+  const clock = options.clock ?? systemClock;
+  const transactor = new PgTransactor(pool, { preparedStatements: options.preparedStatements });
+  const itemStatistics = new PgItemStatistics(sql);
+  const stages = new PgStageProgress(sql);
+  const progression = applyProgression({
+    transitions: new PgStageTransitions(sql),
+    approvals: new PgApprovalRequests(sql),
+  });
+  const exams = (kind: 'level' | 'rank_final') =>
+    sweepExpiredExams({
+      transactor,
+      attempts: new PgExamAttempts(kind, sql),
+      stages,
+      progression,
+      itemStatistics,
+      clock,
+    });
+  const diagnostika = sweepExpiredDiagnostikas({
+    transactor,
+    stages,
+    pinnedSettings: new PgPinnedSettings(sql),
+    diagnostika: new PgDiagnostikaAttempts(sql),
+    questionBank: new PgQuestionBank(sql),
+    random: cryptoRandom(),
+    itemStatistics,
+    clock,
+    accommodations: new PgLearnerAccounts(sql),
+  });
+  const levelExams = exams('level');
+  const rankFinals = exams('rank_final');
+  return async () => ({
+    diagnostika: await diagnostika(),
+    levelExams: await levelExams(),
+    rankFinals: await rankFinals(),
+  });
 }
 
 export async function startServer(

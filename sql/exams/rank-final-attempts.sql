@@ -3,7 +3,7 @@
 -- (test/postgres/platform/exam-sql-twins.test.ts) fails when they differ in anything else.
 
 -- name: findOpen
-SELECT id AS attempt_id, attempt_no, total_q, pass_score, created_at
+SELECT id AS attempt_id, attempt_no, total_q, pass_score, created_at, deadline_at
 FROM rank_final_attempts
 WHERE user_id = $1 AND stage_id = $2 AND submitted_at IS NULL;
 
@@ -45,19 +45,20 @@ CROSS JOIN LATERAL (
 -- name: insert
 -- The attempt and its questions in stored (shuffled) order, in one statement that also answers
 -- with what the learner sees (as questionsOf does), saving the round trip of reading it back;
--- attempt_no is the next number on this stage (the caller holds the learner's stage row lock).
+-- attempt_no is the next number on this stage (the caller holds the learner's stage row lock);
+-- $11 is the deadline (NULL: untimed).
 WITH attempt AS (
-  INSERT INTO rank_final_attempts (user_id, stage_id, settings_version_id, attempt_no, total_q, pass_score, seed, assembly)
-  SELECT $1, $2, $3, COALESCE(max(attempt_no), 0) + 1, $4, $5, $6, $10::jsonb
+  INSERT INTO rank_final_attempts (user_id, stage_id, settings_version_id, attempt_no, total_q, pass_score, seed, assembly, deadline_at)
+  SELECT $1, $2, $3, COALESCE(max(attempt_no), 0) + 1, $4, $5, $6, $10::jsonb, $11::timestamptz
   FROM rank_final_attempts
   WHERE user_id = $1 AND stage_id = $2
-  RETURNING id, attempt_no, total_q, pass_score, created_at
+  RETURNING id, attempt_no, total_q, pass_score, created_at, deadline_at
 ), stored_order AS (
   INSERT INTO rank_final_attempt_questions (attempt_id, question_id, module_id, pos)
   SELECT attempt.id, q.question_id, q.module_id, q.pos
   FROM attempt, unnest($7::bigint[], $8::bigint[], $9::int[]) AS q(question_id, module_id, pos)
 )
-SELECT a.id AS attempt_id, a.attempt_no, a.total_q, a.pass_score, a.created_at,
+SELECT a.id AS attempt_id, a.attempt_no, a.total_q, a.pass_score, a.created_at, a.deadline_at,
        (SELECT json_agg(v.question ORDER BY v.pos)
           FROM unnest($7::bigint[], $9::int[]) AS picked(question_id, pos)
           CROSS JOIN LATERAL (
@@ -94,6 +95,7 @@ ORDER BY aq.pos;
 -- not found), one row per question with its grading sheet in stored order. Each question is looked
 -- up by primary key, for the same reason as questionsOf.
 SELECT a.id AS attempt_id, a.user_id, a.stage_id, a.settings_version_id, a.total_q, a.pass_score, a.submitted_at,
+       a.deadline_at, a.expired,
        aq.question_id, aq.module_id, g.correct_option_id, g.option_ids
 FROM rank_final_attempts a
 JOIN rank_final_attempt_questions aq ON aq.attempt_id = a.id
@@ -108,9 +110,65 @@ WHERE a.id = $1 AND a.user_id = $2
 ORDER BY aq.pos
 FOR UPDATE OF a;
 
+-- name: lockForSave
+-- lockForSubmit's rows under a share lock: autosaves of one attempt run side by side, while a
+-- submit (FOR UPDATE) waits for the saves in flight and a save arriving after it sees it submitted.
+SELECT a.id AS attempt_id, a.user_id, a.stage_id, a.settings_version_id, a.total_q, a.pass_score, a.submitted_at,
+       a.deadline_at, a.expired,
+       aq.question_id, aq.module_id, g.correct_option_id, g.option_ids
+FROM rank_final_attempts a
+JOIN rank_final_attempt_questions aq ON aq.attempt_id = a.id
+CROSS JOIN LATERAL (
+  SELECT q.correct_option_id, array_agg(o.id ORDER BY o.pos) AS option_ids
+  FROM questions q
+  JOIN answer_options o ON o.question_id = q.id
+  WHERE q.id = aq.question_id
+  GROUP BY q.id
+) g
+WHERE a.id = $1 AND a.user_id = $2
+ORDER BY aq.pos
+FOR SHARE OF a;
+
+-- name: saveAnswers
+-- Last write wins per question: $2 question ids with $3 option ids, a NULL option clears the
+-- question's saved answer. Answers how many questions have a saved answer afterwards.
+WITH changes AS (
+  SELECT * FROM unnest($2::bigint[], $3::bigint[]) AS c(question_id, option_id)
+), cleared AS (
+  DELETE FROM rank_final_saved_answers s
+  USING changes c
+  WHERE s.attempt_id = $1 AND s.question_id = c.question_id AND c.option_id IS NULL
+), chosen AS (
+  INSERT INTO rank_final_saved_answers (attempt_id, question_id, selected_option_id)
+  SELECT $1, c.question_id, c.option_id FROM changes c WHERE c.option_id IS NOT NULL
+  ON CONFLICT (attempt_id, question_id)
+  DO UPDATE SET selected_option_id = EXCLUDED.selected_option_id, saved_at = now()
+  RETURNING question_id
+)
+SELECT ((SELECT count(*) FROM rank_final_saved_answers s
+          WHERE s.attempt_id = $1 AND s.question_id NOT IN (SELECT question_id FROM changes))
+        + (SELECT count(*) FROM chosen))::int AS answered;
+
+-- name: savedAnswersOf
+SELECT question_id, selected_option_id
+FROM rank_final_saved_answers
+WHERE attempt_id = $1;
+
+-- name: expiredOpen
+-- Open attempts whose deadline lies before $1 (now minus the grace), oldest deadline first; $2 one
+-- learner's only, or everyone's when NULL (the close-expired sweep).
+SELECT id AS attempt_id, user_id
+FROM rank_final_attempts
+WHERE submitted_at IS NULL AND deadline_at < $1::timestamptz AND ($2::bigint IS NULL OR user_id = $2)
+ORDER BY deadline_at, id
+LIMIT $3;
+
 -- name: recordSubmission
--- Answers, per-module stats and the verdict land together or not at all.
-WITH answers AS (
+-- Answers, per-module stats and the verdict land together or not at all; the saved answers are
+-- replaced by the submitted ones. $9: closed on the saved answers after the deadline.
+WITH moved AS (
+  DELETE FROM rank_final_saved_answers WHERE attempt_id = $1
+), answers AS (
   INSERT INTO rank_final_attempt_answers (attempt_id, question_id, selected_option_id)
   SELECT $1, a.question_id, a.option_id FROM unnest($2::bigint[], $3::bigint[]) AS a(question_id, option_id)
 ), stats AS (
@@ -118,24 +176,27 @@ WITH answers AS (
   SELECT $1, s.module_id, s.correct_cnt, s.total_cnt FROM unnest($4::bigint[], $5::int[], $6::int[]) AS s(module_id, correct_cnt, total_cnt)
 )
 UPDATE rank_final_attempts
-SET submitted_at = now(), score_total = $7, passed = $8, passed_at = CASE WHEN $8 THEN now() END
+SET submitted_at = now(), score_total = $7, passed = $8, passed_at = CASE WHEN $8 THEN now() END, expired = $9
 WHERE id = $1 AND submitted_at IS NULL
 RETURNING submitted_at;
 
 -- name: listForUser
-SELECT id AS attempt_id, attempt_no, stage_id, created_at, submitted_at, score_total, total_q, pass_score, passed
+SELECT id AS attempt_id, attempt_no, stage_id, created_at, submitted_at, score_total, total_q, pass_score, passed,
+       deadline_at, expired
 FROM rank_final_attempts
 WHERE user_id = $1
 ORDER BY created_at DESC, id DESC;
 
 -- name: findWithAssembly
 -- One attempt of the learner ($2) with its stored assembly; another learner's is not found.
-SELECT id AS attempt_id, attempt_no, stage_id, created_at, submitted_at, score_total, total_q, pass_score, passed, assembly
+SELECT id AS attempt_id, attempt_no, stage_id, created_at, submitted_at, score_total, total_q, pass_score, passed,
+       deadline_at, expired, assembly
 FROM rank_final_attempts
 WHERE id = $1 AND user_id = $2;
 
 -- name: listOnStage
-SELECT id AS attempt_id, attempt_no, stage_id, created_at, submitted_at, score_total, total_q, pass_score, passed
+SELECT id AS attempt_id, attempt_no, stage_id, created_at, submitted_at, score_total, total_q, pass_score, passed,
+       deadline_at, expired
 FROM rank_final_attempts
 WHERE user_id = $1 AND stage_id = $2
 ORDER BY created_at, id;

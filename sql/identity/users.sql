@@ -38,3 +38,14 @@ UPDATE users
 SET is_active = $2
 WHERE id = $1
 RETURNING id;
+
+-- name: extraTimePct
+SELECT extra_time_pct
+FROM users
+WHERE id = $1;
+
+-- name: setExtraTimePct
+UPDATE users
+SET extra_time_pct = $2
+WHERE id = $1
+RETURNING id;

@@ -4,7 +4,7 @@
 -- name: list
 -- $1 ILIKE pattern (NULL: everyone), $2 track (NULL: any), $3 cursor (last id of the previous page), $4 limit.
 -- Ordered by id so the cursor is stable while learners sign up.
-SELECT u.id, u.email, u.full_name, u.track_id, t.name AS track_name, u.created_at, u.graduated_at, u.is_active,
+SELECT u.id, u.email, u.full_name, u.track_id, t.name AS track_name, u.created_at, u.graduated_at, u.is_active, u.extra_time_pct,
        current.stage_id AS current_stage_id, stage.rank AS current_rank, stage.level AS current_level, current.status AS current_status
 FROM users u
 JOIN tracks t ON t.id = u.track_id
@@ -18,7 +18,7 @@ LIMIT $4;
 
 -- name: detail
 -- One statement: every part comes from the same snapshot. Nested rows travel as jsonb.
-SELECT u.id, u.email, u.full_name, u.track_id, t.name AS track_name, u.created_at, u.graduated_at, u.is_active,
+SELECT u.id, u.email, u.full_name, u.track_id, t.name AS track_name, u.created_at, u.graduated_at, u.is_active, u.extra_time_pct,
        current.stage_id AS current_stage_id, stage.rank AS current_rank, stage.level AS current_level, current.status AS current_status,
        COALESCE((
          SELECT jsonb_agg(jsonb_build_object(

@@ -66,6 +66,7 @@ INSERT INTO track_settings (
   rank_final_total_q, rank_final_pass_score, k_final, rank_final_min_per_module, rank_final_max_per_module,
   content_k_weak_modules, content_optional_per_module,
   item_min_responses, item_min_facility_pct, item_max_facility_pct, item_min_discrimination_pct, exclude_flagged_items,
+  level_exam_time_limit_minutes, rank_final_time_limit_minutes, diagnostika_time_limit_minutes,
   weakness_metric
 )
 SELECT version.id, 5,
@@ -74,6 +75,7 @@ SELECT version.id, 5,
        40, 30, 3, 6, 12,
        3, 1,
        30, 20, 95, 15, 0,
+       0, 0, 0,
        'error_rate'
 FROM version
 RETURNING settings_version_id;

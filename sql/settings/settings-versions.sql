@@ -102,6 +102,9 @@ SET expected_modules_count = r.expected_modules_count,
     item_max_facility_pct = r.item_max_facility_pct,
     item_min_discrimination_pct = r.item_min_discrimination_pct,
     exclude_flagged_items = r.exclude_flagged_items,
+    level_exam_time_limit_minutes = r.level_exam_time_limit_minutes,
+    rank_final_time_limit_minutes = r.rank_final_time_limit_minutes,
+    diagnostika_time_limit_minutes = r.diagnostika_time_limit_minutes,
     weakness_metric = r.weakness_metric
 FROM jsonb_populate_record(NULL::track_settings, $3::jsonb) AS r
 WHERE t.settings_version_id = $1;

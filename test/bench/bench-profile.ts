@@ -24,6 +24,8 @@ export interface BenchProfile {
   readonly readTokens: number;
   /** Requests per endpoint when counting SQL round trips. */
   readonly countRequests: number;
+  /** Learners with an open level exam the autosave scenario saves answers of. */
+  readonly saveLearners: number;
 }
 
 export const PROFILES: Record<BenchProfile['name'], BenchProfile> = {
@@ -39,6 +41,7 @@ export const PROFILES: Record<BenchProfile['name'], BenchProfile> = {
     cycleLearners: 20_000,
     readTokens: 20_000,
     countRequests: 20,
+    saveLearners: 400,
   },
   quick: {
     name: 'quick',
@@ -52,6 +55,7 @@ export const PROFILES: Record<BenchProfile['name'], BenchProfile> = {
     cycleLearners: 200,
     readTokens: 600,
     countRequests: 3,
+    saveLearners: 20,
   },
 };
 

@@ -7,7 +7,7 @@ import autocannon from 'autocannon';
  * broken instead of fast.
  */
 export interface LoadRequest {
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PUT';
   readonly path: string;
   readonly headers?: Record<string, string>;
   readonly body?: string;

@@ -28,9 +28,13 @@ export interface BenchReport {
   readonly read: LoadResult[];
   readonly readUnderLogin: LoadResult[];
   readonly logins: LoadResult[];
+  /** Level exams untimed (the seeded settings): the cycle of every bench before sittings, for comparison. */
   readonly cycles: LoadResult[];
   /** Absent in reports of runs before the topology scenarios existed (`--render` of an old JSON). */
   readonly topology?: TopologyResults;
+  /** Autosaves of one answer, and reads run right after each (docs/product.md, "Exam sittings"). */
+  readonly saves: LoadResult[];
+  readonly readsBesideSaves: LoadResult[];
   readonly learnerScale: {
     smallRead: LoadResult[];
     smallEligibility: LoadResult[];
@@ -98,10 +102,15 @@ function rows(report: BenchReport): Row[] {
       met: read / ceiling >= 0.5,
     },
     {
-      scenario: `exam cycle: level start + submit (${report.connections.exam} conns)`,
+      scenario: `exam cycle: untimed level start + submit (${report.connections.exam} conns)`,
       measured: `${(cycleCalls / 2).toFixed(0)} cycles/s = ${rps(cycleCalls)} = ${x(cycleCalls / ceiling)} ceiling, p50 ${ms(med(report.cycles, (r) => r.p50))}, p99 ${ms(cycleP99)}`,
       bar: '≥ 0.15× ceiling (per HTTP call)',
       met: cycleCalls / ceiling >= 0.15,
+    },
+    {
+      scenario: `autosave: PUT /exams/level/{id}/answers, one answer (${report.connections.exam} conns)`,
+      measured: `p50 ${ms(med(report.saves, (r) => r.p50))} beside a read's ${ms(med(report.readsBesideSaves, (r) => r.p50))} = ${x(med(report.saves, (r) => r.p50) / med(report.readsBesideSaves, (r) => r.p50))}; ${rps(med(report.saves, (r) => r.rps))}, p99 ${ms(med(report.saves, (r) => r.p99))}`,
+      bar: 'reported (a save beside a read)',
     },
     {
       scenario: `login under load: read + logins at full speed (${report.connections.login} conns, argon2id m=19 MiB t=2)`,
@@ -238,6 +247,8 @@ function runsTable(report: BenchReport): string {
     ['read under logins', report.readUnderLogin],
     ['logins', report.logins],
     ['exam cycle (per call)', report.cycles],
+    ['autosave (one answer)', report.saves],
+    ['read beside autosave', report.readsBesideSaves],
     [`read @ ${report.profile.learnersSmall} learners`, report.learnerScale.smallRead],
     [`eligibility @ ${report.profile.learnersSmall} learners`, report.learnerScale.smallEligibility],
     [`eligibility @ ${report.profile.learnersLarge} learners`, report.learnerScale.largeEligibility],

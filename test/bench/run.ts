@@ -16,6 +16,7 @@ import { CONNECTIONS, PROFILES, type BenchProfile } from './bench-profile.js';
 import { median, rotation, runLoad, type LoadResult } from './load.js';
 import { startWireCounter } from './pg-wire-counter.js';
 import { renderReport, type BenchReport, type RoundTripRow } from './report.js';
+import { openSittings, saveRun } from './sitting-load.js';
 import { capture, explainStatements, statementLabel, type Plan } from './sql-insight.js';
 import { measureWebApp } from './web-app.scenario.js';
 import { foldBenchAnswers, itemStatisticsReader, startUpkeepFreeTwin } from './item-statistics.scenario.js';
@@ -208,10 +209,11 @@ async function main(): Promise<void> {
     const bankSmallPool = take(startPoolSize);
     const bankLargePool = take(startPoolSize);
     const countPool = take(4 * profile.countRequests + 4);
+    const savePool = take(profile.saveLearners);
     const cyclePool = take(
       Math.min(
         profile.cycleLearners,
-        profile.learnersLarge - profile.learnersSmall - 2 * startPoolSize - countPool.length,
+        profile.learnersLarge - profile.learnersSmall - 2 * startPoolSize - countPool.length - savePool.length,
       ),
     );
     const allNumbers = Array.from({ length: profile.learnersLarge }, (_, i) => i + 1);
@@ -373,6 +375,19 @@ async function main(): Promise<void> {
       log,
     });
 
+    // ── autosave, beside a read ───────────────────────────────────────────────────────────────
+    log(`autosave (one answer per PUT) over ${savePool.length} open level exams`);
+    const sittings = await openSittings(base, tokensFor(savePool));
+    const savesOf = (title: string, seconds = profile.seconds) =>
+      saveRun({ title, base, sittings, connections: CONNECTIONS.exam, seconds });
+    await savesOf('warm-up', profile.warmSeconds);
+    const saves: LoadResult[] = [];
+    const readsBesideSaves: LoadResult[] = [];
+    for (let run = 0; run < profile.runs; run += 1) {
+      saves.push(checked(await savesOf('autosave')));
+      readsBesideSaves.push(checked(await readOf('read beside autosave', '/progress/current-stage', largeTokens)));
+    }
+
     // ── bank scale ────────────────────────────────────────────────────────────────────────────
     const startRun = (title: string, pool: () => string, amount: number) =>
       runLoad({
@@ -470,6 +485,16 @@ async function main(): Promise<void> {
       const startCaptures = await measure('POST /exams/level/start (new attempt)', 201, (i) =>
         call('POST', '/exams/level/start', countTokens[i]),
       );
+      await measure('PUT /exams/level/{id}/answers (one answer)', 200, (i) => {
+        const attempt = startCaptures[i]!.result.body as {
+          attempt_id: number;
+          questions: { id: number; options: { id: number }[] }[];
+        };
+        const question = attempt.questions[0]!;
+        return call('PUT', `/exams/level/${attempt.attempt_id}/answers`, countTokens[i], {
+          answers: [{ question_id: question.id, selected_option_id: question.options[0]!.id }],
+        });
+      });
       const submitCaptures = await measure('POST /exams/level/{id}/submit (FAIL)', 200, async (i) => {
         const attempt = startCaptures[i]!.result.body as {
           attempt_id: number;
@@ -575,6 +600,8 @@ async function main(): Promise<void> {
       logins,
       cycles,
       topology,
+      saves,
+      readsBesideSaves,
       learnerScale: { smallRead, smallEligibility, largeRead: reads, largeEligibility: eligibilities },
       bankScale: { small: bankSmall, large: bankLarge },
       itemStatistics: {

@@ -72,6 +72,7 @@ const TABLES_BY_MIGRATION: Record<string, string[]> = {
   '0010_approval_request_details': [],
   '0011_sessions': ['refresh_tokens'],
   '0013_item_statistics': ['item_option_stripes', 'item_statistic_stripes'],
+  '0014_exam_sittings': ['diagnostika_saved_answers', 'level_exam_saved_answers', 'rank_final_saved_answers'],
   '0015_foreign_key_indexes': [],
 };
 

@@ -121,4 +121,53 @@ const examSubmits: CrashWorkload<OpenAttempt> = {
   },
 };
 
-export const CRASH_WORKLOADS: readonly CrashWorkload[] = [signups, examSubmits];
+interface AutosaveItem {
+  readonly token: string;
+  readonly attemptId: number;
+  readonly answers: readonly { question_id: number; selected_option_id: number }[];
+}
+
+/**
+ * Autosaves (docs/product.md, "Exam sittings"): each item saves a whole 20-answer sheet of its own open level
+ * exam in one request, so a cut transaction would show as some of its answers saved and others not.
+ */
+const autosaves: CrashWorkload<AutosaveItem> = {
+  name: 'level exam autosaves (a 20-answer sheet saved all or nothing)',
+  items: scaled(60, 300),
+  async prepare(client, pool, count) {
+    const rows = new JourneyRows(pool);
+    const journey = new JourneyApi(client, pool);
+    const items: AutosaveItem[] = [];
+    for (let index = 0; index < count; index += 1) {
+      const learner = await newLearner(client);
+      await rows.diagnostika(learner.id, { submit: true });
+      await rows.assignContent(learner.id, { close: true });
+      const started = await journey.startExam('level', learner.token);
+      items.push({
+        token: learner.token,
+        attemptId: started.attempt_id,
+        answers: await journey.answers(started.questions, index % 21),
+      });
+    }
+    return items;
+  },
+  write: (client, item) =>
+    client.raw('PUT', `/api/v1/exams/level/${item.attemptId}/answers`, {
+      token: item.token,
+      body: { answers: item.answers },
+    }),
+  async classify(pool, item) {
+    const { rows } = await pool.query(
+      'SELECT question_id, selected_option_id FROM level_exam_saved_answers WHERE attempt_id = $1',
+      [item.attemptId],
+    );
+    if (rows.length === 0) return 'absent';
+    const stored = new Map(rows.map((row) => [Number(row.question_id), Number(row.selected_option_id)]));
+    const whole =
+      stored.size === item.answers.length &&
+      item.answers.every((answer) => stored.get(answer.question_id) === answer.selected_option_id);
+    return whole ? 'whole' : `attempt ${item.attemptId}: ${stored.size} of ${item.answers.length} answers saved`;
+  },
+};
+
+export const CRASH_WORKLOADS: readonly CrashWorkload[] = [signups, examSubmits, autosaves];

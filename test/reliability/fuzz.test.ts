@@ -274,6 +274,9 @@ describe('reliability: fuzzing every operation of openapi.yaml', function () {
   before(async () => {
     learner = await newLearner(api);
     admin = await newAdmin(api);
+    // An open diagnostika, so its autosave (and submit) reach the validation against real questions, not a 404.
+    const diagnostika = await api.request('POST', '/api/v1/diagnostika/start', { token: learner.token });
+    expect(diagnostika.status, diagnostika.text).to.equal(201);
     // Sessions of their own, so refresh and logout also run with cookies that exist.
     const learnerSession = await logIn(api, 'learner', learner);
     const adminSession = await logIn(api, 'admin', admin);

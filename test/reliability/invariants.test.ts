@@ -85,6 +85,7 @@ describe('reliability: invariant queries', function () {
     questions: string;
     answers: string;
     stats: string;
+    saved: string;
     key: string;
     open: () => number;
     submitted: () => number;
@@ -96,6 +97,7 @@ describe('reliability: invariant queries', function () {
       questions: 'diagnostika_attempt_questions',
       answers: 'diagnostika_attempt_answers',
       stats: 'diagnostika_module_stats',
+      saved: 'diagnostika_saved_answers',
       key: 'diagnostika_id',
       open: () => w.freshDiag!,
       submitted: () => w.gradDiag!,
@@ -106,6 +108,7 @@ describe('reliability: invariant queries', function () {
       questions: 'level_exam_attempt_questions',
       answers: 'level_exam_attempt_answers',
       stats: 'level_exam_attempt_module_stats',
+      saved: 'level_exam_saved_answers',
       key: 'attempt_id',
       open: () => w.midwayOpen!,
       submitted: () => w.midwayFailed!,
@@ -116,6 +119,7 @@ describe('reliability: invariant queries', function () {
       questions: 'rank_final_attempt_questions',
       answers: 'rank_final_attempt_answers',
       stats: 'rank_final_attempt_module_stats',
+      saved: 'rank_final_saved_answers',
       key: 'attempt_id',
       open: () => w.finalistOpen!,
       submitted: () => w.finalistFailed!,
@@ -237,6 +241,20 @@ describe('reliability: invariant queries', function () {
       [`${s.label}: selected options belong to their question`]: () => [
         `UPDATE ${s.answers} SET selected_option_id = (SELECT correct_option_id FROM questions WHERE id = ${otherQuestion()})
          WHERE ${s.key} = ${s.submitted()} AND question_id = (SELECT question_id FROM ${s.questions} WHERE ${s.key} = ${s.submitted()} AND pos = 1)`,
+      ],
+      [`${s.label}: no save lands after the score`]: () => [
+        `INSERT INTO ${s.saved} (${s.key}, question_id, selected_option_id)
+         SELECT q.${s.key}, q.question_id, bank.correct_option_id FROM ${s.questions} q JOIN questions bank ON bank.id = q.question_id
+         WHERE q.${s.key} = ${s.submitted()} AND q.pos = 1`,
+      ],
+      [`${s.label}: saved answers answer its own questions with their options`]: () => [
+        `INSERT INTO ${s.saved} (${s.key}, question_id, selected_option_id)
+         SELECT q.${s.key}, q.question_id, (SELECT correct_option_id FROM questions WHERE id = ${otherQuestion()})
+         FROM ${s.questions} q WHERE q.${s.key} = ${s.open()} AND q.pos = 1`,
+      ],
+      [`${s.label}: only a timed one expires`]: () => [
+        `ALTER TABLE ${s.attempts} DROP CONSTRAINT ${s.label === 'diagnostika' ? 'ck_diagnostika_results_expired_closed' : s.label === 'level exam' ? 'ck_lexam_expired_closed' : 'ck_rfinal_expired_closed'}`,
+        `UPDATE ${s.attempts} SET expired = true WHERE id = ${s.submitted()}`,
       ],
       [`${s.label}: module stats add up to total_q and the score`]: () => [
         `UPDATE ${s.stats} SET total_cnt = total_cnt + 1 WHERE ${s.key} = ${s.submitted()} AND module_id = (SELECT min(module_id) FROM ${s.stats} WHERE ${s.key} = ${s.submitted()})`,

@@ -22,6 +22,8 @@ interface Sheet {
   readonly questions: string;
   readonly answers: string;
   readonly stats: string;
+  /** Autosaved answers of open attempts (docs/product.md, "Exam sittings"). */
+  readonly saved: string;
   /** The column naming the attempt in the child tables. */
   readonly key: string;
 }
@@ -32,6 +34,7 @@ const LEVEL_EXAM: Sheet = {
   questions: 'level_exam_attempt_questions',
   answers: 'level_exam_attempt_answers',
   stats: 'level_exam_attempt_module_stats',
+  saved: 'level_exam_saved_answers',
   key: 'attempt_id',
 };
 const RANK_FINAL: Sheet = {
@@ -40,6 +43,7 @@ const RANK_FINAL: Sheet = {
   questions: 'rank_final_attempt_questions',
   answers: 'rank_final_attempt_answers',
   stats: 'rank_final_attempt_module_stats',
+  saved: 'rank_final_saved_answers',
   key: 'attempt_id',
 };
 const DIAGNOSTIKA: Sheet = {
@@ -48,6 +52,7 @@ const DIAGNOSTIKA: Sheet = {
   questions: 'diagnostika_attempt_questions',
   answers: 'diagnostika_attempt_answers',
   stats: 'diagnostika_module_stats',
+  saved: 'diagnostika_saved_answers',
   key: 'diagnostika_id',
 };
 
@@ -75,11 +80,34 @@ function sheetInvariants(s: Sheet): Invariant[] {
     },
     {
       name: `${s.label}: a submitted one answers every question`,
-      rule: `a submitted ${s.label} has exactly total_q answers`,
-      sql: `SELECT a.id, a.total_q, (SELECT count(*)::int FROM ${s.answers} x WHERE x.${s.key} = a.id) AS answers
+      rule: `a submitted ${s.label} has exactly total_q answers, unless it was closed on its saved answers when its time ran out (then at most total_q)`,
+      sql: `SELECT a.id, a.total_q, a.expired, (SELECT count(*)::int FROM ${s.answers} x WHERE x.${s.key} = a.id) AS answers
             FROM ${s.attempts} a
             WHERE a.submitted_at IS NOT NULL
-              AND (SELECT count(*) FROM ${s.answers} x WHERE x.${s.key} = a.id) <> a.total_q`,
+              AND CASE WHEN a.expired
+                       THEN (SELECT count(*) FROM ${s.answers} x WHERE x.${s.key} = a.id) > a.total_q
+                       ELSE (SELECT count(*) FROM ${s.answers} x WHERE x.${s.key} = a.id) <> a.total_q END`,
+    },
+    {
+      name: `${s.label}: no save lands after the score`,
+      rule: `a submitted ${s.label} keeps no autosaved answer: submit moves them into its answers, and a save arriving later is refused — so the score never disagrees with what was saved`,
+      sql: `SELECT v.${s.key}, v.question_id, v.saved_at, a.submitted_at FROM ${s.saved} v
+            JOIN ${s.attempts} a ON a.id = v.${s.key}
+            WHERE a.submitted_at IS NOT NULL`,
+    },
+    {
+      name: `${s.label}: saved answers answer its own questions with their options`,
+      rule: `every autosaved answer of a ${s.label} answers one of its questions with an option of that question`,
+      sql: `SELECT v.${s.key}, v.question_id, v.selected_option_id FROM ${s.saved} v
+            LEFT JOIN ${s.questions} q ON q.${s.key} = v.${s.key} AND q.question_id = v.question_id
+            LEFT JOIN answer_options o ON o.id = v.selected_option_id
+            WHERE q.question_id IS NULL OR o.question_id IS DISTINCT FROM v.question_id`,
+    },
+    {
+      name: `${s.label}: only a timed one expires`,
+      rule: `a ${s.label} closed by expiry was timed and is closed, and a deadline follows its start`,
+      sql: `SELECT a.id, a.created_at, a.deadline_at, a.submitted_at, a.expired FROM ${s.attempts} a
+            WHERE a.deadline_at <= a.created_at OR (a.expired AND (a.deadline_at IS NULL OR a.submitted_at IS NULL))`,
     },
     {
       name: `${s.label}: answers answer its own questions`,
@@ -340,9 +368,11 @@ export const INVARIANTS: readonly Invariant[] = [
   },
   {
     name: 'diagnostika submitted ⇔ answered',
-    rule: 'a diagnostika has answers exactly when it is submitted',
+    rule: 'a diagnostika has answers exactly when it is submitted (one closed by expiry may have none: nothing was saved)',
     sql: `SELECT d.id, d.submitted_at FROM diagnostika_results d
-          WHERE (d.submitted_at IS NULL) = EXISTS (SELECT 1 FROM diagnostika_attempt_answers x WHERE x.diagnostika_id = d.id)`,
+          WHERE (d.submitted_at IS NULL AND EXISTS (SELECT 1 FROM diagnostika_attempt_answers x WHERE x.diagnostika_id = d.id))
+             OR (d.submitted_at IS NOT NULL AND NOT d.expired
+                 AND NOT EXISTS (SELECT 1 FROM diagnostika_attempt_answers x WHERE x.diagnostika_id = d.id))`,
   },
   ...sheetInvariants(DIAGNOSTIKA),
   // --- content ---

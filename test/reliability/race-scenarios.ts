@@ -4,9 +4,10 @@ import type pg from 'pg';
 import type { ApiResponse, TestApi } from '../support/api.js';
 import { newAdmin, newLearner, uniqueEmail, type Learner } from '../support/fixtures/identity.js';
 import { COOKIE, cookieValue, logIn, refresh } from '../support/fixtures/sessions.js';
-import { JourneyApi } from '../support/reliability/journey-api.js';
+import { JourneyApi, type Served } from '../support/reliability/journey-api.js';
 import { createFixtureTrack } from '../support/fixtures/journey.js';
 import { JourneyRows } from '../support/reliability/journey-rows.js';
+import { withoutNow } from '../support/fixtures/sittings.js';
 import {
   expectAllSucceeded,
   expectExactlyOneEffect,
@@ -151,7 +152,8 @@ const diagnostikaStart: RaceScenario<Learner> = {
   fire: (client, learner) => client.request('POST', '/api/v1/diagnostika/start', { token: learner.token }),
   async check(responses, learner, target) {
     const winner = expectExactlyOneEffect(responses, { effect: 201, idempotent: [200] });
-    for (const response of responses) expect(response.body).to.deep.equal(winner.body);
+    // `now` is each answer's server clock; the diagnostika itself is the same.
+    for (const response of responses) expect(withoutNow(response.body)).to.deep.equal(withoutNow(winner.body));
     expect(
       await count(target, 'SELECT count(*) AS n FROM diagnostika_results WHERE user_id = $1', [learner.id]),
     ).to.equal(1);
@@ -247,7 +249,7 @@ const examStart = (kind: 'level' | 'rank-final'): RaceScenario<Learner> => ({
   fire: (client, learner) => client.request('POST', `/api/v1/exams/${kind}/start`, { token: learner.token }),
   async check(responses, learner, target) {
     const winner = expectExactlyOneEffect(responses, { effect: 201, idempotent: [200] });
-    for (const response of responses) expect(response.body).to.deep.equal(winner.body);
+    for (const response of responses) expect(withoutNow(response.body)).to.deep.equal(withoutNow(winner.body));
     const table = kind === 'level' ? 'level_exam_attempts' : 'rank_final_attempts';
     expect(
       await count(target, `SELECT count(*) AS n FROM ${table} WHERE user_id = $1 AND submitted_at IS NULL`, [
@@ -487,6 +489,156 @@ const sharedQuestionSubmits: RaceScenario<{ learners: Learner[]; bodies: unknown
   },
 };
 
+/** The saved answers of an exam attempt as stored: question id → option id. */
+async function savedAnswers(target: RaceTarget, table: string, attemptId: number): Promise<Map<number, number>> {
+  const { rows } = await target.pool.query(
+    `SELECT question_id, selected_option_id FROM ${table} WHERE attempt_id = $1`,
+    [attemptId],
+  );
+  return new Map(rows.map((row) => [Number(row.question_id), Number(row.selected_option_id)]));
+}
+
+/** Per question of an attempt, its right option and a wrong one. */
+async function optionsOf(target: RaceTarget, questions: readonly Served[]) {
+  const journey = journeyOf(target);
+  const right = await journey.answers(questions);
+  const wrong = await journey.answers(questions, 0);
+  return questions.map((question, index) => ({
+    questionId: question.id,
+    right: right[index]!.selected_option_id,
+    wrong: wrong[index]!.selected_option_id,
+  }));
+}
+
+/** Autosaves of 30 different questions of one 40-question rank final at once (docs/product.md, "Exam sittings"). */
+const autosaveDifferentQuestions: RaceScenario<{
+  learner: Learner;
+  attemptId: number;
+  options: { questionId: number; right: number }[];
+}> = {
+  name: 'autosaves of different questions of one rank final',
+  outcome: 'all 200; every one of the 30 saved answers landed',
+  async arrange(target) {
+    const journey = journeyOf(target);
+    const learner = await journey.finalist((await adminsFor(target))[0]!.token);
+    const started = await journey.startExam('rank-final', learner.token);
+    expect(started.questions.length).to.be.at.least(RACE_SIZE);
+    return { learner, attemptId: started.attempt_id, options: await optionsOf(target, started.questions) };
+  },
+  fire: (client, state, index) =>
+    client.request('PUT', `/api/v1/exams/rank-final/${state.attemptId}/answers`, {
+      token: state.learner.token,
+      body: {
+        answers: [{ question_id: state.options[index]!.questionId, selected_option_id: state.options[index]!.right }],
+      },
+    }),
+  async check(responses, state, target) {
+    expectAllSucceeded(responses);
+    const expected = new Map(state.options.slice(0, responses.length).map((o) => [o.questionId, o.right]));
+    expect(await savedAnswers(target, 'rank_final_saved_answers', state.attemptId)).to.deep.equal(expected);
+  },
+};
+
+/** 30 autosaves of the SAME question, each with an option of its own choice: last write wins, one row. */
+const autosaveSameQuestion: RaceScenario<{ learner: Learner; attemptId: number; question: Served }> = {
+  name: 'autosaves of one question of a level exam',
+  outcome: 'all 200; exactly one saved row for the question, holding one of the options sent',
+  async arrange(target) {
+    const journey = journeyOf(target);
+    const learner = await journey.eligibleLearner();
+    const started = await journey.startExam('level', learner.token);
+    return { learner, attemptId: started.attempt_id, question: started.questions[0]! };
+  },
+  fire: (client, state, index) =>
+    client.request('PUT', `/api/v1/exams/level/${state.attemptId}/answers`, {
+      token: state.learner.token,
+      body: {
+        answers: [
+          {
+            question_id: state.question.id,
+            selected_option_id: state.question.options[index % state.question.options.length]!.id,
+          },
+        ],
+      },
+    }),
+  async check(responses, state, target) {
+    expectAllSucceeded(responses);
+    const saved = await savedAnswers(target, 'level_exam_saved_answers', state.attemptId);
+    expect([...saved.keys()]).to.deep.equal([state.question.id]);
+    expect(state.question.options.map((o) => o.id)).to.include(saved.get(state.question.id));
+  },
+};
+
+/** The request of autosaveRacingSubmit that submits: in the middle, so saves are in flight on both sides of it. */
+const SUBMIT_INDEX = Math.floor(RACE_SIZE / 2);
+
+/**
+ * A submit (request SUBMIT_INDEX, its own body empty: the sheet is the saved one) racing 29 autosaves that turn
+ * saved wrong answers right. Each save either lands before the score (200, and the score counts it) or finds the
+ * attempt submitted (409) — never a score that disagrees with what was stored.
+ */
+const autosaveRacingSubmit: RaceScenario<{
+  learner: Learner;
+  attemptId: number;
+  options: { questionId: number; right: number; wrong: number }[];
+}> = {
+  name: 'autosaves racing the submit of a level exam',
+  outcome:
+    'the submit 200, each save 200 (counted by the score) or 409 attempt_already_submitted (not counted); no save after the score',
+  async arrange(target) {
+    const journey = journeyOf(target);
+    const learner = await journey.eligibleLearner();
+    const started = await journey.startExam('level', learner.token);
+    const options = await optionsOf(target, started.questions);
+    await journey.expectStatus('PUT', `/api/v1/exams/level/${started.attempt_id}/answers`, learner.token, [200], {
+      answers: options.map((o) => ({ question_id: o.questionId, selected_option_id: o.wrong })),
+    });
+    return { learner, attemptId: started.attempt_id, options };
+  },
+  fire: async (client, state, index) => {
+    if (index === SUBMIT_INDEX)
+      return client.request('POST', `/api/v1/exams/level/${state.attemptId}/submit`, {
+        token: state.learner.token,
+        body: { answers: [] },
+      });
+    // The saves after the submit are spread over its run (1 ms apart), so some land before its lock and some after.
+    if (index > SUBMIT_INDEX) await new Promise((resolve) => setTimeout(resolve, index - SUBMIT_INDEX));
+    return client.request('PUT', `/api/v1/exams/level/${state.attemptId}/answers`, {
+      token: state.learner.token,
+      body: {
+        answers: [
+          {
+            question_id: state.options[index % state.options.length]!.questionId,
+            selected_option_id: state.options[index % state.options.length]!.right,
+          },
+        ],
+      },
+    });
+  },
+  async check(responses, state, target) {
+    expectNo5xx(responses);
+    const submitted = responses[SUBMIT_INDEX]!;
+    expect(submitted.status, submitted.text).to.equal(200);
+    const landed = new Set<number>();
+    responses.forEach((response, index) => {
+      if (index === SUBMIT_INDEX) return;
+      expect([200, 409], statusSummary(responses)).to.include(response.status);
+      if (response.status === 409) expect(response.body.code).to.equal('attempt_already_submitted');
+      else landed.add(state.options[index % state.options.length]!.questionId);
+    });
+    const { rows } = await target.pool.query(
+      'SELECT question_id, selected_option_id FROM level_exam_attempt_answers WHERE attempt_id = $1',
+      [state.attemptId],
+    );
+    const stored = new Map(rows.map((row) => [Number(row.question_id), Number(row.selected_option_id)]));
+    for (const option of state.options)
+      expect(stored.get(option.questionId), `question ${option.questionId}`).to.equal(
+        landed.has(option.questionId) ? option.right : option.wrong,
+      );
+    expect(submitted.body.score_total).to.equal(landed.size);
+  },
+};
+
 export const RACE_SCENARIOS: readonly RaceScenario[] = [
   signupSameEmail,
   signupEmailInManyCases,
@@ -507,6 +659,9 @@ export const RACE_SCENARIOS: readonly RaceScenario[] = [
   settingsActivate,
   refreshOneCookie,
   sharedQuestionSubmits,
+  autosaveDifferentQuestions,
+  autosaveSameQuestion,
+  autosaveRacingSubmit,
 ];
 
 /** Fires one scenario at a target: arrange, RACE_SIZE identical requests at once, check. */

@@ -1,4 +1,9 @@
-import type { AnswerSheetScore, GradedQuestion } from '../../domain/shared/answer-sheet.rules.js';
+import type {
+  AnswerChange,
+  AnswerSheetScore,
+  GradedQuestion,
+  SubmittedAnswer,
+} from '../../domain/shared/answer-sheet.rules.js';
 import type { AttemptQuestion } from '../../domain/shared/attempt-order.rules.js';
 import type { ExamKind } from '../../domain/shared/exam-kind.js';
 import type { ExamAssembly } from '../../domain/exams/exam-assembly.rules.js';
@@ -12,6 +17,8 @@ export interface OpenAttempt {
   readonly totalQ: number;
   readonly passScore: number;
   readonly createdAt: Date;
+  /** null: untimed (docs/product.md, "Exam sittings"). */
+  readonly deadlineAt: Date | null;
 }
 
 export interface AttemptSummary {
@@ -24,6 +31,9 @@ export interface AttemptSummary {
   readonly totalQ: number;
   readonly passScore: number;
   readonly passed: boolean;
+  readonly deadlineAt: Date | null;
+  /** Closed after its deadline on the saved answers. */
+  readonly expired: boolean;
 }
 
 export interface LockedAttempt {
@@ -34,6 +44,8 @@ export interface LockedAttempt {
   readonly totalQ: number;
   readonly passScore: number;
   readonly submittedAt: Date | null;
+  readonly deadlineAt: Date | null;
+  readonly expired: boolean;
   /** The attempt's questions in stored order, with their correct and possible options. */
   readonly sheet: readonly GradedQuestion[];
 }
@@ -45,6 +57,7 @@ export interface NewAttempt {
   readonly totalQ: number;
   readonly passScore: number;
   readonly seed: number;
+  readonly deadlineAt: Date | null;
   readonly questions: readonly AttemptQuestion[];
   readonly assembly: ExamAssembly;
 }
@@ -70,7 +83,22 @@ export interface ExamAttempts {
    * FOR UPDATE of the attempt row, with its grading sheet; undefined when it does not exist or is another learner's.
    */
   lockForSubmit(tx: TxSession, attemptId: number, userId: number): Promise<LockedAttempt | undefined>;
-  recordSubmission(tx: TxSession, attemptId: number, score: AnswerSheetScore, passed: boolean): Promise<void>;
+  /** lockForSubmit under a share lock: saves of one attempt run side by side, a submit waits for them. */
+  lockForSave(tx: TxSession, attemptId: number, userId: number): Promise<LockedAttempt | undefined>;
+  /** Last write wins per question; a null option clears. Answers how many questions have a saved answer now. */
+  saveAnswers(tx: TxSession, attemptId: number, changes: readonly AnswerChange[]): Promise<number>;
+  savedAnswersOf(db: Session, attemptId: number): Promise<SubmittedAnswer[]>;
+  /** Open attempts whose deadline lies before `cutoff`: one learner's, or (userId null) everyone's. */
+  expiredOpen(
+    db: Session,
+    query: { cutoff: Date; userId: number | null; limit: number },
+  ): Promise<{ attemptId: number; userId: number }[]>;
+  /** Stores the score and replaces the saved answers by the scored ones; `expired`: closed after the deadline. */
+  recordSubmission(
+    tx: TxSession,
+    attemptId: number,
+    result: { score: AnswerSheetScore; passed: boolean; expired: boolean },
+  ): Promise<void>;
   listForUser(db: Session, userId: number): Promise<AttemptSummary[]>;
   /** One attempt of the learner with how it was assembled (null for attempts older than the record). */
   findWithAssembly(

@@ -9,6 +9,10 @@ import { examParameters } from '../../domain/settings/exam-parameters.js';
 import type { TrackSettings } from '../../domain/settings/track-settings.js';
 import type { ItemStatisticsStore } from '../assessment/item-statistics.ports.js';
 import { flaggedQuestionIds } from '../assessment/item-statistics.use-case.js';
+import { deadlineOf } from '../../domain/shared/attempt-lifecycle.rules.js';
+import type { SubmittedAnswer } from '../../domain/shared/answer-sheet.rules.js';
+import type { Clock } from '../ports/clock.port.js';
+import type { LearnerAccommodations } from '../ports/learner-accommodations.port.js';
 import type { Session, Transactor } from '../ports/transactor.port.js';
 import type { LoadEligibility } from '../progress/load-eligibility.js';
 import type { LoadWeaknessProfile } from '../progress/load-weakness.js';
@@ -25,6 +29,10 @@ export interface StartExamDeps {
   readonly weakness: LoadWeaknessProfile;
   readonly random: RandomSource;
   readonly itemStatistics: ItemStatisticsStore;
+  readonly clock: Clock;
+  readonly accommodations: LearnerAccommodations;
+  /** Closes the learner's expired attempts of this kind first (docs/product.md, "Exam sittings"). */
+  readonly closeExpired: (userId: number) => Promise<void>;
 }
 
 export interface StartedExam {
@@ -32,6 +40,9 @@ export interface StartedExam {
   readonly created: boolean;
   readonly attempt: OpenAttempt;
   readonly questions: QuestionView[];
+  /** The saved choices of a resumed attempt (none on a new one). */
+  readonly saved: readonly SubmittedAnswer[];
+  readonly now: Date;
 }
 
 /** Seeds stay safe integers so the stored seed reproduces the attempt's random choices. */
@@ -41,19 +52,27 @@ const SEED_RANGE = 2 ** 31 - 1;
 const FLAGGED_WINDOW_FACTOR = 4;
 
 /**
- * Start (or resume) a level exam or rank final (docs/product.md, "Exam assembly", "Attempts and scoring"). The
- * learner's stage row is
- * locked first, so concurrent starts serialise: the first assembles the attempt, the others
- * find it open and resume it.
+ * Start (or resume) a level exam or rank final (docs/product.md, "Exam assembly", "Attempts and scoring", "Exam
+ * sittings"). An expired open attempt is closed first, in its own transaction. The learner's stage row is locked
+ * first, so concurrent starts serialise: the first assembles the attempt, the others find it open and resume it
+ * with its saved choices. A timed attempt's deadline is fixed now from the pinned limit and the learner's extra time.
  */
 export const startExam =
   (deps: StartExamDeps) =>
   async (actor: LearnerActor): Promise<StartedExam> => {
+    await deps.closeExpired(actor.userId);
     return deps.transactor.run(async (tx) => {
+      const now = deps.clock.now();
       const stage = requireCurrentStage(await deps.stages.lockCurrentStage(tx, actor.userId));
       const open = await deps.attempts.findOpen(tx, actor.userId, stage.stageId);
       if (open !== undefined)
-        return { created: false, attempt: open, questions: await deps.attempts.questionsOf(tx, open.attemptId) };
+        return {
+          created: false,
+          attempt: open,
+          questions: await deps.attempts.questionsOf(tx, open.attemptId),
+          saved: await deps.attempts.savedAnswersOf(tx, open.attemptId),
+          now,
+        };
 
       const stageRef = { id: stage.stageId, rank: stage.rank, level: stage.level, position: stage.position };
       assertExamAdmitted(deps.attempts.kind, stageRef, await deps.eligibility(tx, { userId: actor.userId }, stage));
@@ -94,6 +113,11 @@ export const startExam =
         totalQ: exam.totalQ,
         passScore: exam.passScore,
         seed,
+        deadlineAt: deadlineOf(
+          now,
+          exam.timeLimitMinutes,
+          exam.timeLimitMinutes === 0 ? 0 : await deps.accommodations.extraTimePctOf(tx, actor.userId),
+        ),
         questions,
         assembly: {
           seed,
@@ -105,7 +129,7 @@ export const startExam =
           candidates,
         },
       });
-      return { created: true, ...inserted };
+      return { created: true, ...inserted, saved: [], now };
     });
   };
 

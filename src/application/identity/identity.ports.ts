@@ -35,6 +35,8 @@ export interface LearnerAccounts {
   updatePassword(tx: TxSession, userId: number, passwordHash: string): Promise<void>;
   /** Sets the flag; false when there is no such learner. */
   setActive(tx: TxSession, userId: number, isActive: boolean): Promise<boolean>;
+  /** Sets the learner's extra time for timed sittings (0-400 %); false when there is no such learner. */
+  setExtraTimePct(tx: TxSession, userId: number, extraTimePct: number): Promise<boolean>;
 }
 
 export interface AdminAccounts {

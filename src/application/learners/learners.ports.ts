@@ -17,6 +17,8 @@ export interface LearnerSummary {
   readonly graduatedAt: Date | null;
   /** False once an admin deactivated the learner: no login, no refresh, access tokens refused. */
   readonly isActive: boolean;
+  /** Extra time in percent of every time limit (docs/product.md, "Exam sittings"). */
+  readonly extraTimePct: number;
   readonly currentStage: {
     readonly stageId: number;
     readonly rank: Rank;

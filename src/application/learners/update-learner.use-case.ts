@@ -13,6 +13,8 @@ import type { LearnerDetail, LearnerOverview } from './learners.ports.js';
  */
 export interface LearnerChanges {
   readonly isActive?: boolean;
+  /** 0-400 (the contract bounds it; the CHECK of migration 0014 backs it up); applies to attempts started later. */
+  readonly extraTimePct?: number;
 }
 
 export interface UpdateLearnerDeps {
@@ -39,6 +41,13 @@ export const updateLearner =
         // A deactivated learner keeps no session; reactivation restores login, not the old sessions.
         if (!isActive) await deps.refreshTokens.revokeOwnerFamilies(tx, { kind: 'learner', userId }, now);
         return { isActive };
+      });
+
+    const { extraTimePct } = changes;
+    if (extraTimePct !== undefined)
+      steps.push(async (tx) => {
+        if (!(await deps.accounts.setExtraTimePct(tx, userId, extraTimePct))) throw notFound(`User ${userId}`);
+        return { extra_time_pct: extraTimePct };
       });
 
     await deps.transactor.run(async (tx) => {

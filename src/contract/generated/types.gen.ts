@@ -80,13 +80,65 @@ export type LearnerQuestion = {
     options: Array<QuestionOption>;
 };
 
+/**
+ * A question of a diagnostika or exam sitting as the learner sees it, with the choice saved for it so far.
+ */
+export type SittingQuestion = {
+    id: Id;
+    module_id: Id;
+    text: string;
+    options: Array<QuestionOption>;
+    /**
+     * The autosaved choice (docs/product.md, "Exam sittings"); null while none is saved.
+     */
+    selected_option_id: Id | null;
+};
+
 export type Answer = {
     question_id: Id;
     selected_option_id: Id;
 };
 
+/**
+ * Answers to submit. Questions whose answer was autosaved may be left out: the final sheet is the saved answers overridden by these (docs/product.md, "Exam sittings").
+ */
 export type AnswerSheet = {
     answers: Array<Answer>;
+};
+
+export type AnswerChange = {
+    question_id: Id;
+    /**
+     * The chosen option; null clears the saved answer.
+     */
+    selected_option_id: Id | null;
+};
+
+/**
+ * A partial answer sheet to autosave: each item validated like a submitted answer; last write wins per question.
+ */
+export type AnswerChanges = {
+    answers: Array<AnswerChange>;
+};
+
+export type SavedAnswers = {
+    /**
+     * How many answers this request chose or cleared.
+     */
+    saved: number;
+    /**
+     * How many questions of the attempt have a saved answer now.
+     */
+    answered: number;
+    total_q: number;
+    /**
+     * When the sitting ends (its time limit stretched by the learner's extra time); null = untimed. Answers are still taken for 30 s after it.
+     */
+    deadline_at: Timestamp | null;
+    /**
+     * The server's clock when it answered: count the time left from it, not from the client's clock.
+     */
+    now: Timestamp;
 };
 
 export type ModuleStat = {
@@ -103,7 +155,15 @@ export type ExamStarted = {
     /**
      * In the attempt's stored order.
      */
-    questions: Array<LearnerQuestion>;
+    questions: Array<SittingQuestion>;
+    /**
+     * When the sitting ends (its time limit stretched by the learner's extra time); null = untimed. Answers are still taken for 30 s after it.
+     */
+    deadline_at: Timestamp | null;
+    /**
+     * The server's clock when it answered: count the time left from it, not from the client's clock.
+     */
+    now: Timestamp;
 };
 
 export type ProgressOutcome = {
@@ -120,6 +180,10 @@ export type ExamResult = {
     passed: boolean;
     module_stats: Array<ModuleStat>;
     progress: ProgressOutcome;
+    /**
+     * true: closed after its deadline and scored on its saved answers (unanswered = wrong).
+     */
+    expired: boolean;
 };
 
 /**
@@ -175,6 +239,11 @@ export type ExplainedAttempt = {
     pass_score: number;
     passed: boolean;
     assembly: ExamAssembly | null;
+    deadline_at: Timestamp | null;
+    /**
+     * true: closed after its deadline and scored on its saved answers (unanswered = wrong).
+     */
+    expired: boolean;
 };
 
 export type AttemptSummary = {
@@ -187,6 +256,11 @@ export type AttemptSummary = {
     total_q: number;
     pass_score: number;
     passed: boolean;
+    deadline_at: Timestamp | null;
+    /**
+     * true: closed after its deadline and scored on its saved answers (unanswered = wrong).
+     */
+    expired: boolean;
 };
 
 export type ApprovalRequest = {
@@ -323,6 +397,18 @@ export type PinnedSettings = {
      * 1 = diagnostika and exams prefer unflagged questions and use flagged ones only when short.
      */
     exclude_flagged_items: 0 | 1;
+    /**
+     * Minutes a level exam may take before the learner's extra time; 0 = untimed (docs/product.md, "Exam sittings").
+     */
+    level_exam_time_limit_minutes: number;
+    /**
+     * Minutes a rank final may take before the learner's extra time; 0 = untimed (docs/product.md, "Exam sittings").
+     */
+    rank_final_time_limit_minutes: number;
+    /**
+     * Minutes a diagnostika may take before the learner's extra time; 0 = untimed (docs/product.md, "Exam sittings").
+     */
+    diagnostika_time_limit_minutes: number;
     weakness_metric: 'errors' | 'error_rate';
 };
 
@@ -436,7 +522,15 @@ export type DiagnostikaStarted = {
     /**
      * In the stored (shuffled) order.
      */
-    questions: Array<LearnerQuestion>;
+    questions: Array<SittingQuestion>;
+    /**
+     * When the sitting ends (its time limit stretched by the learner's extra time); null = untimed. Answers are still taken for 30 s after it.
+     */
+    deadline_at: Timestamp | null;
+    /**
+     * The server's clock when it answered: count the time left from it, not from the client's clock.
+     */
+    now: Timestamp;
 };
 
 export type DiagnostikaSubmission = {
@@ -452,6 +546,10 @@ export type DiagnostikaResult = {
      * By module id.
      */
     module_stats: Array<ModuleStat>;
+    /**
+     * true: closed after its deadline and scored on its saved answers (unanswered = wrong).
+     */
+    expired: boolean;
 };
 
 export type ContentAssignment = {
@@ -577,6 +675,18 @@ export type TrackSettingsValues = {
      * 1 = diagnostika and exams prefer unflagged questions and use flagged ones only when short.
      */
     exclude_flagged_items: 0 | 1;
+    /**
+     * Minutes a level exam may take before the learner's extra time; 0 = untimed (docs/product.md, "Exam sittings").
+     */
+    level_exam_time_limit_minutes: number;
+    /**
+     * Minutes a rank final may take before the learner's extra time; 0 = untimed (docs/product.md, "Exam sittings").
+     */
+    rank_final_time_limit_minutes: number;
+    /**
+     * Minutes a diagnostika may take before the learner's extra time; 0 = untimed (docs/product.md, "Exam sittings").
+     */
+    diagnostika_time_limit_minutes: number;
     weakness_metric: 'errors' | 'error_rate';
 };
 
@@ -584,7 +694,7 @@ export type TrackSettingsValues = {
  * Any subset of the settings; each given field replaces the base value. Values are integers 0-100000
  * (`weakness_metric` excepted); the rules between fields (totals ≥ 1, pass score within the total, K ≥ 1,
  * min ≤ max, K × min ≤ total, modules × max ≥ total, item percentages ≤ 100 with min facility ≤ max facility,
- * item_min_responses ≥ 1, exclude_flagged_items 0 or 1, …) are checked on the result: 422 `settings_invalid`.
+ * item_min_responses ≥ 1, exclude_flagged_items 0 or 1, time limits ≤ 10080 minutes, …) are checked on the result: 422 `settings_invalid`.
  *
  */
 export type SettingsOverrides = {
@@ -608,6 +718,9 @@ export type SettingsOverrides = {
     item_max_facility_pct?: number;
     item_min_discrimination_pct?: number;
     exclude_flagged_items?: number;
+    level_exam_time_limit_minutes?: number;
+    rank_final_time_limit_minutes?: number;
+    diagnostika_time_limit_minutes?: number;
     weakness_metric?: 'errors' | 'error_rate';
 };
 
@@ -897,6 +1010,10 @@ export type AdminLearner = {
      */
     is_active: boolean;
     /**
+     * Extra time in percent of every time limit, for attempts started from now on (WCAG 2.2.1).
+     */
+    extra_time_pct: number;
+    /**
      * The active or pending-approval stage; null once graduated.
      */
     current_stage: {
@@ -932,6 +1049,10 @@ export type AdminLearnerUpdate = {
      * false deactivates the learner (sessions revoked, access refused).
      */
     is_active?: boolean;
+    /**
+     * Extra time in percent of every time limit (an accommodation); applies to attempts started afterwards.
+     */
+    extra_time_pct?: number;
 };
 
 export type AdminLearnerPage = {
@@ -1045,7 +1166,7 @@ export type Readiness = {
 /**
  * Stable machine-readable error code; clients switch on it, never on `title` or `detail`.
  */
-export type ErrorCode = 'validation_failed' | 'not_found' | 'method_not_allowed' | 'unsupported_media_type' | 'payload_too_large' | 'headers_too_large' | 'rate_limited' | 'db_unavailable' | 'request_timeout' | 'internal_error' | 'unauthorized' | 'forbidden' | 'invalid_credentials' | 'email_taken' | 'track_not_ready' | 'no_active_stage' | 'diagnostika_not_available' | 'diagnostika_already_completed' | 'diagnostika_required' | 'not_enough_questions' | 'not_enough_articles' | 'minitest_not_configured' | 'article_not_optional' | 'article_not_required' | 'answers_invalid' | 'attempt_already_submitted' | 'not_eligible' | 'exam_already_passed' | 'rank_final_not_available' | 'approval_not_pending' | 'approval_not_rejected' | 'approval_already_pending' | 'settings_invalid' | 'settings_version_not_draft' | 'settings_version_not_active' | 'name_taken' | 'question_in_use' | 'minitest_invalid' | 'import_invalid' | 'conflict';
+export type ErrorCode = 'validation_failed' | 'not_found' | 'method_not_allowed' | 'unsupported_media_type' | 'payload_too_large' | 'headers_too_large' | 'rate_limited' | 'db_unavailable' | 'request_timeout' | 'internal_error' | 'unauthorized' | 'forbidden' | 'invalid_credentials' | 'email_taken' | 'track_not_ready' | 'no_active_stage' | 'diagnostika_not_available' | 'diagnostika_already_completed' | 'diagnostika_required' | 'not_enough_questions' | 'not_enough_articles' | 'minitest_not_configured' | 'article_not_optional' | 'article_not_required' | 'answers_invalid' | 'attempt_already_submitted' | 'attempt_expired' | 'not_eligible' | 'exam_already_passed' | 'rank_final_not_available' | 'approval_not_pending' | 'approval_not_rejected' | 'approval_already_pending' | 'settings_invalid' | 'settings_version_not_draft' | 'settings_version_not_active' | 'name_taken' | 'question_in_use' | 'minitest_invalid' | 'import_invalid' | 'conflict';
 
 export type ErrorItem = {
     /**
@@ -1691,7 +1812,7 @@ export type SubmitLevelExamErrors = {
      */
     404: Problem;
     /**
-     * `attempt_already_submitted`, `conflict` (the attempt is no longer on the learner's current stage), `track_not_ready` (a PASS that advances needs the track's active settings version to pin the next stage to).
+     * `attempt_already_submitted`, `attempt_expired` (closed on its saved answers when its time ran out), `conflict` (the attempt is no longer on the learner's current stage), `track_not_ready` (a PASS that advances needs the track's active settings version to pin the next stage to).
      */
     409: Problem;
     /**
@@ -1710,6 +1831,53 @@ export type SubmitLevelExamResponses = {
 };
 
 export type SubmitLevelExamResponse = SubmitLevelExamResponses[keyof SubmitLevelExamResponses];
+
+export type SaveLevelExamAnswersData = {
+    body: AnswerChanges;
+    path: {
+        attempt_id: Id;
+    };
+    query?: never;
+    url: '/exams/level/{attempt_id}/answers';
+};
+
+export type SaveLevelExamAnswersErrors = {
+    /**
+     * The request does not match the contract (`validation_failed`).
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired token (`unauthorized`); carries `WWW-Authenticate`.
+     */
+    401: Problem;
+    /**
+     * The token is valid but of the wrong kind, or its admin is deactivated (`forbidden`).
+     */
+    403: Problem;
+    /**
+     * The resource does not exist or is not yours (`not_found`).
+     */
+    404: Problem;
+    /**
+     * `attempt_already_submitted` (scored already; nothing saved), `attempt_expired` (the deadline and its 30 s grace have passed: the attempt is, or is about to be, scored on what was saved before).
+     */
+    409: Problem;
+    /**
+     * `answers_invalid`: `errors[]` has one item per unknown, duplicate or foreign answer; nothing is saved.
+     */
+    422: Problem;
+};
+
+export type SaveLevelExamAnswersError = SaveLevelExamAnswersErrors[keyof SaveLevelExamAnswersErrors];
+
+export type SaveLevelExamAnswersResponses = {
+    /**
+     * Saved; how much of the sheet is answered now.
+     */
+    200: SavedAnswers;
+};
+
+export type SaveLevelExamAnswersResponse = SaveLevelExamAnswersResponses[keyof SaveLevelExamAnswersResponses];
 
 export type ListLevelExamAttemptsData = {
     body?: never;
@@ -1846,7 +2014,7 @@ export type SubmitRankFinalErrors = {
      */
     404: Problem;
     /**
-     * `attempt_already_submitted`, `conflict` (the attempt is no longer on the learner's current stage).
+     * `attempt_already_submitted`, `attempt_expired` (closed on its saved answers when its time ran out), `conflict` (the attempt is no longer on the learner's current stage).
      */
     409: Problem;
     /**
@@ -1865,6 +2033,53 @@ export type SubmitRankFinalResponses = {
 };
 
 export type SubmitRankFinalResponse = SubmitRankFinalResponses[keyof SubmitRankFinalResponses];
+
+export type SaveRankFinalAnswersData = {
+    body: AnswerChanges;
+    path: {
+        attempt_id: Id;
+    };
+    query?: never;
+    url: '/exams/rank-final/{attempt_id}/answers';
+};
+
+export type SaveRankFinalAnswersErrors = {
+    /**
+     * The request does not match the contract (`validation_failed`).
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired token (`unauthorized`); carries `WWW-Authenticate`.
+     */
+    401: Problem;
+    /**
+     * The token is valid but of the wrong kind, or its admin is deactivated (`forbidden`).
+     */
+    403: Problem;
+    /**
+     * The resource does not exist or is not yours (`not_found`).
+     */
+    404: Problem;
+    /**
+     * `attempt_already_submitted` (scored already; nothing saved), `attempt_expired` (the deadline and its 30 s grace have passed: the attempt is, or is about to be, scored on what was saved before).
+     */
+    409: Problem;
+    /**
+     * `answers_invalid`: `errors[]` has one item per unknown, duplicate or foreign answer; nothing is saved.
+     */
+    422: Problem;
+};
+
+export type SaveRankFinalAnswersError = SaveRankFinalAnswersErrors[keyof SaveRankFinalAnswersErrors];
+
+export type SaveRankFinalAnswersResponses = {
+    /**
+     * Saved; how much of the sheet is answered now.
+     */
+    200: SavedAnswers;
+};
+
+export type SaveRankFinalAnswersResponse = SaveRankFinalAnswersResponses[keyof SaveRankFinalAnswersResponses];
 
 export type ListRankFinalAttemptsData = {
     body?: never;
@@ -2471,7 +2686,7 @@ export type SubmitDiagnostikaErrors = {
      */
     404: Problem;
     /**
-     * `attempt_already_submitted`.
+     * `attempt_already_submitted`, `attempt_expired` (closed on its saved answers when its time ran out).
      */
     409: Problem;
     /**
@@ -2490,6 +2705,51 @@ export type SubmitDiagnostikaResponses = {
 };
 
 export type SubmitDiagnostikaResponse = SubmitDiagnostikaResponses[keyof SubmitDiagnostikaResponses];
+
+export type SaveDiagnostikaAnswersData = {
+    body: AnswerChanges;
+    path?: never;
+    query?: never;
+    url: '/diagnostika/answers';
+};
+
+export type SaveDiagnostikaAnswersErrors = {
+    /**
+     * The request does not match the contract (`validation_failed`).
+     */
+    400: Problem;
+    /**
+     * Missing, invalid or expired token (`unauthorized`); carries `WWW-Authenticate`.
+     */
+    401: Problem;
+    /**
+     * The token is valid but of the wrong kind, or its admin is deactivated (`forbidden`).
+     */
+    403: Problem;
+    /**
+     * The resource does not exist or is not yours (`not_found`).
+     */
+    404: Problem;
+    /**
+     * `attempt_already_submitted` (scored already; nothing saved), `attempt_expired` (the deadline and its 30 s grace have passed: the attempt is, or is about to be, scored on what was saved before).
+     */
+    409: Problem;
+    /**
+     * `answers_invalid`: `errors[]` has one item per unknown, duplicate or foreign answer; nothing is saved.
+     */
+    422: Problem;
+};
+
+export type SaveDiagnostikaAnswersError = SaveDiagnostikaAnswersErrors[keyof SaveDiagnostikaAnswersErrors];
+
+export type SaveDiagnostikaAnswersResponses = {
+    /**
+     * Saved; how much of the sheet is answered now.
+     */
+    200: SavedAnswers;
+};
+
+export type SaveDiagnostikaAnswersResponse = SaveDiagnostikaAnswersResponses[keyof SaveDiagnostikaAnswersResponses];
 
 export type GetDiagnostikaResultData = {
     body?: never;

@@ -7,6 +7,8 @@ export interface ExamParameters {
   readonly k: number;
   readonly minPerModule: number;
   readonly maxPerModule: number;
+  /** 0 = untimed (docs/product.md, "Exam sittings"). */
+  readonly timeLimitMinutes: number;
 }
 
 /** The exam-specific slice of the settings, so the exam engine never branches on the kind. */
@@ -18,6 +20,7 @@ export function examParameters(settings: TrackSettings, kind: ExamKind): ExamPar
         k: settings.kExam,
         minPerModule: settings.levelExamMinPerModule,
         maxPerModule: settings.levelExamMaxPerModule,
+        timeLimitMinutes: settings.levelExamTimeLimitMinutes,
       }
     : {
         totalQ: settings.rankFinalTotalQ,
@@ -25,5 +28,6 @@ export function examParameters(settings: TrackSettings, kind: ExamKind): ExamPar
         k: settings.kFinal,
         minPerModule: settings.rankFinalMinPerModule,
         maxPerModule: settings.rankFinalMaxPerModule,
+        timeLimitMinutes: settings.rankFinalTimeLimitMinutes,
       };
 }

@@ -114,6 +114,19 @@ export function validateSettings(settings: TrackSettings, moduleCount: number): 
   }
 
   validateItemAnalysis(add, value, valid);
+  for (const key of [
+    'levelExamTimeLimitMinutes',
+    'rankFinalTimeLimitMinutes',
+    'diagnostikaTimeLimitMinutes',
+  ] as const) {
+    if (valid(key) && value(key) > MAX_TIME_LIMIT_MINUTES) {
+      add(
+        'time_limit_too_long',
+        key,
+        `${name(key)} must be <= ${MAX_TIME_LIMIT_MINUTES} minutes (a week; 0 = untimed), got ${value(key)}`,
+      );
+    }
+  }
 
   if (!(WEAKNESS_METRICS as readonly string[]).includes(settings.weaknessMetric)) {
     add('unknown_weakness_metric', 'weaknessMetric', `weakness_metric must be one of ${WEAKNESS_METRICS.join(', ')}`);
@@ -153,6 +166,9 @@ function validateItemAnalysis(
     );
   }
 }
+
+/** The longest time limit of a sitting (docs/product.md, "Exam sittings"): a week, as the CHECKs of migration 0014. */
+export const MAX_TIME_LIMIT_MINUTES = 10_080;
 
 /** Throws 422 `settings_invalid` listing every violated rule; used when a version is created or edited. */
 export function assertValidSettings(settings: TrackSettings, moduleCount: number): void {

@@ -30,6 +30,10 @@ export interface TrackSettings {
   readonly itemMinDiscriminationPct: number;
   /** 1: diagnostika and exam assembly prefer unflagged questions; 0: flags are only reported. */
   readonly excludeFlaggedItems: number;
+  /** Minutes a sitting of each kind may take, before the learner's extra time; 0 = untimed. */
+  readonly levelExamTimeLimitMinutes: number;
+  readonly rankFinalTimeLimitMinutes: number;
+  readonly diagnostikaTimeLimitMinutes: number;
   readonly weaknessMetric: WeaknessMetric;
 }
 
@@ -57,6 +61,9 @@ export const SETTINGS_FIELD_NAMES = {
   itemMaxFacilityPct: 'item_max_facility_pct',
   itemMinDiscriminationPct: 'item_min_discrimination_pct',
   excludeFlaggedItems: 'exclude_flagged_items',
+  levelExamTimeLimitMinutes: 'level_exam_time_limit_minutes',
+  rankFinalTimeLimitMinutes: 'rank_final_time_limit_minutes',
+  diagnostikaTimeLimitMinutes: 'diagnostika_time_limit_minutes',
   weaknessMetric: 'weakness_metric',
 } as const satisfies Record<keyof TrackSettings, string>;
 
@@ -82,6 +89,9 @@ export const INTEGER_SETTING_KEYS: readonly IntegerSettingKey[] = [
   'itemMaxFacilityPct',
   'itemMinDiscriminationPct',
   'excludeFlaggedItems',
+  'levelExamTimeLimitMinutes',
+  'rankFinalTimeLimitMinutes',
+  'diagnostikaTimeLimitMinutes',
 ];
 
 /** The values of the seeded version 1 of the `default` track (sql/seed/catalog.sql); also a sane first draft. */
@@ -106,5 +116,8 @@ export const DEFAULT_TRACK_SETTINGS: TrackSettings = {
   itemMaxFacilityPct: 95,
   itemMinDiscriminationPct: 15,
   excludeFlaggedItems: 0,
+  levelExamTimeLimitMinutes: 0,
+  rankFinalTimeLimitMinutes: 0,
+  diagnostikaTimeLimitMinutes: 0,
   weaknessMetric: 'error_rate',
 };

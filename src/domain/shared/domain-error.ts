@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'article_not_required',
   'answers_invalid',
   'attempt_already_submitted',
+  'attempt_expired',
   'not_eligible',
   'exam_already_passed',
   'rank_final_not_available',

@@ -5,7 +5,7 @@ import type { ItemContribution } from '../../../src/domain/assessment/item-stati
 import { submitExam } from '../../../src/application/exams/submit-exam.use-case.js';
 import type { ApplyProgression } from '../../../src/application/progress/apply-progression.js';
 import type { CurrentStage, StageProgress } from '../../../src/application/progress/progress.ports.js';
-import type { AnswerSheetScore } from '../../../src/domain/shared/answer-sheet.rules.js';
+import type { AnswerSheetScore, SubmittedAnswer } from '../../../src/domain/shared/answer-sheet.rules.js';
 import { InMemoryTransactor, expectRejection, fakePort } from '../in-memory-ports.js';
 
 const learner = { kind: 'learner', userId: 7 } as const;
@@ -31,6 +31,8 @@ const openAttempt: LockedAttempt = {
   totalQ: 2,
   passScore: 2,
   submittedAt: null,
+  deadlineAt: null,
+  expired: false,
   sheet: [
     { questionId: 1, moduleId: 1, correctOptionId: 11, optionIds: [11, 12] },
     { questionId: 2, moduleId: 2, correctOptionId: 21, optionIds: [21, 22] },
@@ -42,8 +44,11 @@ const allCorrect = [
   { questionId: 2, selectedOptionId: 21 },
 ];
 
-function arrange(options: { stage?: CurrentStage; attempt?: LockedAttempt }) {
-  const recorded: { attemptId: number; score: AnswerSheetScore; passed: boolean }[] = [];
+const NOW = new Date('2026-01-02T10:00:00Z');
+const secondsBefore = (seconds: number) => new Date(NOW.getTime() - seconds * 1000);
+
+function arrange(options: { stage?: CurrentStage; attempt?: LockedAttempt; saved?: SubmittedAnswer[] }) {
+  const recorded: { attemptId: number; score: AnswerSheetScore; passed: boolean; expired: boolean }[] = [];
   const folded: { attemptId: number; contributions: readonly ItemContribution[] }[] = [];
   const progressed: Parameters<ApplyProgression>[1][] = [];
   const transactor = new InMemoryTransactor();
@@ -56,8 +61,9 @@ function arrange(options: { stage?: CurrentStage; attempt?: LockedAttempt }) {
         Promise.resolve(
           options.attempt?.attemptId === attemptId && options.attempt.userId === userId ? options.attempt : undefined,
         ),
-      recordSubmission: (_tx, attemptId, score, passed) => {
-        recorded.push({ attemptId, score, passed });
+      savedAnswersOf: () => Promise.resolve(options.saved ?? []),
+      recordSubmission: (_tx, attemptId, result) => {
+        recorded.push({ attemptId, ...result });
         return Promise.resolve();
       },
     }),
@@ -71,6 +77,7 @@ function arrange(options: { stage?: CurrentStage; attempt?: LockedAttempt }) {
         return Promise.resolve();
       },
     }),
+    clock: { now: () => NOW },
   });
   return { submit, recorded, folded, progressed, transactor };
 }
@@ -137,5 +144,56 @@ describe('submitExam (in-memory ports)', () => {
     expect(error.extensions.errors).to.be.an('array').that.is.not.empty;
     expect(recorded).to.deep.equal([]);
     expect(progressed).to.deep.equal([]);
+  });
+
+  it('completes the sheet from the saved answers: a submitted answer overrides the saved one of its question', async () => {
+    const saved = [
+      { questionId: 1, selectedOptionId: 12 },
+      { questionId: 2, selectedOptionId: 21 },
+    ];
+    const { submit, recorded } = arrange({ stage, attempt: openAttempt, saved });
+    const result = await submit({ attemptId: 40, answers: [{ questionId: 1, selectedOptionId: 11 }] }, learner);
+    expect(result).to.include({ scoreTotal: 2, passed: true, expired: false });
+    expect(recorded[0]!.score.answers.map((a) => [a.questionId, a.selectedOptionId])).to.deep.equal([
+      [1, 11],
+      [2, 21],
+    ]);
+  });
+
+  it('after the deadline (within the grace) takes an incomplete sheet, the unanswered question scoring as wrong', async () => {
+    const timed = { ...openAttempt, deadlineAt: secondsBefore(10) };
+    const { submit, recorded } = arrange({ stage, attempt: timed });
+    const result = await submit({ attemptId: 40, answers: [{ questionId: 1, selectedOptionId: 11 }] }, learner);
+    expect(result).to.include({ scoreTotal: 1, passed: false, expired: false });
+    expect(result.moduleStats).to.deep.equal([
+      { moduleId: 1, correct: 1, total: 1 },
+      { moduleId: 2, correct: 0, total: 1 },
+    ]);
+    expect(recorded[0]!.score.answers).to.have.length(1);
+  });
+
+  it('before the deadline still refuses an incomplete sheet', async () => {
+    const timed = { ...openAttempt, deadlineAt: new Date(NOW.getTime() + 60_000) };
+    const { submit } = arrange({ stage, attempt: timed });
+    await expectRejection(
+      submit({ attemptId: 40, answers: [{ questionId: 1, selectedOptionId: 11 }] }, learner),
+      'answers_invalid',
+    );
+  });
+
+  it('after the grace closes the attempt on its saved answers alone (expired) and a PASS still moves the learner', async () => {
+    const timed = { ...openAttempt, deadlineAt: secondsBefore(31) };
+    const saved = allCorrect;
+    const { submit, recorded, progressed } = arrange({ stage, attempt: timed, saved });
+    const wrong = [{ questionId: 1, selectedOptionId: 12 }];
+    const result = await submit({ attemptId: 40, answers: wrong }, learner);
+    expect(result).to.include({ scoreTotal: 2, passed: true, expired: true });
+    expect(recorded.map((entry) => entry.expired)).to.deep.equal([true]);
+    expect(progressed).to.have.length(1);
+  });
+
+  it('refuses an attempt closed by expiry with attempt_expired', async () => {
+    const { submit } = arrange({ stage, attempt: { ...openAttempt, submittedAt: NOW, expired: true } });
+    await expectRejection(submit({ attemptId: 40, answers: allCorrect }, learner), 'attempt_expired');
   });
 });

@@ -39,6 +39,7 @@ describe('admin: learners', () => {
       created_at: first.created_at,
       graduated_at: null,
       is_active: true,
+      extra_time_pct: 0,
       current_stage: { stage_id: stage.stage_id, rank: 'trainee', level: 0, status: 'active' },
     });
   });

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { useApi } from '../../support/api.js';
 import { newLearner } from '../../support/fixtures/identity.js';
 import { answersFor, createFixtureTrack, takeDiagnostika } from '../../support/fixtures/journey.js';
+import { withoutNow } from '../../support/fixtures/sittings.js';
 
 describe('diagnostika', () => {
   const api = useApi();
@@ -22,7 +23,8 @@ describe('diagnostika', () => {
       const learner = await newLearner(api);
       const response = await start(learner.token);
       expect(response.status).to.equal(201);
-      expect(response.body).to.have.all.keys('diagnostika_id', 'total_q', 'questions');
+      expect(response.body).to.have.all.keys('diagnostika_id', 'total_q', 'deadline_at', 'now', 'questions');
+      expect(response.body.deadline_at).to.equal(null);
       expect(response.body.total_q).to.equal(20);
       const questions = response.body.questions as {
         id: number;
@@ -50,7 +52,8 @@ describe('diagnostika', () => {
       const again = await start(learner.token);
       expect(first.status).to.equal(201);
       expect(again.status).to.equal(200);
-      expect(again.body).to.deep.equal(first.body);
+      // `now` is the server's clock at each answer; everything else is the same attempt.
+      expect(withoutNow(again.body)).to.deep.equal(withoutNow(first.body));
     });
 
     it('answers 409 diagnostika_already_completed once submitted', async () => {
@@ -104,7 +107,7 @@ describe('diagnostika', () => {
       const learner = await newLearner(api);
       const responses = await Promise.all(Array.from({ length: 30 }, () => start(learner.token)));
       expect(responses.map((r) => r.status).sort()).to.deep.equal([...Array(29).fill(200), 201]);
-      expect(new Set(responses.map((r) => JSON.stringify(r.body))).size).to.equal(1);
+      expect(new Set(responses.map((r) => JSON.stringify(withoutNow(r.body)))).size).to.equal(1);
       const rows = await api.db.pool.query(
         'SELECT count(*)::int AS n, (SELECT count(*)::int FROM diagnostika_attempt_questions q JOIN diagnostika_results d ON d.id = q.diagnostika_id WHERE d.user_id = $1) AS questions FROM diagnostika_results WHERE user_id = $1',
         [learner.id],
@@ -138,6 +141,7 @@ describe('diagnostika', () => {
         diagnostika_id: started.body.diagnostika_id,
         total_q: 20,
         score_total: 16,
+        expired: false,
         module_stats: moduleIds.map((id) => ({ module_id: id, correct_cnt: id === weakModule ? 0 : 4, total_cnt: 4 })),
       });
       const result = await api.request('GET', '/api/v1/diagnostika/result', { token: learner.token });

@@ -55,6 +55,23 @@ describe('validateSettings', () => {
     ]);
   });
 
+  it('bounds the time limits by a week (0 = untimed; negative values are reported as such)', () => {
+    expect(
+      codesAndPaths({
+        ...DEFAULT_TRACK_SETTINGS,
+        levelExamTimeLimitMinutes: 10_081,
+        rankFinalTimeLimitMinutes: -1,
+        diagnostikaTimeLimitMinutes: 10_080,
+      }),
+    ).to.deep.equal([
+      'negative_value rank_final_time_limit_minutes',
+      'time_limit_too_long level_exam_time_limit_minutes',
+    ]);
+    expect(
+      codesAndPaths({ ...DEFAULT_TRACK_SETTINGS, levelExamTimeLimitMinutes: 30, rankFinalTimeLimitMinutes: 60 }),
+    ).to.deep.equal([]);
+  });
+
   it('keeps the item-analysis fields within their ranges: percentages <= 100, min facility <= max, a 0/1 switch', () => {
     expect(
       codesAndPaths({
@@ -137,19 +154,22 @@ describe('assertValidSettings', () => {
 
 describe('examParameters', () => {
   it('selects the level-exam and rank-final slices', () => {
-    expect(examParameters(DEFAULT_TRACK_SETTINGS, 'level')).to.deep.equal({
+    const timed = { ...DEFAULT_TRACK_SETTINGS, levelExamTimeLimitMinutes: 30, rankFinalTimeLimitMinutes: 60 };
+    expect(examParameters(timed, 'level')).to.deep.equal({
       totalQ: 20,
       passScore: 15,
       k: 3,
       minPerModule: 3,
       maxPerModule: 6,
+      timeLimitMinutes: 30,
     });
-    expect(examParameters(DEFAULT_TRACK_SETTINGS, 'rank_final')).to.deep.equal({
+    expect(examParameters(timed, 'rank_final')).to.deep.equal({
       totalQ: 40,
       passScore: 30,
       k: 3,
       minPerModule: 6,
       maxPerModule: 12,
+      timeLimitMinutes: 60,
     });
   });
 });
@@ -177,6 +197,9 @@ describe('SETTINGS_FIELD_NAMES', () => {
       'item_max_facility_pct',
       'item_min_discrimination_pct',
       'exclude_flagged_items',
+      'level_exam_time_limit_minutes',
+      'rank_final_time_limit_minutes',
+      'diagnostika_time_limit_minutes',
       'weakness_metric',
     ]);
   });

@@ -1,5 +1,10 @@
 import { expect } from 'chai';
-import { isPassed, scoreAnswers, type GradedQuestion } from '../../../src/domain/shared/answer-sheet.rules.js';
+import {
+  assertValidAnswerChanges,
+  isPassed,
+  scoreAnswers,
+  type GradedQuestion,
+} from '../../../src/domain/shared/answer-sheet.rules.js';
 import type { DomainError } from '../../../src/domain/shared/domain-error.js';
 import { expectDomainError } from '../expect-domain-error.js';
 
@@ -103,5 +108,100 @@ describe('isPassed', () => {
     expect(isPassed(15, 15)).to.equal(true);
     expect(isPassed(20, 15)).to.equal(true);
     expect(isPassed(14, 15)).to.equal(false);
+  });
+});
+
+describe('scoreAnswers with a sitting sheet (docs/product.md, "Exam sittings")', () => {
+  const saved = [
+    { questionId: 5, selectedOptionId: 52 },
+    { questionId: 3, selectedOptionId: 31 },
+    { questionId: 7, selectedOptionId: 72 },
+  ];
+
+  it('completes the submitted answers from the saved ones, a submitted answer overriding its saved one', () => {
+    const result = scoreAnswers(
+      attempt,
+      [
+        { questionId: 3, selectedOptionId: 32 },
+        { questionId: 9, selectedOptionId: 92 },
+      ],
+      { saved, unansweredIsWrong: false },
+    );
+    expect(result.scoreTotal).to.equal(4);
+    expect(result.answers.map((a) => a.selectedOptionId)).to.deep.equal([52, 32, 72, 92]);
+  });
+
+  it('still refuses a question neither saved nor submitted before the deadline', () => {
+    const error = answersError(() => scoreAnswers(attempt, [], { saved, unansweredIsWrong: false }));
+    expect(error.extensions.errors).to.deep.equal([
+      { code: 'missing_answer', message: 'question 9 has no answer', path: ['answers'] },
+    ]);
+  });
+
+  it('after the deadline scores unanswered questions as wrong: stats count every question, answers only the answered', () => {
+    const result = scoreAnswers(attempt, [], { saved, unansweredIsWrong: true });
+    expect(result.scoreTotal).to.equal(2);
+    expect(result.moduleStats).to.deep.equal([
+      { moduleId: 1, correct: 0, total: 1 },
+      { moduleId: 2, correct: 2, total: 2 },
+      { moduleId: 4, correct: 0, total: 1 },
+    ]);
+    expect(result.answers.map((a) => a.questionId)).to.deep.equal([5, 3, 7]);
+    expect(scoreAnswers(attempt, [], { saved: [], unansweredIsWrong: true })).to.deep.include({
+      scoreTotal: 0,
+      answers: [],
+    });
+  });
+
+  it('validates the submitted answers even after the deadline', () => {
+    const error = answersError(() =>
+      scoreAnswers(attempt, [{ questionId: 99, selectedOptionId: 1 }], { saved, unansweredIsWrong: true }),
+    );
+    expect(error.extensions.errors).to.deep.equal([
+      {
+        code: 'unknown_question',
+        message: 'question 99 is not part of this attempt',
+        path: ['answers', 0, 'questionId'],
+      },
+    ]);
+  });
+});
+
+describe('assertValidAnswerChanges', () => {
+  it('accepts a partial sheet, a null clearing its question', () => {
+    expect(() =>
+      assertValidAnswerChanges(attempt, [
+        { questionId: 7, selectedOptionId: 73 },
+        { questionId: 9, selectedOptionId: null },
+      ]),
+    ).to.not.throw();
+  });
+
+  it('lists every problem, like a submit, and needs no question left unanswered', () => {
+    const error = answersError(() =>
+      assertValidAnswerChanges(attempt, [
+        { questionId: 42, selectedOptionId: 1 },
+        { questionId: 5, selectedOptionId: 52 },
+        { questionId: 5, selectedOptionId: null },
+        { questionId: 3, selectedOptionId: 52 },
+      ]),
+    );
+    expect(error.extensions.errors).to.deep.equal([
+      {
+        code: 'unknown_question',
+        message: 'question 42 is not part of this attempt',
+        path: ['answers', 0, 'questionId'],
+      },
+      {
+        code: 'duplicate_answer',
+        message: 'question 5 is answered more than once',
+        path: ['answers', 2, 'questionId'],
+      },
+      {
+        code: 'option_not_of_question',
+        message: 'option 52 does not belong to question 3',
+        path: ['answers', 3, 'selectedOptionId'],
+      },
+    ]);
   });
 });

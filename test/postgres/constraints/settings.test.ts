@@ -229,6 +229,17 @@ describe('schema constraints: settings (settings_versions, track_settings)', () 
         'ck_track_settings_item_min_discrimination_pct',
       ],
       ['exclude_flagged_items = 2', { exclude_flagged_items: 2 }, 'ck_track_settings_exclude_flagged_items'],
+      ['a negative time limit', { level_exam_time_limit_minutes: -1 }, 'ck_track_settings_level_exam_time_limit'],
+      [
+        'a time limit beyond a week',
+        { rank_final_time_limit_minutes: 10_081 },
+        'ck_track_settings_rank_final_time_limit',
+      ],
+      [
+        'a negative diagnostika time limit',
+        { diagnostika_time_limit_minutes: -5 },
+        'ck_track_settings_diagnostika_time_limit',
+      ],
     ];
     for (const [what, overrides, constraint] of refusals) {
       it(`refuses ${what}`, async () => {

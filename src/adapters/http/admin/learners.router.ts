@@ -35,6 +35,7 @@ const summaryJson = (learner: LearnerSummary): AdminLearner => ({
   created_at: learner.createdAt.toISOString(),
   graduated_at: iso(learner.graduatedAt),
   is_active: learner.isActive,
+  extra_time_pct: learner.extraTimePct,
   current_stage:
     learner.currentStage === null
       ? null
@@ -135,7 +136,7 @@ export function learnersRouter(useCases: LearnersUseCases, auth: Authentication)
   // The contract asks for at least one known property; each becomes one field of LearnerChanges.
   router.patch('/admin/users/:user_id', auth.admin, async (req, res) => {
     const body = bodyOf<AdminUpdateLearnerData>(req);
-    const changes: LearnerChanges = { isActive: body.is_active };
+    const changes: LearnerChanges = { isActive: body.is_active, extraTimePct: body.extra_time_pct };
     const updated = await useCases.update(Number(req.params.user_id), changes, adminOf(res));
     res.json(detailJson(updated) satisfies AdminUpdateLearnerResponses[200]);
   });

@@ -5,9 +5,10 @@ import { toAssemblyDocument } from '../../../application/exams/assembly-document
 import type { StartedExam } from '../../../application/exams/start-exam.use-case.js';
 import type { SubmittedExam } from '../../../application/exams/submit-exam.use-case.js';
 import type { LearnerActor } from '../../../domain/identity/actor.js';
-import type { SubmittedAnswer } from '../../../domain/shared/answer-sheet.rules.js';
+import type { AnswerChange, SubmittedAnswer } from '../../../domain/shared/answer-sheet.rules.js';
+import type { SavedSheet } from '../../../application/shared/saved-sheet.js';
 import { learnerOf, type Authentication } from '../auth/authentication.js';
-import { questionJson, submittedAnswers } from '../shared/question-json.js';
+import { answerChanges, savedSheetJson, sittingQuestionsJson, submittedAnswers } from '../shared/question-json.js';
 import type {
   AttemptSummary as AttemptSummaryJson,
   GetLevelExamAttemptResponses,
@@ -16,6 +17,9 @@ import type {
   ListRankFinalAttemptsResponses,
   StartLevelExamResponses,
   StartRankFinalResponses,
+  SaveLevelExamAnswersData,
+  SaveLevelExamAnswersResponses,
+  SaveRankFinalAnswersResponses,
   SubmitLevelExamData,
   SubmitLevelExamResponses,
   SubmitRankFinalResponses,
@@ -28,6 +32,10 @@ export interface ExamUseCases {
     input: { attemptId: number; answers: readonly SubmittedAnswer[] },
     actor: LearnerActor,
   ) => Promise<SubmittedExam>;
+  readonly saveAnswers: (
+    input: { attemptId: number; answers: readonly AnswerChange[] },
+    actor: LearnerActor,
+  ) => Promise<SavedSheet>;
   readonly listAttempts: (actor: LearnerActor) => Promise<AttemptSummary[]>;
   readonly getAttempt: (attemptId: number, actor: LearnerActor) => Promise<AttemptWithAssembly>;
 }
@@ -42,15 +50,18 @@ export const attemptSummaryJson = (attempt: AttemptSummary): AttemptSummaryJson 
   total_q: attempt.totalQ,
   pass_score: attempt.passScore,
   passed: attempt.passed,
+  deadline_at: attempt.deadlineAt?.toISOString() ?? null,
+  expired: attempt.expired,
 });
 
 /** The two exam kinds share their wire shapes: each body below is checked against both operations. */
 type Started = StartLevelExamResponses[201] & StartRankFinalResponses[201];
 type Submitted = SubmitLevelExamResponses[200] & SubmitRankFinalResponses[200];
 type Attempts = ListLevelExamAttemptsResponses[200] & ListRankFinalAttemptsResponses[200];
+type Saved = SaveLevelExamAnswersResponses[200] & SaveRankFinalAnswersResponses[200];
 type Attempt = GetLevelExamAttemptResponses[200] & GetRankFinalAttemptResponses[200];
 
-/** The same three routes serve both exam kinds: /exams/level and /exams/rank-final. */
+/** The same routes serve both exam kinds: /exams/level and /exams/rank-final. */
 export function examsRouter(
   prefix: '/exams/level' | '/exams/rank-final',
   useCases: ExamUseCases,
@@ -65,8 +76,16 @@ export function examsRouter(
       attempt_no: started.attempt.attemptNo,
       total_q: started.attempt.totalQ,
       pass_score: started.attempt.passScore,
-      questions: started.questions.map(questionJson),
+      deadline_at: started.attempt.deadlineAt?.toISOString() ?? null,
+      now: started.now.toISOString(),
+      questions: sittingQuestionsJson(started.questions, started.saved),
     } satisfies Started);
+  });
+
+  router.put(`${prefix}/:attempt_id/answers`, auth.learner, async (req, res) => {
+    const body = bodyOf<SaveLevelExamAnswersData>(req);
+    const input = { attemptId: Number(req.params.attempt_id), answers: answerChanges(body.answers) };
+    res.json(savedSheetJson(await useCases.saveAnswers(input, learnerOf(res))) satisfies Saved);
   });
 
   router.post(`${prefix}/:attempt_id/submit`, auth.learner, async (req, res) => {
@@ -81,6 +100,7 @@ export function examsRouter(
       total_q: result.totalQ,
       pass_score: result.passScore,
       passed: result.passed,
+      expired: result.expired,
       module_stats: result.moduleStats.map((stat) => ({
         module_id: stat.moduleId,
         correct_cnt: stat.correct,

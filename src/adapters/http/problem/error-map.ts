@@ -37,6 +37,7 @@ export const ERROR_MAP: Readonly<Record<ErrorCode, { readonly status: number; re
   article_not_required: { status: 409, title: 'Article is not required' },
   answers_invalid: { status: 422, title: 'Answers invalid' },
   attempt_already_submitted: { status: 409, title: 'Attempt already submitted' },
+  attempt_expired: { status: 409, title: 'Attempt expired' },
   not_eligible: { status: 409, title: 'Not eligible' },
   exam_already_passed: { status: 409, title: 'Exam already passed' },
   rank_final_not_available: { status: 409, title: 'Rank final not available' },

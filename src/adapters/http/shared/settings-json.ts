@@ -30,6 +30,9 @@ export const settingsJson = (s: TrackSettings): TrackSettingsValues => ({
   // a stored version holds 0 or 1 (settings-consistency.rules.ts refuses anything else)
   exclude_flagged_items: s.excludeFlaggedItems === 1 ? 1 : 0,
   weakness_metric: s.weaknessMetric,
+  level_exam_time_limit_minutes: s.levelExamTimeLimitMinutes,
+  rank_final_time_limit_minutes: s.rankFinalTimeLimitMinutes,
+  diagnostika_time_limit_minutes: s.diagnostikaTimeLimitMinutes,
 });
 
 /** The contract names every field; absent ones stay absent (they are overrides). */

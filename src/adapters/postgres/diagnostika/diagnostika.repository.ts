@@ -5,7 +5,13 @@ import type {
 } from '../../../application/diagnostika/diagnostika.ports.js';
 import type { QuestionView } from '../../../application/shared/question-view.js';
 import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
-import type { AnswerSheetScore, GradedQuestion, ModuleStat } from '../../../domain/shared/answer-sheet.rules.js';
+import type {
+  AnswerChange,
+  AnswerSheetScore,
+  GradedQuestion,
+  ModuleStat,
+  SubmittedAnswer,
+} from '../../../domain/shared/answer-sheet.rules.js';
 import type { AttemptQuestion } from '../../../domain/shared/attempt-order.rules.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import { isUniqueViolation } from '../pg-errors.js';
@@ -19,6 +25,8 @@ interface RecordRow {
   stage_id: number;
   total_q: number;
   submitted_at: Date | null;
+  deadline_at: Date | null;
+  expired: boolean;
 }
 
 const toRecord = (row: RecordRow): DiagnostikaRecord => ({
@@ -27,14 +35,20 @@ const toRecord = (row: RecordRow): DiagnostikaRecord => ({
   stageId: row.stage_id,
   totalQ: row.total_q,
   submittedAt: row.submitted_at,
+  deadlineAt: row.deadline_at,
+  expired: row.expired,
 });
 
 const NAMES = [
   'findOfLearner',
   'lockOfLearner',
+  'shareOfLearner',
   'create',
   'questionsOf',
   'gradedQuestionsOf',
+  'saveAnswers',
+  'savedAnswersOf',
+  'expiredOpen',
   'saveSubmission',
   'resultOf',
 ] as const;
@@ -56,9 +70,20 @@ export class PgDiagnostikaAttempts implements DiagnostikaAttempts {
     return row && toRecord(row);
   }
 
+  async shareOfLearner(tx: TxSession, userId: number): Promise<DiagnostikaRecord | undefined> {
+    const row = await this.sql.first<RecordRow>(tx, 'shareOfLearner', [userId]);
+    return row && toRecord(row);
+  }
+
   async create(
     tx: TxSession,
-    diagnostika: { userId: number; stageId: number; totalQ: number; questions: readonly AttemptQuestion[] },
+    diagnostika: {
+      userId: number;
+      stageId: number;
+      totalQ: number;
+      deadlineAt: Date | null;
+      questions: readonly AttemptQuestion[];
+    },
   ): Promise<number> {
     const { questions } = diagnostika;
     try {
@@ -69,6 +94,7 @@ export class PgDiagnostikaAttempts implements DiagnostikaAttempts {
         questions.map((q) => q.questionId),
         questions.map((q) => q.moduleId),
         questions.map((q) => q.pos),
+        diagnostika.deadlineAt,
       ]);
       return row!.id;
     } catch (error) {
@@ -88,7 +114,35 @@ export class PgDiagnostikaAttempts implements DiagnostikaAttempts {
     return (await this.sql.rows<GradedRow>(tx, 'gradedQuestionsOf', [diagnostikaId])).map(toGraded);
   }
 
-  async saveSubmission(tx: TxSession, diagnostikaId: number, score: AnswerSheetScore): Promise<void> {
+  async saveAnswers(tx: TxSession, diagnostikaId: number, changes: readonly AnswerChange[]): Promise<number> {
+    const row = await this.sql.first<{ answered: number }>(tx, 'saveAnswers', [
+      diagnostikaId,
+      changes.map((change) => change.questionId),
+      changes.map((change) => change.selectedOptionId),
+    ]);
+    return row!.answered;
+  }
+
+  async savedAnswersOf(db: Session, diagnostikaId: number): Promise<SubmittedAnswer[]> {
+    const rows = await this.sql.rows<{ question_id: number; selected_option_id: number }>(db, 'savedAnswersOf', [
+      diagnostikaId,
+    ]);
+    return rows.map((row) => ({ questionId: row.question_id, selectedOptionId: row.selected_option_id }));
+  }
+
+  async expiredOpen(
+    db: Session,
+    query: { cutoff: Date; userId: number | null; limit: number },
+  ): Promise<{ diagnostikaId: number; userId: number }[]> {
+    const rows = await this.sql.rows<{ id: number; user_id: number }>(db, 'expiredOpen', [
+      query.cutoff,
+      query.userId,
+      query.limit,
+    ]);
+    return rows.map((row) => ({ diagnostikaId: row.id, userId: row.user_id }));
+  }
+
+  async saveSubmission(tx: TxSession, diagnostikaId: number, score: AnswerSheetScore, expired: boolean): Promise<void> {
     await this.sql.run(tx, 'saveSubmission', [
       diagnostikaId,
       score.answers.map((a) => a.questionId),
@@ -97,6 +151,7 @@ export class PgDiagnostikaAttempts implements DiagnostikaAttempts {
       score.moduleStats.map((s) => s.correct),
       score.moduleStats.map((s) => s.total),
       score.scoreTotal,
+      expired,
     ]);
   }
 
@@ -105,6 +160,7 @@ export class PgDiagnostikaAttempts implements DiagnostikaAttempts {
       id: number;
       total_q: number;
       score_total: number;
+      expired: boolean;
       module_stats: { module_id: number; correct: number; total: number }[];
     }>(db, 'resultOf', [userId]);
     const moduleStats: ModuleStat[] = (row?.module_stats ?? []).map((s) => ({
@@ -112,6 +168,14 @@ export class PgDiagnostikaAttempts implements DiagnostikaAttempts {
       correct: s.correct,
       total: s.total,
     }));
-    return row && { diagnostikaId: row.id, totalQ: row.total_q, scoreTotal: row.score_total, moduleStats };
+    return (
+      row && {
+        diagnostikaId: row.id,
+        totalQ: row.total_q,
+        scoreTotal: row.score_total,
+        expired: row.expired,
+        moduleStats,
+      }
+    );
   }
 }

@@ -8,7 +8,7 @@ import type {
 import type { QuestionView } from '../../../application/shared/question-view.js';
 import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import type { ModuleCandidates } from '../../../domain/exams/question-pick.rules.js';
-import type { AnswerSheetScore } from '../../../domain/shared/answer-sheet.rules.js';
+import type { AnswerChange, AnswerSheetScore, SubmittedAnswer } from '../../../domain/shared/answer-sheet.rules.js';
 import type { ExamKind } from '../../../domain/shared/exam-kind.js';
 import type { ExamAssembly } from '../../../domain/exams/exam-assembly.rules.js';
 import {
@@ -26,6 +26,10 @@ type Query =
   | 'insert'
   | 'questionsOf'
   | 'lockForSubmit'
+  | 'lockForSave'
+  | 'saveAnswers'
+  | 'savedAnswersOf'
+  | 'expiredOpen'
   | 'recordSubmission'
   | 'listForUser'
   | 'findWithAssembly'
@@ -36,6 +40,10 @@ const QUERIES: readonly Query[] = [
   'insert',
   'questionsOf',
   'lockForSubmit',
+  'lockForSave',
+  'saveAnswers',
+  'savedAnswersOf',
+  'expiredOpen',
   'recordSubmission',
   'listForUser',
   'findWithAssembly',
@@ -48,6 +56,7 @@ interface OpenRow {
   total_q: number;
   pass_score: number;
   created_at: Date;
+  deadline_at: Date | null;
 }
 
 interface SummaryRow extends OpenRow {
@@ -55,6 +64,7 @@ interface SummaryRow extends OpenRow {
   submitted_at: Date | null;
   score_total: number | null;
   passed: boolean;
+  expired: boolean;
 }
 
 const toOpen = (row: OpenRow): OpenAttempt => ({
@@ -63,6 +73,7 @@ const toOpen = (row: OpenRow): OpenAttempt => ({
   totalQ: row.total_q,
   passScore: row.pass_score,
   createdAt: row.created_at,
+  deadlineAt: row.deadline_at,
 });
 
 const toSummary = (row: SummaryRow): AttemptSummary => ({
@@ -71,6 +82,7 @@ const toSummary = (row: SummaryRow): AttemptSummary => ({
   submittedAt: row.submitted_at,
   scoreTotal: row.score_total,
   passed: row.passed,
+  expired: row.expired,
 });
 
 export class PgExamAttempts implements ExamAttempts {
@@ -127,6 +139,7 @@ export class PgExamAttempts implements ExamAttempts {
       attempt.questions.map((question) => question.moduleId),
       attempt.questions.map((question) => question.pos),
       JSON.stringify(toAssemblyDocument(attempt.assembly)),
+      attempt.deadlineAt,
     ]);
     return { attempt: toOpen(row!), questions: row!.questions.map(toQuestionView) };
   }
@@ -136,6 +149,19 @@ export class PgExamAttempts implements ExamAttempts {
   }
 
   async lockForSubmit(tx: TxSession, attemptId: number, userId: number): Promise<LockedAttempt | undefined> {
+    return this.locked(tx, 'lockForSubmit', attemptId, userId);
+  }
+
+  async lockForSave(tx: TxSession, attemptId: number, userId: number): Promise<LockedAttempt | undefined> {
+    return this.locked(tx, 'lockForSave', attemptId, userId);
+  }
+
+  private async locked(
+    tx: TxSession,
+    query: 'lockForSubmit' | 'lockForSave',
+    attemptId: number,
+    userId: number,
+  ): Promise<LockedAttempt | undefined> {
     const rows = await this.sql.rows<{
       attempt_id: number;
       user_id: number;
@@ -144,11 +170,13 @@ export class PgExamAttempts implements ExamAttempts {
       total_q: number;
       pass_score: number;
       submitted_at: Date | null;
+      deadline_at: Date | null;
+      expired: boolean;
       question_id: number;
       module_id: number;
       correct_option_id: number;
       option_ids: number[];
-    }>(tx, 'lockForSubmit', [attemptId, userId]);
+    }>(tx, query, [attemptId, userId]);
     const [first] = rows;
     if (first === undefined) return undefined;
     return {
@@ -159,6 +187,8 @@ export class PgExamAttempts implements ExamAttempts {
       totalQ: first.total_q,
       passScore: first.pass_score,
       submittedAt: first.submitted_at,
+      deadlineAt: first.deadline_at,
+      expired: first.expired,
       sheet: rows.map((row) => ({
         questionId: row.question_id,
         moduleId: row.module_id,
@@ -168,7 +198,39 @@ export class PgExamAttempts implements ExamAttempts {
     };
   }
 
-  async recordSubmission(tx: TxSession, attemptId: number, score: AnswerSheetScore, passed: boolean): Promise<void> {
+  async saveAnswers(tx: TxSession, attemptId: number, changes: readonly AnswerChange[]): Promise<number> {
+    const row = await this.sql.first<{ answered: number }>(tx, 'saveAnswers', [
+      attemptId,
+      changes.map((change) => change.questionId),
+      changes.map((change) => change.selectedOptionId),
+    ]);
+    return row!.answered;
+  }
+
+  async savedAnswersOf(db: Session, attemptId: number): Promise<SubmittedAnswer[]> {
+    const rows = await this.sql.rows<{ question_id: number; selected_option_id: number }>(db, 'savedAnswersOf', [
+      attemptId,
+    ]);
+    return rows.map((row) => ({ questionId: row.question_id, selectedOptionId: row.selected_option_id }));
+  }
+
+  async expiredOpen(
+    db: Session,
+    query: { cutoff: Date; userId: number | null; limit: number },
+  ): Promise<{ attemptId: number; userId: number }[]> {
+    const rows = await this.sql.rows<{ attempt_id: number; user_id: number }>(db, 'expiredOpen', [
+      query.cutoff,
+      query.userId,
+      query.limit,
+    ]);
+    return rows.map((row) => ({ attemptId: row.attempt_id, userId: row.user_id }));
+  }
+
+  async recordSubmission(
+    tx: TxSession,
+    attemptId: number,
+    { score, passed, expired }: { score: AnswerSheetScore; passed: boolean; expired: boolean },
+  ): Promise<void> {
     const updated = await this.sql.run(tx, 'recordSubmission', [
       attemptId,
       score.answers.map((answer) => answer.questionId),
@@ -178,6 +240,7 @@ export class PgExamAttempts implements ExamAttempts {
       score.moduleStats.map((stat) => stat.total),
       score.scoreTotal,
       passed,
+      expired,
     ]);
     // The caller holds the row lock and saw it open; anything else is a broken invariant.
     if (updated !== 1) throw new Error(`attempt ${attemptId} was not open when its submission was recorded`);

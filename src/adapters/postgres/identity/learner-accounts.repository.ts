@@ -1,3 +1,4 @@
+import type { LearnerAccommodations } from '../../../application/ports/learner-accommodations.port.js';
 import type {
   LearnerAccounts,
   LearnerProfile,
@@ -39,9 +40,16 @@ export const toCredentials = (row: CredentialsRow): StoredCredentials => ({
   isActive: row.is_active,
 });
 
-export class PgLearnerAccounts implements LearnerAccounts {
+export class PgLearnerAccounts implements LearnerAccounts, LearnerAccommodations {
   private readonly sql: SqlFile<
-    'insert' | 'findCredentials' | 'findProfile' | 'isActive' | 'updatePassword' | 'setActive'
+    | 'insert'
+    | 'findCredentials'
+    | 'findProfile'
+    | 'isActive'
+    | 'updatePassword'
+    | 'setActive'
+    | 'extraTimePct'
+    | 'setExtraTimePct'
   >;
 
   constructor(catalogue: SqlCatalogue) {
@@ -52,6 +60,8 @@ export class PgLearnerAccounts implements LearnerAccounts {
       'isActive',
       'updatePassword',
       'setActive',
+      'extraTimePct',
+      'setExtraTimePct',
     ]);
   }
 
@@ -97,5 +107,14 @@ export class PgLearnerAccounts implements LearnerAccounts {
 
   async setActive(tx: TxSession, userId: number, isActive: boolean): Promise<boolean> {
     return (await this.sql.run(tx, 'setActive', [userId, isActive])) === 1;
+  }
+
+  async setExtraTimePct(tx: TxSession, userId: number, extraTimePct: number): Promise<boolean> {
+    return (await this.sql.run(tx, 'setExtraTimePct', [userId, extraTimePct])) === 1;
+  }
+
+  async extraTimePctOf(db: Session, userId: number): Promise<number> {
+    const row = await this.sql.first<{ extra_time_pct: number }>(db, 'extraTimePct', [userId]);
+    return row?.extra_time_pct ?? 0;
   }
 }

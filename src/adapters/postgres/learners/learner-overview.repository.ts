@@ -23,6 +23,7 @@ interface SummaryRow {
   created_at: Date;
   graduated_at: Date | null;
   is_active: boolean;
+  extra_time_pct: number;
   current_stage_id: number | null;
   current_rank: Rank | null;
   current_level: number | null;
@@ -52,6 +53,7 @@ const toSummary = (row: SummaryRow): LearnerSummary => ({
   createdAt: row.created_at,
   graduatedAt: row.graduated_at,
   isActive: row.is_active,
+  extraTimePct: row.extra_time_pct,
   currentStage:
     row.current_stage_id === null
       ? null

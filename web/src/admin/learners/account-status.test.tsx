@@ -19,6 +19,7 @@ const ada: AdminLearner = {
   created_at: '2026-11-26T10:00:00.000Z',
   graduated_at: null,
   is_active: true,
+  extra_time_pct: 0,
   current_stage: { stage_id: 2, rank: 'junior', level: 1, status: 'active' },
 };
 

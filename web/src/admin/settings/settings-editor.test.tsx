@@ -42,6 +42,9 @@ const draft: SettingsVersion = {
     item_max_facility_pct: 95,
     item_min_discrimination_pct: 15,
     exclude_flagged_items: 0,
+    level_exam_time_limit_minutes: 0,
+    rank_final_time_limit_minutes: 0,
+    diagnostika_time_limit_minutes: 0,
   },
 };
 

@@ -11,8 +11,9 @@ import { progressKeys, progressQueries } from '@shared/api/progress';
 import { Button } from '@shared/ui/button';
 import { ModuleStats } from '@shared/ui/module-stats';
 import styles from '@shared/ui/page.module.css';
-import { ErrorState, QueryView } from '@shared/ui/states';
-import { QuestionRunner } from '@shared/ui/question-runner';
+import { ErrorState, Notice, QueryView } from '@shared/ui/states';
+import { sittingCalls } from '@shared/api/sittings';
+import { SittingRunner } from '@shared/ui/sitting-runner';
 
 export function DiagnostikaPage() {
   const { t } = useTranslation();
@@ -40,6 +41,7 @@ export function DiagnostikaPage() {
           done !== null ? (
             <section className={styles.card} aria-labelledby="diagnostika-done">
               <h2 id="diagnostika-done">{t('diagnostika.done')}</h2>
+              {done.expired && <Notice>{t('sitting.expired')}</Notice>}
               <p>{t('diagnostika.score', { score: done.score_total, total: done.total_q })}</p>
               <ModuleStats stats={done.module_stats} moduleName={moduleName} />
               <p>
@@ -57,8 +59,12 @@ export function DiagnostikaPage() {
               </Button>
             </section>
           ) : (
-            <QuestionRunner
+            <SittingRunner
+              key={started.diagnostika_id}
               questions={started.questions}
+              deadlineAt={started.deadline_at}
+              serverNow={started.now}
+              save={(answers) => sittingCalls.saveDiagnostika(http, { answers })}
               isSubmitting={submit.isPending}
               submitError={submit.error}
               onSubmit={(answers) => submit.mutate(answers)}

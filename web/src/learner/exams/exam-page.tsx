@@ -12,11 +12,13 @@ import { Button } from '@shared/ui/button';
 import { ModuleStats } from '@shared/ui/module-stats';
 import styles from '@shared/ui/page.module.css';
 import { ErrorState, Notice } from '@shared/ui/states';
-import { QuestionRunner } from '@shared/ui/question-runner';
+import { sittingCalls } from '@shared/api/sittings';
+import { SittingRunner } from '@shared/ui/sitting-runner';
 
 /**
- * A level exam or a rank final: start (the API resumes an open attempt with its questions in order),
- * answer, confirm, then the result with per-module stats and what happened to the learner's stage.
+ * A level exam or a rank final: start (the API resumes an open attempt with its questions in order and its saved
+ * choices), answer — each choice autosaved, a timed attempt counting down — confirm, then the result with
+ * per-module stats and what happened to the learner's stage.
  */
 export function ExamPage({ kind }: { kind: ExamKind }) {
   const { t } = useTranslation();
@@ -55,6 +57,7 @@ export function ExamPage({ kind }: { kind: ExamKind }) {
               pass: result.pass_score,
             })}
           </h2>
+          {result.expired && <Notice>{t('sitting.expired')}</Notice>}
           <Notice>{t(`exam.action.${result.progress.action}`)}</Notice>
           <ModuleStats stats={result.module_stats} moduleName={moduleName} />
           <div className={styles.row}>
@@ -82,9 +85,12 @@ export function ExamPage({ kind }: { kind: ExamKind }) {
             {t('exam.attempt', { n: attempt.attempt_no })} ·{' '}
             {t('exam.intro', { total: attempt.total_q, pass: attempt.pass_score })}
           </p>
-          <QuestionRunner
+          <SittingRunner
             key={attempt.attempt_id}
             questions={attempt.questions}
+            deadlineAt={attempt.deadline_at}
+            serverNow={attempt.now}
+            save={(answers) => sittingCalls.saveExam(http, kind, attempt.attempt_id, { answers })}
             isSubmitting={submit.isPending}
             submitError={submit.error}
             onSubmit={(answers) => submit.mutate(answers)}

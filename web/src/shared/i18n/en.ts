@@ -2,9 +2,11 @@ import { adminPeopleEn } from './admin-people.en';
 import { articlesEn } from './admin-articles.en';
 import { catalogEn } from './admin-catalog.en';
 import { questionsEn } from './admin-questions.en';
+import { sittingEn } from './sitting.en';
 
 /** English, the reference dictionary: its keys type every `t()` call; plural keys end in _one/_other. */
 export const en = {
+  ...sittingEn,
   'app.learner': 'Adaptive learning',
   'app.admin': 'Adaptive learning — admin',
   'shell.skip': 'Skip to content',
@@ -281,6 +283,9 @@ export const en = {
   'admin.settings.field.item_max_facility_pct': 'Item analysis: max facility, %',
   'admin.settings.field.item_min_discrimination_pct': 'Item analysis: min discrimination, %',
   'admin.settings.field.exclude_flagged_items': 'Exclude flagged questions (0 or 1)',
+  'admin.settings.field.level_exam_time_limit_minutes': 'Level exam time limit, minutes (0 = untimed)',
+  'admin.settings.field.rank_final_time_limit_minutes': 'Rank final time limit, minutes (0 = untimed)',
+  'admin.settings.field.diagnostika_time_limit_minutes': 'Diagnostika time limit, minutes (0 = untimed)',
 
   ...catalogEn,
   ...questionsEn,

@@ -2,6 +2,7 @@ import { adminPeopleRu } from './admin-people.ru';
 import { articlesRu } from './admin-articles.ru';
 import { catalogRu } from './admin-catalog.ru';
 import { questionsRu } from './admin-questions.ru';
+import { sittingRu } from './sitting.ru';
 import type { MessageKey } from './en';
 
 type PluralBase = { [K in MessageKey]: K extends `${infer Base}_other` ? Base : never }[MessageKey];
@@ -11,6 +12,7 @@ export type RussianDictionary = Record<Singular, string> &
   Record<`${PluralBase}_${'one' | 'few' | 'many' | 'other'}`, string>;
 
 export const ru: RussianDictionary = {
+  ...sittingRu,
   'app.learner': 'Адаптивное обучение',
   'app.admin': 'Адаптивное обучение — администрирование',
   'shell.skip': 'Перейти к содержимому',
@@ -293,6 +295,9 @@ export const ru: RussianDictionary = {
   'admin.settings.field.item_max_facility_pct': 'Анализ вопросов: макс. доля верных, %',
   'admin.settings.field.item_min_discrimination_pct': 'Анализ вопросов: мин. различающая сила, %',
   'admin.settings.field.exclude_flagged_items': 'Исключать помеченные вопросы (0 или 1)',
+  'admin.settings.field.level_exam_time_limit_minutes': 'Лимит времени экзамена уровня, мин (0 = без лимита)',
+  'admin.settings.field.rank_final_time_limit_minutes': 'Лимит времени финала ранга, мин (0 = без лимита)',
+  'admin.settings.field.diagnostika_time_limit_minutes': 'Лимит времени диагностики, мин (0 = без лимита)',
 
   ...catalogRu,
   ...questionsRu,

@@ -18,6 +18,8 @@ export interface QuestionRunnerProps {
   readonly onAnswersChange?: (answers: Answer[]) => void;
   /** Shown beside the progress: the seam for a time limit's countdown. */
   readonly timeLeft?: ReactNode;
+  /** Shown beside the progress too: how the autosave is doing. */
+  readonly status?: ReactNode;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface QuestionRunnerProps {
  * questions, and a confirmation (with the number left unanswered) before the answers are submitted.
  */
 export function QuestionRunner(props: QuestionRunnerProps) {
-  const { questions, onSubmit, isSubmitting, submitError, onAnswersChange, timeLeft } = props;
+  const { questions, onSubmit, isSubmitting, submitError, onAnswersChange, timeLeft, status } = props;
   const { t } = useTranslation();
   const [index, setIndex] = useState(0);
   const [selected, setSelected] = useState<ReadonlyMap<number, number>>(
@@ -67,6 +69,7 @@ export function QuestionRunner(props: QuestionRunnerProps) {
         <span>{t('runner.progress', { current: index + 1, total })}</span>
         <span>{t('runner.answered', { answered, total })}</span>
         {timeLeft ?? <span>{t('runner.timeSeam')}</span>}
+        {status}
       </div>
       <progress
         className={styles.meter}
