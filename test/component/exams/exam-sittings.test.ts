@@ -101,9 +101,9 @@ describe('exam sittings: autosave, time limits, expiry (docs/product.md, "Exam s
       expect(response.status).to.equal(422);
       expect(response.body.code).to.equal('answers_invalid');
       expect(response.body.errors.map((e: { code: string; path: string }) => `${e.code} ${e.path}`)).to.deep.equal([
-        'unknown_question answers[1].question_id',
-        'option_not_of_question answers[2].selected_option_id',
-        'duplicate_answer answers[3].question_id',
+        'unknown_question /body/answers/1/question_id',
+        'option_not_of_question /body/answers/2/selected_option_id',
+        'duplicate_answer /body/answers/3/question_id',
       ]);
       expect((await savedRows(api, 'level_exam_saved_answers', started.attempt_id!)).size).to.equal(0);
 
