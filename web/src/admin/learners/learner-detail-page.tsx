@@ -5,6 +5,7 @@ import { useApi } from '@shared/api/api-context';
 import styles from '@shared/ui/page.module.css';
 import { QueryView } from '@shared/ui/states';
 import { AccountStatus } from './account-status';
+import { ExtraTime } from './extra-time';
 import { LearnerApprovals } from './learner-approvals';
 import { LearnerAttempts } from './learner-attempts';
 import { LearnerStages } from './learner-stages';
@@ -48,6 +49,7 @@ export function LearnerDetailPage() {
               <section className={styles.card}>
                 <h2>{t('admin.learner.accountTitle')}</h2>
                 <AccountStatus learner={profile} />
+                <ExtraTime learner={profile} />
               </section>
               <LearnerStages stages={learner.stages} />
               <LearnerWeakness diagnostika={learner.diagnostika} />

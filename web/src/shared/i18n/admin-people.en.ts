@@ -38,6 +38,11 @@ export const adminPeopleEn = {
   'admin.learner.joinedAt': 'Signed up {{at}}',
   'admin.learner.graduatedAt': 'Graduated {{at}}',
   'admin.learner.accountTitle': 'Account',
+  'admin.learner.extraTime': 'Extra time, %',
+  'admin.learner.extraTimeHint':
+    'Added to every time limit of exams started from now on: 0 to 400 (50 = half as long again).',
+  'admin.learner.extraTimeSave': 'Save extra time',
+  'admin.learner.extraTimeSaved': 'Extra time set to {{pct}} %.',
   'admin.learner.isActive': 'Active: the learner can log in.',
   'admin.learner.isInactive': 'Deactivated: the learner cannot log in, and every session of theirs has ended.',
   'admin.learner.deactivate': 'Deactivate',

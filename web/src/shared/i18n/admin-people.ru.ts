@@ -42,6 +42,11 @@ export const adminPeopleRu: Record<Singular, string> &
   'admin.learner.joinedAt': 'Регистрация: {{at}}',
   'admin.learner.graduatedAt': 'Выпуск: {{at}}',
   'admin.learner.accountTitle': 'Учётная запись',
+  'admin.learner.extraTime': 'Дополнительное время, %',
+  'admin.learner.extraTimeHint':
+    'Добавляется к лимиту времени экзаменов, начатых с этого момента: от 0 до 400 (50 — в полтора раза дольше).',
+  'admin.learner.extraTimeSave': 'Сохранить дополнительное время',
+  'admin.learner.extraTimeSaved': 'Дополнительное время: {{pct}} %.',
   'admin.learner.isActive': 'Активна: учащийся может войти.',
   'admin.learner.isInactive': 'Заблокирована: учащийся не может войти, все его сеансы завершены.',
   'admin.learner.deactivate': 'Заблокировать',
