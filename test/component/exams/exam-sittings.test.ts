@@ -146,7 +146,7 @@ describe('exam sittings: autosave, time limits, expiry (docs/product.md, "Exam s
       const incomplete = await submit(learner.token, started.attempt_id!, []);
       expect(incomplete.status).to.equal(422);
       expect(incomplete.body.errors).to.deep.equal([
-        { code: 'missing_answer', message: `question ${last!.id} has no answer`, path: 'answers' },
+        { code: 'missing_answer', message: `question ${last!.id} has no answer`, path: '/body/answers' },
       ]);
 
       // The submitted answer overrides a saved one: one saved right answer turned wrong.
@@ -431,7 +431,7 @@ describe('exam sittings: autosave, time limits, expiry (docs/product.md, "Exam s
         {
           code: 'time_limit_too_long',
           message: 'rank_final_time_limit_minutes must be <= 10080 minutes (a week; 0 = untimed), got 10081',
-          path: 'rank_final_time_limit_minutes',
+          path: '/body/settings/rank_final_time_limit_minutes',
         },
       ]);
     });
