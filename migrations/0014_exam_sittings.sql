@@ -85,6 +85,12 @@ CREATE TABLE rank_final_saved_answers (
     REFERENCES answer_options (question_id, id)
 );
 
+-- The option side of each saved answer has its index too (docs/decisions.md, "An index behind every
+-- foreign key"): re-keying or deleting an option must not scan these tables under a lock.
+CREATE INDEX ix_diag_saved_question_option ON diagnostika_saved_answers (question_id, selected_option_id);
+CREATE INDEX ix_lexam_saved_question_option ON level_exam_saved_answers (question_id, selected_option_id);
+CREATE INDEX ix_rfinal_saved_question_option ON rank_final_saved_answers (question_id, selected_option_id);
+
 -- Down Migration
 
 DROP TABLE rank_final_saved_answers;
