@@ -12,7 +12,7 @@ import { PgDatabaseHealth } from './adapters/postgres/database-health.js';
 import { createHttpMetrics, disabledMetrics } from './adapters/http/metrics/http-metrics.js';
 import { PgAdminAccounts } from './adapters/postgres/identity/admin-accounts.repository.js';
 import { PgLearnerAccounts } from './adapters/postgres/identity/learner-accounts.repository.js';
-import { PgLoginThrottle } from './adapters/postgres/identity/login-throttle.js';
+import { PgLoginThrottle } from './adapters/postgres/identity/login-throttle.repository.js';
 import { createPool } from './adapters/postgres/pool.js';
 import { PgLearnerPlacement } from './adapters/postgres/progress/learner-placement.repository.js';
 import { PgApprovalRequests } from './adapters/postgres/approvals/approval-requests.repository.js';
@@ -30,7 +30,7 @@ import { startExam } from './application/exams/start-exam.use-case.js';
 import { getAttempt } from './application/exams/get-attempt.use-case.js';
 import { submitExam, type SubmitExamDeps } from './application/exams/submit-exam.use-case.js';
 import { closeExpiredExamsOf, saveExamAnswers, sweepExpiredExams } from './application/exams/exam-sitting.use-case.js';
-import { applyProgression } from './application/progress/apply-progression.js';
+import { applyProgression } from './application/progress/progression.service.js';
 import { PgPinnedSettings } from './adapters/postgres/progress/pinned-settings.repository.js';
 import { PgStageChecklists } from './adapters/postgres/progress/stage-checklists.repository.js';
 import { PgStageProgress } from './adapters/postgres/progress/stage-progress.repository.js';
@@ -57,7 +57,7 @@ import {
   getStageHistory,
   getWeakness,
 } from './application/progress/progress-views.use-case.js';
-import { loadSqlCatalogue } from './adapters/postgres/sql-files.js';
+import { loadSqlCatalogue } from './adapters/postgres/sql-catalogue.js';
 import { PgTransactor } from './adapters/postgres/transactor.js';
 import { Argon2PasswordHasher } from './adapters/security/argon2-password-hasher.js';
 import { cryptoRandom } from './adapters/security/crypto-random.js';
@@ -70,9 +70,9 @@ import {
   getLearnerProfile,
 } from './application/identity/profiles.use-case.js';
 import { signUpLearner } from './application/identity/sign-up-learner.use-case.js';
-import { loadEligibility } from './application/progress/load-eligibility.js';
-import { loadWeaknessProfile } from './application/progress/load-weakness.js';
-import { createLoginVerifier } from './application/identity/verify-login.js';
+import { loadEligibility } from './application/progress/eligibility.service.js';
+import { loadWeaknessProfile } from './application/progress/weakness-profile.service.js';
+import { createLoginVerifier } from './application/identity/login-verifier.service.js';
 import { loadConfig, type AppConfig } from './config/config.js';
 import { PgAdminAuditLog } from './adapters/postgres/audit/admin-audit-log.repository.js';
 import { PgArticleAuthoring } from './adapters/postgres/authoring/article-authoring.repository.js';
@@ -293,8 +293,8 @@ export async function composeUseCases(
       archive: archiveSettingsVersion(settingsDeps),
     },
     catalog: {
-      listTracks: trackAuthoring.listTracks(trackDeps),
-      getTrack: trackAuthoring.getTrack(trackDeps),
+      listTracks: trackAuthoring.listTracksForAdmin(trackDeps),
+      getTrack: trackAuthoring.getTrackForAdmin(trackDeps),
       createTrack: trackAuthoring.createTrack(trackDeps),
       addModule: trackAuthoring.addModule(trackDeps),
       renameModule: trackAuthoring.renameModule(trackDeps),
@@ -308,7 +308,7 @@ export async function composeUseCases(
     },
     articles: {
       list: articleAuthoring.listArticles(articleDeps),
-      get: articleAuthoring.getArticle(articleDeps),
+      get: articleAuthoring.getArticleForAdmin(articleDeps),
       create: articleAuthoring.createArticle(articleDeps),
       edit: articleAuthoring.editArticle(articleDeps),
       setMinitest: articleAuthoring.setMinitest(articleDeps),
