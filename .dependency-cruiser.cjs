@@ -1,7 +1,8 @@
 /**
  * The layer rules of docs/architecture.md, checked in CI (`npm run lint:layers`):
  * domain → nothing outside domain; application → domain and its own ports;
- * adapters → application and domain; http never reaches postgres; only main.ts and src/cli wire adapters.
+ * adapters → application and domain; http never reaches postgres; only src/composition and src/cli wire adapters,
+ * and nothing they wire imports them back.
  */
 module.exports = {
   forbidden: [
@@ -27,10 +28,17 @@ module.exports = {
     },
     {
       name: 'adapters-are-wired-only-by-the-composition-root',
-      comment: 'Only src/main.ts and src/cli may import adapters from outside the adapters folder.',
+      comment: 'Only src/composition (the wiring) and src/cli may import adapters from outside the adapters folder.',
       severity: 'error',
-      from: { path: '^src/', pathNot: ['^src/adapters/', '^src/main\\.ts$', '^src/cli/'] },
+      from: { path: '^src/', pathNot: ['^src/adapters/', '^src/composition/', '^src/cli/'] },
       to: { path: '^src/adapters/' },
+    },
+    {
+      name: 'nothing-wired-imports-the-composition-root',
+      comment: 'Domain, application, adapters and config never import the wiring (src/composition) or the entry point.',
+      severity: 'error',
+      from: { path: '^src/(domain|application|adapters|config)/' },
+      to: { path: ['^src/composition/', '^src/main\\.ts$'] },
     },
     {
       name: 'no-circular',

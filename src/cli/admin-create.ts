@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { PgAdminAccounts } from '../adapters/postgres/identity/admin-accounts.repository.js';
 import { createPool } from '../adapters/postgres/pool.js';
-import { loadSqlCatalogue } from '../adapters/postgres/sql-files.js';
+import { loadSqlCatalogue } from '../adapters/postgres/sql-catalogue.js';
 import { PgTransactor } from '../adapters/postgres/transactor.js';
 import { Argon2PasswordHasher } from '../adapters/security/argon2-password-hasher.js';
 import { createAdmin } from '../application/identity/create-admin.use-case.js';

@@ -1,6 +1,6 @@
 import { PgRefreshTokens } from '../adapters/postgres/identity/refresh-tokens.repository.js';
 import { createPool } from '../adapters/postgres/pool.js';
-import { loadSqlCatalogue } from '../adapters/postgres/sql-files.js';
+import { loadSqlCatalogue } from '../adapters/postgres/sql-catalogue.js';
 import { PgTransactor } from '../adapters/postgres/transactor.js';
 import { systemClock } from '../adapters/time/system-clock.js';
 import { pruneSessions } from '../application/identity/sessions/prune-sessions.use-case.js';

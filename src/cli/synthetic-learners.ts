@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { PgQuestionAuthoring } from '../adapters/postgres/authoring/question-authoring.repository.js';
-import { loadSqlCatalogue } from '../adapters/postgres/sql-files.js';
+import { loadSqlCatalogue } from '../adapters/postgres/sql-catalogue.js';
 import { PgTransactor } from '../adapters/postgres/transactor.js';
 import type { QuestionView } from '../application/shared/question-view.js';
 import type { AppConfig } from '../config/config.js';

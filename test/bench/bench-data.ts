@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
-import { parseSqlFile } from '../../src/adapters/postgres/sql-files.js';
+import { parseSqlFile } from '../../src/adapters/postgres/sql-catalogue.js';
 
 /**
  * Writes the bench's learners and question bank with set-based SQL (sql/bench-data.sql): the

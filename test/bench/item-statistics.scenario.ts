@@ -3,7 +3,7 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
-import { parseSqlFile } from '../../src/adapters/postgres/sql-files.js';
+import { parseSqlFile } from '../../src/adapters/postgres/sql-catalogue.js';
 import { PROJECT_ROOT } from '../../src/config/project-paths.js';
 import type { ServerProcess } from '../support/reliability/server-process.js';
 import { startBenchServer, type BenchServerOptions } from './bench-processes.js';

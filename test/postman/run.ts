@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import newman, { type NewmanRunSummary } from 'newman';
 import { PgAdminAccounts } from '../../src/adapters/postgres/identity/admin-accounts.repository.js';
-import { loadSqlCatalogue } from '../../src/adapters/postgres/sql-files.js';
+import { loadSqlCatalogue } from '../../src/adapters/postgres/sql-catalogue.js';
 import { PgTransactor } from '../../src/adapters/postgres/transactor.js';
 import { Argon2PasswordHasher } from '../../src/adapters/security/argon2-password-hasher.js';
 import { createAdmin } from '../../src/application/identity/create-admin.use-case.js';

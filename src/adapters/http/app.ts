@@ -37,7 +37,7 @@ export interface HttpSettings {
   readonly trustProxy: boolean;
 }
 
-/** Everything the HTTP adapter needs, built by the composition root (src/main.ts) or a test. */
+/** Everything the HTTP adapter needs, built by the composition root (src/composition) or a test. */
 export interface AppDeps {
   readonly settings: HttpSettings;
   readonly logger: Logger;
@@ -65,7 +65,7 @@ export const API_BASE = '/api/v1';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
-/** Builds the Express application without listening, so tests and main.ts share it. */
+/** Builds the Express application without listening, so tests and the server share it. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import type pg from 'pg';
 import type { DatabaseHealth, Readiness } from '../../application/ports/database-health.port.js';
 import { MIGRATIONS_DIR } from '../../config/project-paths.js';
-import { toDomainError } from './pg-errors.js';
+import { toDomainError } from './postgres.errors.js';
 
 /** The migrations this build ships (file names without `.sql`, as node-pg-migrate records them). */
 export function shippedMigrations(dir: string = MIGRATIONS_DIR): string[] {

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { remainingMs } from '../../application/request-deadline.js';
 import type { Session, Transactor, TxSession } from '../../application/ports/transactor.port.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
-import { isConnectionError, toDomainError } from './pg-errors.js';
+import { isConnectionError, toDomainError } from './postgres.errors.js';
 
 /** The concrete session repositories cast to: a pooled client inside a transaction, or the pool. */
 export class PgSession implements Session {

@@ -5,12 +5,18 @@ import type { AdminActor } from '../../domain/identity/actor.js';
 import { notFound, type ErrorItem } from '../../domain/shared/domain-error.js';
 import type { AdminAuditLog } from '../ports/admin-audit-log.port.js';
 import type { Transactor } from '../ports/transactor.port.js';
-import type { AdminArticle, ArticleChange, ArticleFilter, ArticleLibrary, QuestionBank } from './authoring.ports.js';
+import type {
+  AdminArticle,
+  ArticleChange,
+  ArticleFilter,
+  ArticleLibrary,
+  QuestionAuthoring,
+} from './authoring.ports.js';
 
 export interface ArticleLibraryDeps {
   readonly transactor: Transactor;
   readonly articles: ArticleLibrary;
-  readonly questions: QuestionBank;
+  readonly questions: QuestionAuthoring;
   readonly audit: AdminAuditLog;
 }
 
@@ -46,7 +52,7 @@ export const listArticles =
     deps.transactor.read((db) => deps.articles.list(db, filter));
 
 /** GET /admin/articles/{article_id}. */
-export const getArticle =
+export const getArticleForAdmin =
   (deps: ArticleLibraryDeps) =>
   async (articleId: number, _actor: AdminActor): Promise<AdminArticle> => {
     const article = await deps.transactor.read((db) => deps.articles.find(db, articleId));

@@ -22,7 +22,7 @@ export interface AuthoredTrack {
   readonly modules: readonly AuthoredModule[];
 }
 
-export interface TrackCatalog {
+export interface TrackAuthoring {
   listTracks(db: Session): Promise<AuthoredTrack[]>;
   findTrack(db: Session, trackId: number): Promise<AuthoredTrack | undefined>;
   /** Throws name_taken when a track has this name. */
@@ -52,7 +52,7 @@ export interface AdminQuestion {
   readonly usage: QuestionUsage;
 }
 
-export interface QuestionBank {
+export interface QuestionAuthoring {
   moduleExists(db: Session, moduleId: number): Promise<boolean>;
   /** Ordered by id, after `afterId`. */
   list(db: Session, moduleId: number, page: { afterId?: number; limit: number }): Promise<AdminQuestion[]>;

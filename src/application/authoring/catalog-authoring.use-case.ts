@@ -5,11 +5,11 @@ import type { ErrorItem } from '../../domain/shared/domain-error.js';
 import { notFound } from '../../domain/shared/domain-error.js';
 import type { AdminAuditLog } from '../ports/admin-audit-log.port.js';
 import type { Transactor } from '../ports/transactor.port.js';
-import type { AuthoredModule, AuthoredTrack, TrackCatalog } from './authoring.ports.js';
+import type { AuthoredModule, AuthoredTrack, TrackAuthoring } from './authoring.ports.js';
 
 export interface CatalogAuthoringDeps {
   readonly transactor: Transactor;
-  readonly tracks: TrackCatalog;
+  readonly tracks: TrackAuthoring;
   readonly audit: AdminAuditLog;
 }
 
@@ -21,13 +21,13 @@ function nameOf(value: string): string {
 }
 
 /** GET /admin/tracks. */
-export const listTracks =
+export const listTracksForAdmin =
   (deps: CatalogAuthoringDeps) =>
   async (_actor: AdminActor): Promise<AuthoredTrack[]> =>
     deps.transactor.read((db) => deps.tracks.listTracks(db));
 
 /** GET /admin/tracks/{track_id}. */
-export const getTrack =
+export const getTrackForAdmin =
   (deps: CatalogAuthoringDeps) =>
   async (trackId: number, _actor: AdminActor): Promise<AuthoredTrack> => {
     const track = await deps.transactor.read((db) => deps.tracks.findTrack(db, trackId));

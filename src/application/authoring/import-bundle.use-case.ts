@@ -9,11 +9,11 @@ import { STANDARD_LADDER } from '../../domain/progress/stage-ladder.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { AdminAuditLog } from '../ports/admin-audit-log.port.js';
 import type { Transactor } from '../ports/transactor.port.js';
-import type { BundleWriter, ImportCounts, TrackCatalog } from './authoring.ports.js';
+import type { BundleWriter, ImportCounts, TrackAuthoring } from './authoring.ports.js';
 
 export interface ImportBundleDeps {
   readonly transactor: Transactor;
-  readonly tracks: TrackCatalog;
+  readonly tracks: TrackAuthoring;
   readonly writer: BundleWriter;
   readonly audit: AdminAuditLog;
 }

@@ -4,11 +4,11 @@ import type { AdminActor } from '../../domain/identity/actor.js';
 import { notFound, type ErrorItem } from '../../domain/shared/domain-error.js';
 import type { AdminAuditLog } from '../ports/admin-audit-log.port.js';
 import type { Transactor } from '../ports/transactor.port.js';
-import type { AdminQuestion, QuestionBank } from './authoring.ports.js';
+import type { AdminQuestion, QuestionAuthoring } from './authoring.ports.js';
 
 export interface QuestionBankDeps {
   readonly transactor: Transactor;
-  readonly questions: QuestionBank;
+  readonly questions: QuestionAuthoring;
   readonly audit: AdminAuditLog;
 }
 

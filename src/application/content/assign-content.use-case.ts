@@ -5,7 +5,7 @@ import { requireActiveStage } from '../../domain/progress/stage-lifecycle.rules.
 import { assertDiagnostikaSubmitted } from '../../domain/diagnostika/diagnostika-availability.rules.js';
 import type { DiagnostikaAttempts } from '../diagnostika/diagnostika.ports.js';
 import type { Transactor } from '../ports/transactor.port.js';
-import type { LoadWeaknessProfile } from '../progress/load-weakness.js';
+import type { LoadWeaknessProfile } from '../progress/weakness-profile.service.js';
 import type { PinnedSettings, StageProgress } from '../progress/progress.ports.js';
 import type { StageAssignments } from './content.ports.js';
 

@@ -14,8 +14,8 @@ import type { SubmittedAnswer } from '../../domain/shared/answer-sheet.rules.js'
 import type { Clock } from '../ports/clock.port.js';
 import type { LearnerAccommodations } from '../ports/learner-accommodations.port.js';
 import type { Session, Transactor } from '../ports/transactor.port.js';
-import type { LoadEligibility } from '../progress/load-eligibility.js';
-import type { LoadWeaknessProfile } from '../progress/load-weakness.js';
+import type { LoadEligibility } from '../progress/eligibility.service.js';
+import type { LoadWeaknessProfile } from '../progress/weakness-profile.service.js';
 import type { PinnedSettings, StageProgress } from '../progress/progress.ports.js';
 import type { QuestionView } from '../shared/question-view.js';
 import type { ExamAttempts, OpenAttempt } from './exams.ports.js';

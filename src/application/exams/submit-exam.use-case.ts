@@ -17,7 +17,7 @@ import type { ItemStatisticsStore } from '../assessment/item-statistics.ports.js
 import { foldItemEvidence } from '../assessment/item-statistics.use-case.js';
 import type { Clock } from '../ports/clock.port.js';
 import type { Transactor, TxSession } from '../ports/transactor.port.js';
-import type { ApplyProgression, ProgressOutcome } from '../progress/apply-progression.js';
+import type { ApplyProgression, ProgressOutcome } from '../progress/progression.service.js';
 import type { CurrentStage, StageProgress } from '../progress/progress.ports.js';
 import type { ExamAttempts, LockedAttempt } from './exams.ports.js';
 

@@ -2,7 +2,7 @@ import type { Transactor } from '../ports/transactor.port.js';
 import type { AdminAccounts, LearnerAccounts } from './identity.ports.js';
 import type { ClientInfo } from './sessions/sessions.ports.js';
 import type { SignedIn, startSession } from './sessions/start-session.use-case.js';
-import type { LoginAttempt, LoginVerifier } from './verify-login.js';
+import type { LoginAttempt, LoginVerifier } from './login-verifier.service.js';
 
 export interface LogInDeps {
   readonly transactor: Transactor;

@@ -5,8 +5,8 @@ import { assertStageInForce, requireActiveStage } from '../../domain/progress/st
 import { weakModuleIds, type ModuleWeakness } from '../../domain/progress/weakness.rules.js';
 import type { TrackSettings, WeaknessMetric } from '../../domain/settings/track-settings.js';
 import type { Session, Transactor } from '../ports/transactor.port.js';
-import { loadEligibility, type StageEligibility } from './load-eligibility.js';
-import { loadWeaknessProfile } from './load-weakness.js';
+import { loadEligibility, type StageEligibility } from './eligibility.service.js';
+import { loadWeaknessProfile } from './weakness-profile.service.js';
 import type {
   PinnedSettings,
   StageChecklists,

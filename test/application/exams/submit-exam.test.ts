@@ -3,7 +3,7 @@ import type { ExamAttempts, LockedAttempt } from '../../../src/application/exams
 import type { ItemStatisticsStore } from '../../../src/application/assessment/item-statistics.ports.js';
 import type { ItemContribution } from '../../../src/domain/assessment/item-statistics.rules.js';
 import { submitExam } from '../../../src/application/exams/submit-exam.use-case.js';
-import type { ApplyProgression } from '../../../src/application/progress/apply-progression.js';
+import type { ApplyProgression } from '../../../src/application/progress/progression.service.js';
 import type { CurrentStage, StageProgress } from '../../../src/application/progress/progress.ports.js';
 import type { AnswerSheetScore, SubmittedAnswer } from '../../../src/domain/shared/answer-sheet.rules.js';
 import { InMemoryTransactor, expectRejection, fakePort } from '../in-memory-ports.js';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { ApprovalRequests } from '../../../src/application/approvals/approvals.ports.js';
-import { applyProgression } from '../../../src/application/progress/apply-progression.js';
+import { applyProgression } from '../../../src/application/progress/progression.service.js';
 import type { StageTransitions } from '../../../src/application/progress/stage-transitions.port.js';
 import type { StageRef } from '../../../src/domain/progress/stage-ladder.js';
 import { fakePort, inMemoryTx } from '../in-memory-ports.js';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { PgSettingsVersions } from '../../../src/adapters/postgres/settings/settings-versions.repository.js';
-import { loadSqlCatalogue } from '../../../src/adapters/postgres/sql-files.js';
+import { loadSqlCatalogue } from '../../../src/adapters/postgres/sql-catalogue.js';
 import { PgTransactor } from '../../../src/adapters/postgres/transactor.js';
 import { DEFAULT_TRACK_SETTINGS } from '../../../src/domain/settings/track-settings.js';
 import { DomainError } from '../../../src/domain/shared/domain-error.js';

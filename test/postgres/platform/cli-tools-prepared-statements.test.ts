@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
 import pg from 'pg';
-import { loadSqlCatalogue } from '../../../src/adapters/postgres/sql-files.js';
+import { loadSqlCatalogue } from '../../../src/adapters/postgres/sql-catalogue.js';
 import { PROJECT_ROOT } from '../../../src/config/project-paths.js';
 import { useTestDatabase } from '../../support/database.js';
 import { uniqueEmail } from '../../support/fixtures/identity.js';

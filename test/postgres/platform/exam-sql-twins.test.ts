@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { parseSqlFile } from '../../../src/adapters/postgres/sql-files.js';
+import { parseSqlFile } from '../../../src/adapters/postgres/sql-catalogue.js';
 import { SQL_DIR } from '../../../src/config/project-paths.js';
 
 /**

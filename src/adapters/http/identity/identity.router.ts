@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AdminProfile, LearnerProfile } from '../../../application/identity/identity.ports.js';
-import type { LoginAttempt } from '../../../application/identity/verify-login.js';
+import type { LoginAttempt } from '../../../application/identity/login-verifier.service.js';
 import type { ClientInfo } from '../../../application/identity/sessions/sessions.ports.js';
 import type { SignedIn } from '../../../application/identity/sessions/start-session.use-case.js';
 import type { AdminActor, LearnerActor } from '../../../domain/identity/actor.js';

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import { DomainError, type ErrorCode, type ErrorItem } from '../../../domain/shared/domain-error.js';
 import { ERROR_MAP } from './error-map.js';
-import type { StageEligibility } from '../../../application/progress/load-eligibility.js';
+import type { StageEligibility } from '../../../application/progress/eligibility.service.js';
 import { eligibilityJson } from '../progress/eligibility-json.js';
 import { validatorErrorItem, wireErrorItem } from './error-paths.js';
 

@@ -1,4 +1,4 @@
-import type { StageEligibility } from '../../../application/progress/load-eligibility.js';
+import type { StageEligibility } from '../../../application/progress/eligibility.service.js';
 import type { Eligibility, MissingArticle } from '../../../contract/generated/types.gen.js';
 import type { MissingArticle as DomainMissingArticle } from '../../../domain/progress/eligibility.rules.js';
 

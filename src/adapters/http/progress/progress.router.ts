@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { StageEligibility } from '../../../application/progress/load-eligibility.js';
+import type { StageEligibility } from '../../../application/progress/eligibility.service.js';
 import type {
   CurrentStageView,
   PinnedSettingsView,

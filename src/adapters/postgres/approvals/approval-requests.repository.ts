@@ -9,9 +9,9 @@ import type { Session, TxSession } from '../../../application/ports/transactor.p
 import type { ApprovalType } from '../../../domain/progress/progression.rules.js';
 import type { Rank } from '../../../domain/progress/stage-ladder.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
-import { isUniqueViolation } from '../pg-errors.js';
-import { SqlFile } from '../sql-file.js';
-import type { SqlCatalogue } from '../sql-files.js';
+import { isUniqueViolation } from '../postgres.errors.js';
+import { NamedStatements } from '../named-statements.js';
+import type { SqlCatalogue } from '../sql-catalogue.js';
 
 type Query = 'create' | 'decide' | 'exists' | 'listMine' | 'lockOwn' | 'listOldestFirst' | 'listNewestFirst' | 'find';
 
@@ -58,10 +58,10 @@ const toListItem = (row: ListRow): ApprovalListItem => ({
 });
 
 export class PgApprovalRequests implements ApprovalRequests {
-  private readonly sql: SqlFile<Query>;
+  private readonly sql: NamedStatements<Query>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'approvals/requests', [
+    this.sql = new NamedStatements(catalogue, 'approvals/requests', [
       'create',
       'decide',
       'exists',

@@ -1,8 +1,8 @@
 import type { ItemStatisticsStore, QuestionSums } from '../../../application/assessment/item-statistics.ports.js';
 import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import type { ItemContribution, ItemThresholds } from '../../../domain/assessment/item-statistics.rules.js';
-import { SqlFile } from '../sql-file.js';
-import type { SqlCatalogue } from '../sql-files.js';
+import { NamedStatements } from '../named-statements.js';
+import type { SqlCatalogue } from '../sql-catalogue.js';
 
 /** Stripes per question: concurrent submits sharing a question land on different rows. */
 export const ITEM_STATISTIC_SHARDS = 8;
@@ -56,10 +56,10 @@ const toSums = (row: SumsRow): QuestionSums => ({
 });
 
 export class PgItemStatistics implements ItemStatisticsStore {
-  private readonly sql: SqlFile<Query>;
+  private readonly sql: NamedStatements<Query>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'assessment/item-statistics', [
+    this.sql = new NamedStatements(catalogue, 'assessment/item-statistics', [
       'foldQuestions',
       'foldOptions',
       'thresholds',

@@ -6,8 +6,8 @@ import type {
 } from '../../../application/ports/admin-audit-log.port.js';
 import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import { withWireNames } from '../../shared/wire-names.js';
-import { SqlFile } from '../sql-file.js';
-import type { SqlCatalogue } from '../sql-files.js';
+import { NamedStatements } from '../named-statements.js';
+import type { SqlCatalogue } from '../sql-catalogue.js';
 
 interface AuditRow {
   id: number;
@@ -21,10 +21,10 @@ interface AuditRow {
 }
 
 export class PgAdminAuditLog implements AdminAuditLog {
-  private readonly sql: SqlFile<'record' | 'list'>;
+  private readonly sql: NamedStatements<'record' | 'list'>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'audit/admin-audit-log', ['record', 'list']);
+    this.sql = new NamedStatements(catalogue, 'audit/admin-audit-log', ['record', 'list']);
   }
 
   async record(tx: TxSession, entry: AuditEntry): Promise<void> {

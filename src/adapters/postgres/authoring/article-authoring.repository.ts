@@ -7,9 +7,9 @@ import type {
 } from '../../../application/authoring/authoring.ports.js';
 import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import type { ArticleKind } from '../../../domain/content/article-kind.js';
-import { SqlFile } from '../sql-file.js';
-import type { SqlCatalogue } from '../sql-files.js';
-import { guardNames } from './name-taken.js';
+import { NamedStatements } from '../named-statements.js';
+import type { SqlCatalogue } from '../sql-catalogue.js';
+import { guardNames } from './name-taken.errors.js';
 
 interface ArticleRow {
   id: number;
@@ -44,10 +44,10 @@ const toArticle = (row: ArticleRow): AdminArticle => ({
 type Query = 'list' | 'find' | 'placement' | 'insert' | 'lock' | 'update' | 'deleteMinitest' | 'insertMinitest';
 
 export class PgArticleAuthoring implements ArticleLibrary {
-  private readonly sql: SqlFile<Query>;
+  private readonly sql: NamedStatements<Query>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'authoring/articles', [
+    this.sql = new NamedStatements(catalogue, 'authoring/articles', [
       'list',
       'find',
       'placement',

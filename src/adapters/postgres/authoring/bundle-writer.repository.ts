@@ -3,9 +3,9 @@ import type { Session, TxSession } from '../../../application/ports/transactor.p
 import { questionKey, type CatalogFacts, type ImportPlan } from '../../../domain/authoring/import-bundle.rules.js';
 import type { ArticleKind } from '../../../domain/content/article-kind.js';
 import type { Rank } from '../../../domain/progress/stage-ladder.js';
-import { SqlFile } from '../sql-file.js';
-import type { SqlCatalogue } from '../sql-files.js';
-import { guardNames } from './name-taken.js';
+import { NamedStatements } from '../named-statements.js';
+import type { SqlCatalogue } from '../sql-catalogue.js';
+import { guardNames } from './name-taken.errors.js';
 
 type Query =
   | 'insertTrackIfMissing'
@@ -26,10 +26,10 @@ type Query =
  * (jsonb_to_recordset) per statement; module names are resolved to ids once per step.
  */
 export class PgBundleWriter implements BundleWriter {
-  private readonly sql: SqlFile<Query>;
+  private readonly sql: NamedStatements<Query>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'authoring/bundle-import', [
+    this.sql = new NamedStatements(catalogue, 'authoring/bundle-import', [
       'insertTrackIfMissing',
       'lockTrackByName',
       'stagesOfTrack',

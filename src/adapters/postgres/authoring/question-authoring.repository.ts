@@ -1,10 +1,10 @@
-import type { AdminQuestion, QuestionBank } from '../../../application/authoring/authoring.ports.js';
+import type { AdminQuestion, QuestionAuthoring } from '../../../application/authoring/authoring.ports.js';
 import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import type { CandidateQuestion } from '../../../domain/authoring/minitest-selection.rules.js';
 import type { QuestionDraft, QuestionUsage } from '../../../domain/authoring/question.rules.js';
-import { SqlFile } from '../sql-file.js';
-import type { SqlCatalogue } from '../sql-files.js';
-import { guardNames } from './name-taken.js';
+import { NamedStatements } from '../named-statements.js';
+import type { SqlCatalogue } from '../sql-catalogue.js';
+import { guardNames } from './name-taken.errors.js';
 
 interface UsageRow {
   diagnostika_uses: number;
@@ -52,11 +52,11 @@ type Query =
   | 'update'
   | 'lockCandidates';
 
-export class PgQuestionAuthoring implements QuestionBank {
-  private readonly sql: SqlFile<Query>;
+export class PgQuestionAuthoring implements QuestionAuthoring {
+  private readonly sql: NamedStatements<Query>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'authoring/questions', [
+    this.sql = new NamedStatements(catalogue, 'authoring/questions', [
       'moduleExists',
       'list',
       'insertQuestion',

@@ -1,9 +1,9 @@
-import type { AuthoredModule, AuthoredTrack, TrackCatalog } from '../../../application/authoring/authoring.ports.js';
+import type { AuthoredModule, AuthoredTrack, TrackAuthoring } from '../../../application/authoring/authoring.ports.js';
 import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import type { StageRef, StageTemplate } from '../../../domain/progress/stage-ladder.js';
-import { SqlFile } from '../sql-file.js';
-import type { SqlCatalogue } from '../sql-files.js';
-import { guardNames } from './name-taken.js';
+import { NamedStatements } from '../named-statements.js';
+import type { SqlCatalogue } from '../sql-catalogue.js';
+import { guardNames } from './name-taken.errors.js';
 
 interface TrackRow {
   id: number;
@@ -31,11 +31,13 @@ const toTrack = (row: TrackRow): AuthoredTrack => ({
   modules: row.modules.map(toModule),
 });
 
-export class PgTrackAuthoring implements TrackCatalog {
-  private readonly sql: SqlFile<'listTracks' | 'insertTrack' | 'insertStages' | 'insertModule' | 'renameModule'>;
+export class PgTrackAuthoring implements TrackAuthoring {
+  private readonly sql: NamedStatements<
+    'listTracks' | 'insertTrack' | 'insertStages' | 'insertModule' | 'renameModule'
+  >;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'authoring/tracks', [
+    this.sql = new NamedStatements(catalogue, 'authoring/tracks', [
       'listTracks',
       'insertTrack',
       'insertStages',

@@ -1,13 +1,13 @@
 import type { TrackCatalog, TrackDetail, TrackSummary } from '../../../application/catalog/catalog.ports.js';
 import type { Session } from '../../../application/ports/transactor.port.js';
-import { SqlFile } from '../sql-file.js';
-import type { SqlCatalogue } from '../sql-files.js';
+import { NamedStatements } from '../named-statements.js';
+import type { SqlCatalogue } from '../sql-catalogue.js';
 
 export class PgTrackCatalog implements TrackCatalog {
-  private readonly sql: SqlFile<'listTracks' | 'findTrack'>;
+  private readonly sql: NamedStatements<'listTracks' | 'findTrack'>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'catalog/tracks', ['listTracks', 'findTrack']);
+    this.sql = new NamedStatements(catalogue, 'catalog/tracks', ['listTracks', 'findTrack']);
   }
 
   listTracks(db: Session): Promise<TrackSummary[]> {

@@ -11,8 +11,8 @@ import type { ArticleKind } from '../../../domain/content/article-kind.js';
 import type { CandidateArticle, ContentSelection } from '../../../domain/content/content-selection.rules.js';
 import type { GradedQuestion } from '../../../domain/shared/answer-sheet.rules.js';
 import { toGraded, toQuestionView, type GradedRow, type QuestionViewRow } from '../shared/question-rows.js';
-import { SqlFile } from '../sql-file.js';
-import type { SqlCatalogue } from '../sql-files.js';
+import { NamedStatements } from '../named-statements.js';
+import type { SqlCatalogue } from '../sql-catalogue.js';
 
 const NAMES = [
   'assignedSet',
@@ -49,10 +49,10 @@ interface ArticleRow {
 }
 
 export class PgStageAssignments implements StageAssignments {
-  private readonly sql: SqlFile<(typeof NAMES)[number]>;
+  private readonly sql: NamedStatements<(typeof NAMES)[number]>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'content/assignments', NAMES);
+    this.sql = new NamedStatements(catalogue, 'content/assignments', NAMES);
   }
 
   async assignedSet(tx: Session, userId: number, stageId: number): Promise<AssignedSet> {

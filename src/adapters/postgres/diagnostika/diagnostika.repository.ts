@@ -14,10 +14,10 @@ import type {
 } from '../../../domain/shared/answer-sheet.rules.js';
 import type { AttemptQuestion } from '../../../domain/shared/attempt-order.rules.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
-import { isUniqueViolation } from '../pg-errors.js';
+import { isUniqueViolation } from '../postgres.errors.js';
 import { toGraded, toQuestionView, type GradedRow, type QuestionViewRow } from '../shared/question-rows.js';
-import { SqlFile } from '../sql-file.js';
-import type { SqlCatalogue } from '../sql-files.js';
+import { NamedStatements } from '../named-statements.js';
+import type { SqlCatalogue } from '../sql-catalogue.js';
 
 interface RecordRow {
   id: number;
@@ -54,10 +54,10 @@ const NAMES = [
 ] as const;
 
 export class PgDiagnostikaAttempts implements DiagnostikaAttempts {
-  private readonly sql: SqlFile<(typeof NAMES)[number]>;
+  private readonly sql: NamedStatements<(typeof NAMES)[number]>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'diagnostika/diagnostika', NAMES);
+    this.sql = new NamedStatements(catalogue, 'diagnostika/diagnostika', NAMES);
   }
 
   async findOfLearner(db: Session, userId: number): Promise<DiagnostikaRecord | undefined> {

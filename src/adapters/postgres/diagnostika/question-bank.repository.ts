@@ -1,14 +1,14 @@
 import type { QuestionBank } from '../../../application/diagnostika/diagnostika.ports.js';
 import type { Session } from '../../../application/ports/transactor.port.js';
 import type { ModuleQuestionPool } from '../../../domain/diagnostika/diagnostika-question-set.rules.js';
-import { SqlFile } from '../sql-file.js';
-import type { SqlCatalogue } from '../sql-files.js';
+import { NamedStatements } from '../named-statements.js';
+import type { SqlCatalogue } from '../sql-catalogue.js';
 
 export class PgQuestionBank implements QuestionBank {
-  private readonly sql: SqlFile<'activePoolsOfTrack'>;
+  private readonly sql: NamedStatements<'activePoolsOfTrack'>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'diagnostika/question-bank', ['activePoolsOfTrack']);
+    this.sql = new NamedStatements(catalogue, 'diagnostika/question-bank', ['activePoolsOfTrack']);
   }
 
   async activePoolsOfTrack(db: Session, trackId: number): Promise<ModuleQuestionPool[]> {

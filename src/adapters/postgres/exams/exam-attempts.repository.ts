@@ -17,8 +17,8 @@ import {
   type AssemblyDocument,
 } from '../../../application/exams/assembly-document.js';
 import { toQuestionView, type QuestionViewRow } from '../shared/question-rows.js';
-import { SqlFile } from '../sql-file.js';
-import type { SqlCatalogue } from '../sql-files.js';
+import { NamedStatements } from '../named-statements.js';
+import type { SqlCatalogue } from '../sql-catalogue.js';
 
 type Query =
   | 'findOpen'
@@ -86,14 +86,18 @@ const toSummary = (row: SummaryRow): AttemptSummary => ({
 });
 
 export class PgExamAttempts implements ExamAttempts {
-  private readonly sql: SqlFile<Query>;
+  private readonly sql: NamedStatements<Query>;
 
   constructor(
     readonly kind: ExamKind,
     catalogue: SqlCatalogue,
   ) {
     // Two files with the same queries against each kind's own tables (sql/exams/*.sql).
-    this.sql = new SqlFile(catalogue, kind === 'level' ? 'exams/attempts' : 'exams/rank-final-attempts', QUERIES);
+    this.sql = new NamedStatements(
+      catalogue,
+      kind === 'level' ? 'exams/attempts' : 'exams/rank-final-attempts',
+      QUERIES,
+    );
   }
 
   async findOpen(tx: Session, userId: number, stageId: number): Promise<OpenAttempt | undefined> {

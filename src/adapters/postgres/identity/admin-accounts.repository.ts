@@ -1,7 +1,7 @@
 import type { AdminAccounts, AdminProfile, StoredCredentials } from '../../../application/identity/identity.ports.js';
 import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
-import { SqlFile } from '../sql-file.js';
-import type { SqlCatalogue } from '../sql-files.js';
+import { NamedStatements } from '../named-statements.js';
+import type { SqlCatalogue } from '../sql-catalogue.js';
 import { toCredentials, type CredentialsRow } from './learner-accounts.repository.js';
 
 interface AdminRow {
@@ -19,10 +19,10 @@ const toAdminProfile = (row: AdminRow): AdminProfile => ({
 });
 
 export class PgAdminAccounts implements AdminAccounts {
-  private readonly sql: SqlFile<'findCredentials' | 'findProfile' | 'upsert'>;
+  private readonly sql: NamedStatements<'findCredentials' | 'findProfile' | 'upsert'>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'identity/admins', ['findCredentials', 'findProfile', 'upsert']);
+    this.sql = new NamedStatements(catalogue, 'identity/admins', ['findCredentials', 'findProfile', 'upsert']);
   }
 
   async findCredentials(db: Session, email: string): Promise<StoredCredentials | undefined> {

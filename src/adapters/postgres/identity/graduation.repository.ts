@@ -1,14 +1,14 @@
 import type { Graduation } from '../../../application/approvals/approvals.ports.js';
 import type { TxSession } from '../../../application/ports/transactor.port.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
-import { SqlFile } from '../sql-file.js';
-import type { SqlCatalogue } from '../sql-files.js';
+import { NamedStatements } from '../named-statements.js';
+import type { SqlCatalogue } from '../sql-catalogue.js';
 
 export class PgGraduation implements Graduation {
-  private readonly sql: SqlFile<'markGraduated'>;
+  private readonly sql: NamedStatements<'markGraduated'>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'identity/users', ['markGraduated']);
+    this.sql = new NamedStatements(catalogue, 'identity/users', ['markGraduated']);
   }
 
   async markGraduated(tx: TxSession, userId: number): Promise<Date> {

@@ -6,9 +6,9 @@ import type {
 } from '../../../application/identity/identity.ports.js';
 import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
-import { isUniqueViolation } from '../pg-errors.js';
-import { SqlFile } from '../sql-file.js';
-import type { SqlCatalogue } from '../sql-files.js';
+import { isUniqueViolation } from '../postgres.errors.js';
+import { NamedStatements } from '../named-statements.js';
+import type { SqlCatalogue } from '../sql-catalogue.js';
 
 interface ProfileRow {
   id: number;
@@ -41,7 +41,7 @@ export const toCredentials = (row: CredentialsRow): StoredCredentials => ({
 });
 
 export class PgLearnerAccounts implements LearnerAccounts, LearnerAccommodations {
-  private readonly sql: SqlFile<
+  private readonly sql: NamedStatements<
     | 'insert'
     | 'findCredentials'
     | 'findProfile'
@@ -53,7 +53,7 @@ export class PgLearnerAccounts implements LearnerAccounts, LearnerAccommodations
   >;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'identity/users', [
+    this.sql = new NamedStatements(catalogue, 'identity/users', [
       'insert',
       'findCredentials',
       'findProfile',

@@ -6,8 +6,8 @@ import type {
   StoredRefreshToken,
 } from '../../../application/identity/sessions/sessions.ports.js';
 import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
-import { SqlFile } from '../sql-file.js';
-import type { SqlCatalogue } from '../sql-files.js';
+import { NamedStatements } from '../named-statements.js';
+import type { SqlCatalogue } from '../sql-catalogue.js';
 
 interface TokenRow {
   id: string;
@@ -55,10 +55,10 @@ const ownerOf = (row: Pick<TokenRow, 'user_id' | 'admin_id'>): SessionOwner =>
 const ownerId = (owner: SessionOwner): number => (owner.kind === 'learner' ? owner.userId : owner.adminId);
 
 export class PgRefreshTokens implements RefreshTokens {
-  private readonly sql: SqlFile<(typeof QUERIES)[number]>;
+  private readonly sql: NamedStatements<(typeof QUERIES)[number]>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'identity/refresh-tokens', QUERIES);
+    this.sql = new NamedStatements(catalogue, 'identity/refresh-tokens', QUERIES);
   }
 
   async startFamily(tx: TxSession, owner: SessionOwner, token: NewToken & { familyExpiresAt: Date }): Promise<number> {

@@ -11,8 +11,8 @@ import type {
 } from '../../../application/learners/learners.ports.js';
 import type { Session } from '../../../application/ports/transactor.port.js';
 import type { Rank } from '../../../domain/progress/stage-ladder.js';
-import { SqlFile } from '../sql-file.js';
-import type { SqlCatalogue } from '../sql-files.js';
+import { NamedStatements } from '../named-statements.js';
+import type { SqlCatalogue } from '../sql-catalogue.js';
 
 interface SummaryRow {
   id: number;
@@ -123,10 +123,10 @@ const toApproval = (row: Json): LearnerApproval => ({
 const containsPattern = (q: string): string => `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
 export class PgLearnerOverview implements LearnerOverview {
-  private readonly sql: SqlFile<'list' | 'detail'>;
+  private readonly sql: NamedStatements<'list' | 'detail'>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'learners/learner-overview', ['list', 'detail']);
+    this.sql = new NamedStatements(catalogue, 'learners/learner-overview', ['list', 'detail']);
   }
 
   async list(db: Session, search: LearnerSearch): Promise<LearnerSummary[]> {

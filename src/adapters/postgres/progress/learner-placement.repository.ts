@@ -1,7 +1,7 @@
 import type { LearnerPlacement, TrackEntryPoint } from '../../../application/identity/identity.ports.js';
 import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
-import { SqlFile } from '../sql-file.js';
-import type { SqlCatalogue } from '../sql-files.js';
+import { NamedStatements } from '../named-statements.js';
+import type { SqlCatalogue } from '../sql-catalogue.js';
 
 interface EntryRow {
   track_id: number;
@@ -11,10 +11,10 @@ interface EntryRow {
 
 /** The progress side of signup: find where the track starts and put the learner there. */
 export class PgLearnerPlacement implements LearnerPlacement {
-  private readonly sql: SqlFile<'findEntryPoint' | 'placeOnFirstStage'>;
+  private readonly sql: NamedStatements<'findEntryPoint' | 'placeOnFirstStage'>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'progress/placement', ['findEntryPoint', 'placeOnFirstStage']);
+    this.sql = new NamedStatements(catalogue, 'progress/placement', ['findEntryPoint', 'placeOnFirstStage']);
   }
 
   async findEntryPoint(

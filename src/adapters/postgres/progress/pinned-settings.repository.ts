@@ -7,8 +7,8 @@ import {
   type TrackSettings,
   type WeaknessMetric,
 } from '../../../domain/settings/track-settings.js';
-import { SqlFile } from '../sql-file.js';
-import type { SqlCatalogue } from '../sql-files.js';
+import { NamedStatements } from '../named-statements.js';
+import type { SqlCatalogue } from '../sql-catalogue.js';
 
 type SettingsRow = Record<string, number> & { weakness_metric: WeaknessMetric };
 
@@ -19,10 +19,10 @@ export function toTrackSettings(row: SettingsRow): TrackSettings {
 }
 
 export class PgPinnedSettings implements PinnedSettings {
-  private readonly sql: SqlFile<'settingsOf'>;
+  private readonly sql: NamedStatements<'settingsOf'>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'progress/settings', ['settingsOf']);
+    this.sql = new NamedStatements(catalogue, 'progress/settings', ['settingsOf']);
   }
 
   async settingsOf(db: Session, settingsVersionId: number): Promise<TrackSettings> {

@@ -1,8 +1,8 @@
 import type { StageChecklist, StageChecklists } from '../../../application/progress/progress.ports.js';
 import type { Session } from '../../../application/ports/transactor.port.js';
 import type { ArticleKind } from '../../../domain/content/article-kind.js';
-import { SqlFile } from '../sql-file.js';
-import type { SqlCatalogue } from '../sql-files.js';
+import { NamedStatements } from '../named-statements.js';
+import type { SqlCatalogue } from '../sql-catalogue.js';
 
 interface ChecklistRow {
   assignments: {
@@ -19,10 +19,10 @@ interface ChecklistRow {
 }
 
 export class PgStageChecklists implements StageChecklists {
-  private readonly sql: SqlFile<'checklistOf'>;
+  private readonly sql: NamedStatements<'checklistOf'>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'progress/eligibility', ['checklistOf']);
+    this.sql = new NamedStatements(catalogue, 'progress/eligibility', ['checklistOf']);
   }
 
   async checklistOf(db: Session, userId: number, stageId: number): Promise<StageChecklist> {

@@ -6,8 +6,8 @@ import type {
 } from '../../../application/progress/progress.ports.js';
 import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import type { Rank } from '../../../domain/progress/stage-ladder.js';
-import { SqlFile } from '../sql-file.js';
-import type { SqlCatalogue } from '../sql-files.js';
+import { NamedStatements } from '../named-statements.js';
+import type { SqlCatalogue } from '../sql-catalogue.js';
 
 interface CurrentRow {
   user_id: number;
@@ -57,10 +57,10 @@ const toRecord = (row: RecordRow): StageRecord => ({
 });
 
 export class PgStageProgress implements StageProgress {
-  private readonly sql: SqlFile<'findCurrentStage' | 'lockCurrentStage' | 'findOverview' | 'listHistory'>;
+  private readonly sql: NamedStatements<'findCurrentStage' | 'lockCurrentStage' | 'findOverview' | 'listHistory'>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'progress/stages', [
+    this.sql = new NamedStatements(catalogue, 'progress/stages', [
       'findCurrentStage',
       'lockCurrentStage',
       'findOverview',

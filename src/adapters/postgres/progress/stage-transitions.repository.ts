@@ -2,16 +2,16 @@ import type { StageTransitions } from '../../../application/progress/stage-trans
 import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
 import type { StageRef } from '../../../domain/progress/stage-ladder.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
-import { SqlFile } from '../sql-file.js';
-import type { SqlCatalogue } from '../sql-files.js';
+import { NamedStatements } from '../named-statements.js';
+import type { SqlCatalogue } from '../sql-catalogue.js';
 
 type Query = 'nextStage' | 'lockStage' | 'markPendingApproval' | 'complete' | 'activate';
 
 export class PgStageTransitions implements StageTransitions {
-  private readonly sql: SqlFile<Query>;
+  private readonly sql: NamedStatements<Query>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'progress/transitions', [
+    this.sql = new NamedStatements(catalogue, 'progress/transitions', [
       'nextStage',
       'lockStage',
       'markPendingApproval',

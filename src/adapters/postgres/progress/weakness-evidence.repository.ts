@@ -1,8 +1,8 @@
 import type { WeaknessEvidence } from '../../../application/progress/progress.ports.js';
 import type { Session } from '../../../application/ports/transactor.port.js';
 import type { ModuleEvidence, TrackModule } from '../../../domain/progress/weakness.rules.js';
-import { SqlFile } from '../sql-file.js';
-import type { SqlCatalogue } from '../sql-files.js';
+import { NamedStatements } from '../named-statements.js';
+import type { SqlCatalogue } from '../sql-catalogue.js';
 
 interface EvidenceRow {
   module_id: number;
@@ -12,10 +12,10 @@ interface EvidenceRow {
 }
 
 export class PgWeaknessEvidence implements WeaknessEvidence {
-  private readonly sql: SqlFile<'evidenceOf'>;
+  private readonly sql: NamedStatements<'evidenceOf'>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'progress/weakness', ['evidenceOf']);
+    this.sql = new NamedStatements(catalogue, 'progress/weakness', ['evidenceOf']);
   }
 
   async evidenceOf(

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
-import { loadSqlCatalogue, sqlOf, SQL_ROOT, type SqlCatalogue } from '../sql-files.js';
+import { loadSqlCatalogue, sqlOf, SQL_ROOT, type SqlCatalogue } from '../sql-catalogue.js';
 import { pgSession, PgTransactor } from '../transactor.js';
 import { checkContentDocuments, type ContentDocument } from './content-document.js';
 

@@ -3,9 +3,9 @@ import type { Session, TxSession } from '../../../application/ports/transactor.p
 import type { SettingsVersionStatus } from '../../../domain/settings/settings-lifecycle.rules.js';
 import { SETTINGS_FIELD_NAMES, type TrackSettings } from '../../../domain/settings/track-settings.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
-import { isCheckViolation } from '../pg-errors.js';
-import { SqlFile } from '../sql-file.js';
-import type { SqlCatalogue } from '../sql-files.js';
+import { isCheckViolation } from '../postgres.errors.js';
+import { NamedStatements } from '../named-statements.js';
+import type { SqlCatalogue } from '../sql-catalogue.js';
 
 interface VersionRow {
   id: number;
@@ -58,10 +58,10 @@ type Query =
   | 'archiveDraft';
 
 export class PgSettingsVersions implements SettingsVersions {
-  private readonly sql: SqlFile<Query>;
+  private readonly sql: NamedStatements<Query>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new SqlFile(catalogue, 'settings/settings-versions', [
+    this.sql = new NamedStatements(catalogue, 'settings/settings-versions', [
       'lockTrack',
       'trackExists',
       'moduleCount',

@@ -2,7 +2,7 @@ import type { LearnerActor } from '../../../domain/identity/actor.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import type { PasswordHasher } from '../../ports/password-hasher.port.js';
 import type { LearnerAccounts } from '../identity.ports.js';
-import type { LoginVerifier } from '../verify-login.js';
+import type { LoginVerifier } from '../login-verifier.service.js';
 import type { SessionDeps } from './session-policy.js';
 
 export interface PasswordChange {

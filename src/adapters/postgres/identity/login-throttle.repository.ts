@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { LoginThrottle } from '../../../application/ports/login-throttle.port.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
-import { toDomainError } from '../pg-errors.js';
+import { toDomainError } from '../postgres.errors.js';
 
 export interface LoginLimits {
   /** Attempts per window; 0 disables that limit. */

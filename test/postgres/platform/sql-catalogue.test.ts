@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { loadSqlCatalogue, parseSqlFile, sqlOf } from '../../../src/adapters/postgres/sql-files.js';
+import { loadSqlCatalogue, parseSqlFile, sqlOf } from '../../../src/adapters/postgres/sql-catalogue.js';
 
 describe('named SQL files', () => {
   it('splits a file into its named queries and ignores the leading comment', () => {

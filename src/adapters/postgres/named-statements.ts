@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { QueryResultRow } from 'pg';
 import type { Session } from '../../application/ports/transactor.port.js';
-import { sqlOf, type SqlCatalogue } from './sql-files.js';
+import { sqlOf, type SqlCatalogue } from './sql-catalogue.js';
 import { pgSession } from './transactor.js';
 
 /**
@@ -10,7 +10,7 @@ import { pgSession } from './transactor.js';
  * and plans each one once per connection — unless the session says prepared statements are off
  * (a transaction-mode pooler), when each runs as an unnamed statement, parsed on every call.
  */
-export class SqlFile<Name extends string> {
+export class NamedStatements<Name extends string> {
   private readonly texts: ReadonlyMap<Name, string>;
 
   constructor(

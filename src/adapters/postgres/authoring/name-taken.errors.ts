@@ -1,5 +1,5 @@
 import { DomainError } from '../../../domain/shared/domain-error.js';
-import { isUniqueViolation } from '../pg-errors.js';
+import { isUniqueViolation } from '../postgres.errors.js';
 
 /**
  * The natural keys of the catalog are unique indexes; a duplicate (also under a race) lands here
