@@ -1,14 +1,9 @@
 import type { AdminArticle, AdminQuestion } from '@contract';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import { ApiProvider } from '@shared/api/api-context';
-import { createHttpClient } from '@shared/api/http-client';
-import { setupI18n } from '@shared/i18n/i18n';
-import type { Session } from '@shared/session/session';
 import { MinitestEditor } from './minitest-editor';
+import { renderWithApi } from '@shared/testing/render-with-api';
 
 const article: AdminArticle = {
   id: 301,
@@ -42,8 +37,7 @@ const question = (id: number, isActive = true): AdminQuestion => ({
 
 function renderEditor(onPut: (body: { question_ids: number[] }) => Response) {
   const puts: unknown[] = [];
-  const session = { accessToken: () => 'token', refreshAfterUnauthorized: async () => null } as unknown as Session;
-  const http = createHttpClient(session, (async (url: string, init: RequestInit) => {
+  const server = async (url: string, init: RequestInit) => {
     if (init.method === 'GET') {
       expect(url).toBe('/api/v1/admin/modules/4/questions?limit=50');
       return Response.json({
@@ -54,16 +48,8 @@ function renderEditor(onPut: (body: { question_ids: number[] }) => Response) {
     const body = JSON.parse(String(init.body)) as { question_ids: number[] };
     puts.push({ url, body });
     return onPut(body);
-  }) as typeof fetch);
-  render(
-    <I18nextProvider i18n={setupI18n('en')}>
-      <ApiProvider client={http}>
-        <QueryClientProvider client={new QueryClient()}>
-          <MinitestEditor article={article} />
-        </QueryClientProvider>
-      </ApiProvider>
-    </I18nextProvider>,
-  );
+  };
+  renderWithApi(<MinitestEditor article={article} />, server);
   return { puts, user: userEvent.setup() };
 }
 

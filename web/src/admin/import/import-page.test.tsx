@@ -1,14 +1,9 @@
 import type { ImportSummary } from '@contract';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import { ApiProvider } from '@shared/api/api-context';
-import { createHttpClient } from '@shared/api/http-client';
-import { setupI18n } from '@shared/i18n/i18n';
-import type { Session } from '@shared/session/session';
 import { ImportPage } from './import-page';
+import { renderWithApi } from '@shared/testing/render-with-api';
 
 const summary: ImportSummary = {
   track_id: 7,
@@ -40,20 +35,11 @@ const importInvalid = {
 
 function renderPage(respond: () => Response) {
   const sent: { url: string; method: string; body: unknown }[] = [];
-  const session = { accessToken: () => 'token', refreshAfterUnauthorized: async () => null } as unknown as Session;
-  const http = createHttpClient(session, (async (url: string, init: RequestInit) => {
+  const server = async (url: string, init: RequestInit) => {
     sent.push({ url, method: String(init.method), body: JSON.parse(String(init.body)) });
     return respond();
-  }) as typeof fetch);
-  render(
-    <I18nextProvider i18n={setupI18n('en')}>
-      <ApiProvider client={http}>
-        <QueryClientProvider client={new QueryClient()}>
-          <ImportPage />
-        </QueryClientProvider>
-      </ApiProvider>
-    </I18nextProvider>,
-  );
+  };
+  renderWithApi(<ImportPage />, server);
   return { sent, user: userEvent.setup() };
 }
 

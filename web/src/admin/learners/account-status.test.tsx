@@ -1,14 +1,9 @@
 import type { AdminLearner, AdminLearnerDetail } from '@contract';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import { ApiProvider } from '@shared/api/api-context';
-import { createHttpClient } from '@shared/api/http-client';
-import { setupI18n } from '@shared/i18n/i18n';
-import type { Session } from '@shared/session/session';
 import { AccountStatus } from './account-status';
+import { renderWithApi } from '@shared/testing/render-with-api';
 
 const ada: AdminLearner = {
   id: 17,
@@ -25,8 +20,7 @@ const ada: AdminLearner = {
 
 function renderStatus(learner: AdminLearner) {
   const sent: { url: string; method: string; body: unknown }[] = [];
-  const session = { accessToken: () => 'token', refreshAfterUnauthorized: async () => null } as unknown as Session;
-  const http = createHttpClient(session, (async (url: string, init: RequestInit) => {
+  const server = async (url: string, init: RequestInit) => {
     const body = JSON.parse(String(init.body)) as { is_active: boolean };
     sent.push({ url, method: String(init.method), body });
     const detail: AdminLearnerDetail = {
@@ -37,16 +31,8 @@ function renderStatus(learner: AdminLearner) {
       approvals: [],
     };
     return Response.json(detail);
-  }) as typeof fetch);
-  render(
-    <I18nextProvider i18n={setupI18n('en')}>
-      <ApiProvider client={http}>
-        <QueryClientProvider client={new QueryClient()}>
-          <AccountStatus learner={learner} />
-        </QueryClientProvider>
-      </ApiProvider>
-    </I18nextProvider>,
-  );
+  };
+  renderWithApi(<AccountStatus learner={learner} />, server);
   return { sent, user: userEvent.setup() };
 }
 

@@ -1,14 +1,9 @@
 import type { AdminLearner, AdminLearnerDetail } from '@contract';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import { ApiProvider } from '@shared/api/api-context';
-import { createHttpClient } from '@shared/api/http-client';
-import { setupI18n } from '@shared/i18n/i18n';
-import type { Session } from '@shared/session/session';
 import { ExtraTime } from './extra-time';
+import { renderWithApi } from '@shared/testing/render-with-api';
 
 const ada: AdminLearner = {
   id: 17,
@@ -35,8 +30,7 @@ const outOfRange = {
 /** A server that accepts 0-400 and answers anything else like the contract validator does. */
 function renderExtraTime() {
   const sent: unknown[] = [];
-  const session = { accessToken: () => 'token', refreshAfterUnauthorized: async () => null } as unknown as Session;
-  const http = createHttpClient(session, (async (_url: string, init: RequestInit) => {
+  const server = async (_url: string, init: RequestInit) => {
     const body = JSON.parse(String(init.body)) as { extra_time_pct: number | null };
     sent.push(body);
     const pct = body.extra_time_pct;
@@ -53,16 +47,8 @@ function renderExtraTime() {
       approvals: [],
     };
     return Response.json(detail);
-  }) as typeof fetch);
-  render(
-    <I18nextProvider i18n={setupI18n('en')}>
-      <ApiProvider client={http}>
-        <QueryClientProvider client={new QueryClient()}>
-          <ExtraTime learner={ada} />
-        </QueryClientProvider>
-      </ApiProvider>
-    </I18nextProvider>,
-  );
+  };
+  renderWithApi(<ExtraTime learner={ada} />, server);
   return { sent, user: userEvent.setup() };
 }
 

@@ -1,14 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { ApiProvider } from '@shared/api/api-context';
-import { createHttpClient } from '@shared/api/http-client';
-import { setupI18n } from '@shared/i18n/i18n';
-import type { Session } from '@shared/session/session';
 import { NewQuestionForm } from './new-question-form';
+import { renderWithApi } from '@shared/testing/render-with-api';
 
 const problem = (status: number, body: object) =>
   new Response(JSON.stringify({ type: '/problems/x', title: 'x', status, ...body }), {
@@ -18,22 +13,16 @@ const problem = (status: number, body: object) =>
 
 function renderForm(respond: (body: unknown) => Response) {
   const sent: { url: string; body: unknown }[] = [];
-  const session = { accessToken: () => 'token', refreshAfterUnauthorized: async () => null } as unknown as Session;
-  const http = createHttpClient(session, (async (url: string, init: RequestInit) => {
+  const server = async (url: string, init: RequestInit) => {
     const body: unknown = JSON.parse(String(init.body));
     sent.push({ url, body });
     return respond(body);
-  }) as typeof fetch);
-  render(
-    <I18nextProvider i18n={setupI18n('en')}>
-      <ApiProvider client={http}>
-        <QueryClientProvider client={new QueryClient()}>
-          <MemoryRouter>
-            <NewQuestionForm moduleId={7} />
-          </MemoryRouter>
-        </QueryClientProvider>
-      </ApiProvider>
-    </I18nextProvider>,
+  };
+  renderWithApi(
+    <MemoryRouter>
+      <NewQuestionForm moduleId={7} />
+    </MemoryRouter>,
+    server,
   );
   return { sent, user: userEvent.setup() };
 }
