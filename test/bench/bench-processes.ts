@@ -16,6 +16,7 @@ export interface BenchServerOptions {
   readonly projectRoot?: string;
   /** Settings of a variant (DB_PREPARED_STATEMENTS, METRICS_ENABLED), over the production ones below. */
   readonly env?: Readonly<Record<string, string>>;
+  readonly nodeArgs?: readonly string[];
 }
 
 export async function startBenchServer(options: BenchServerOptions): Promise<ServerProcess> {
@@ -23,6 +24,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ser
     databaseUrl: options.databaseUrl,
     entry: 'built',
     ...(options.projectRoot === undefined ? {} : { projectRoot: options.projectRoot }),
+    ...(options.nodeArgs === undefined ? {} : { nodeArgs: options.nodeArgs }),
     env: {
       NODE_ENV: 'production',
       APP_ENV: 'production',

@@ -1,20 +1,23 @@
-import { randomUUID } from 'node:crypto';
 import cookieParser from 'cookie-parser';
 import cors from 'cors';
-import express, { type Express } from 'express';
+import express, { Router, type Express } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import type { DatabaseHealth } from '../../application/ports/database-health.port.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { Logger } from '../logging/logger.js';
-import { createAuthentication, type AccessChecks, type TokenVerification } from './auth/authentication.js';
+import {
+  createAuthentication,
+  type AccessChecks,
+  type Authentication,
+  type TokenVerification,
+} from './auth/authentication.js';
 import { contractRouter } from './contract/contract.router.js';
 import { contractValidator } from './contract/request-validator.js';
 import type { OpenApiContract } from './contract/openapi-document.js';
 import { healthRouter } from './health/health.router.js';
 import type { HttpMetrics } from './metrics/http-metrics.js';
 import { identityRouter, type IdentityUseCases } from './identity/identity.router.js';
-import { refreshCookies } from './identity/refresh-cookies.js';
+import { REFRESH_COOKIES, refreshCookies, type RefreshCookies } from './identity/refresh-cookies.js';
 import { sessionsRouter, type SessionUseCases } from './identity/sessions.router.js';
 import { approvalsRouter, type ApprovalUseCases } from './approvals/approvals.router.js';
 import { examsRouter, type ExamUseCases } from './exams/exams.router.js';
@@ -22,6 +25,7 @@ import { catalogRouter, type CatalogUseCases } from './catalog/catalog.router.js
 import { contentRouter, type ContentUseCases } from './content/content.router.js';
 import { diagnostikaRouter, type DiagnostikaUseCases } from './diagnostika/diagnostika.router.js';
 import { progressRouter, type ProgressUseCases } from './progress/progress.router.js';
+import { requestLog } from './middleware/request-log.js';
 import { requestTimeout } from './middleware/request-timeout.js';
 import { contentEncodingGate } from './middleware/content-encoding.js';
 import { adminWorkspaceRouter, type AdminWorkspaceUseCases } from './admin/admin-workspace.router.js';
@@ -63,8 +67,6 @@ export interface AppDeps {
 
 export const API_BASE = '/api/v1';
 
-const REQUEST_ID = /^[\w.:-]{1,64}$/;
-
 /** Builds the Express application without listening, so tests and the server share it. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -72,24 +74,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', deps.settings.trustProxy);
   app.use(deps.metrics.middleware);
 
-  app.use(
-    pinoHttp({
-      logger: deps.logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      // Bodies are never logged (passwords travel in them); only method, url and status.
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      customLogLevel: (_req, res, error) =>
-        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug',
-    }),
-  );
+  app.use(requestLog(deps.logger));
   // Helmet's defaults, except upgrade-insecure-requests: on a plain-HTTP host (the demo, a LAN
   // address) it would make browsers fetch Swagger UI's scripts and "Try it out" calls over HTTPS.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
@@ -110,27 +95,40 @@ export function createApp(deps: AppDeps): Express {
   // The bundle import alone takes bodies beyond the global limit (up to 20 MB): its admin is
   // authenticated before such a body is read, and the global parser then skips the parsed body.
   app.post(`${API_BASE}${IMPORT_PATH}`, auth.admin, importBodyParser());
-  // Only the refresh cookies are read, and only by the auth subsystem's routes.
-  app.use(cookieParser());
+  // Only the refresh cookies are read, and only on the paths they are sent to.
+  app.use(
+    Object.values(REFRESH_COOKIES).map((cookie) => cookie.path),
+    cookieParser(),
+  );
   app.use(express.json({ limit: `${deps.settings.bodyLimitKb}kb`, type: ['application/json', 'application/*+json'] }));
 
+  app.use(API_BASE, apiRouter(deps, auth, cookies));
   app.use(contractRouter(deps.contract));
-  app.use(API_BASE, contractValidator({ document: deps.contract.document }));
-  app.use(API_BASE, healthRouter(deps.databaseHealth));
-  app.use(API_BASE, deps.metrics.router);
-  app.use(API_BASE, identityRouter(deps.useCases.identity, auth, cookies));
-  app.use(API_BASE, sessionsRouter(deps.useCases.sessions, auth, { cookies, corsOrigins: deps.settings.corsOrigins }));
-  app.use(API_BASE, progressRouter(deps.useCases.progress, auth));
-  app.use(API_BASE, catalogRouter(deps.useCases.catalog, auth));
-  app.use(API_BASE, diagnostikaRouter(deps.useCases.diagnostika, auth));
-  app.use(API_BASE, contentRouter(deps.useCases.content, auth));
-  app.use(API_BASE, examsRouter('/exams/level', deps.useCases.levelExams, auth));
-  app.use(API_BASE, examsRouter('/exams/rank-final', deps.useCases.rankFinals, auth));
-  app.use(API_BASE, approvalsRouter(deps.useCases.approvals, auth));
-  app.use(API_BASE, adminWorkspaceRouter(deps.useCases.admin, auth));
   if (deps.webAppDir !== undefined) app.use(webAppRouter(deps.webAppDir));
 
   app.use((req, _res, next) => next(new DomainError('not_found', `No route for ${req.method} ${req.path}`)));
-  app.use(problemHandler);
+  app.use(problemHandler(deps.logger));
   return app;
+}
+
+/**
+ * Everything under /api/v1 in one router mounted once: the contract validator, then each context's
+ * routes. A request for the web app or /docs passes it with one prefix test.
+ */
+function apiRouter(deps: AppDeps, auth: Authentication, cookies: RefreshCookies): Router {
+  const api = Router();
+  api.use(contractValidator({ document: deps.contract.document }));
+  api.use(healthRouter(deps.databaseHealth));
+  api.use(deps.metrics.router);
+  api.use(identityRouter(deps.useCases.identity, auth, cookies));
+  api.use(sessionsRouter(deps.useCases.sessions, auth, { cookies, corsOrigins: deps.settings.corsOrigins }));
+  api.use(progressRouter(deps.useCases.progress, auth));
+  api.use(catalogRouter(deps.useCases.catalog, auth));
+  api.use(diagnostikaRouter(deps.useCases.diagnostika, auth));
+  api.use(contentRouter(deps.useCases.content, auth));
+  api.use(examsRouter('/exams/level', deps.useCases.levelExams, auth));
+  api.use(examsRouter('/exams/rank-final', deps.useCases.rankFinals, auth));
+  api.use(approvalsRouter(deps.useCases.approvals, auth));
+  api.use(adminWorkspaceRouter(deps.useCases.admin, auth));
+  return api;
 }

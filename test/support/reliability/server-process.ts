@@ -33,6 +33,8 @@ export interface ServerProcessOptions {
   readonly entry?: 'source' | 'built';
   /** The project tree whose server runs (default: this one; the bench's upkeep-free twin runs a copy). */
   readonly projectRoot?: string;
+  /** Flags for node itself (the bench's profiler: `--cpu-prof`, which NODE_OPTIONS may not carry). */
+  readonly nodeArgs?: readonly string[];
   readonly port?: number;
   /** How long to wait for /api/v1/health to answer. */
   readonly readyTimeoutMs?: number;
@@ -63,8 +65,10 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   const port = options.port ?? (await freePort());
   const entry = options.entry ?? 'source';
   const root = options.projectRoot ?? PROJECT_ROOT;
-  const args =
-    entry === 'source' ? ['--import', 'tsx', join(root, 'src', 'main.ts')] : [join(root, 'dist', 'src', 'main.js')];
+  const args = [
+    ...(options.nodeArgs ?? []),
+    ...(entry === 'source' ? ['--import', 'tsx', join(root, 'src', 'main.ts')] : [join(root, 'dist', 'src', 'main.js')]),
+  ];
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries({
     ...process.env,

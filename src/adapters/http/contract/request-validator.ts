@@ -21,14 +21,18 @@ const MEMOIZED = Symbol.for('adaptive-learning.memoized-path-to-regexp');
 export function memoizePathToRegexp(module: { pathToRegexp: PathToRegexp } = pathToRegexpModule): PathToRegexp {
   const current = module.pathToRegexp as PathToRegexp & { [MEMOIZED]?: true };
   if (current[MEMOIZED]) return current;
-  const compiled = new Map<string, ReturnType<PathToRegexp>>();
+  // Options key → path → compiled; two lookups and no string built per call (the validator calls this for every
+  // path of the contract on every request).
+  const compiled = new Map<string, Map<string, ReturnType<PathToRegexp>>>();
   const memoized = ((path: Parameters<PathToRegexp>[0], options?: Parameters<PathToRegexp>[1]) => {
     if (typeof path !== 'string') return current(path, options);
-    const key = `${path}\u0000${keyOf(options)}`;
-    let result = compiled.get(key);
+    const key = keyOf(options);
+    let byPath = compiled.get(key);
+    if (byPath === undefined) compiled.set(key, (byPath = new Map()));
+    let result = byPath.get(path);
     if (result === undefined) {
       result = current(path, options);
-      compiled.set(key, result);
+      byPath.set(path, result);
     }
     return result;
   }) as PathToRegexp & { [MEMOIZED]?: true };
@@ -37,13 +41,14 @@ export function memoizePathToRegexp(module: { pathToRegexp: PathToRegexp } = pat
   return memoized;
 }
 
-/** The validator passes only these two flags; anything else falls back to a full (slower) key. */
+const FLAG_KEYS = ['', 's', 't', 'st'] as const;
+
+/** The validator passes only `sensitive` and `strict`; anything else falls back to a full (slower) key. */
 function keyOf(options: object | undefined): string {
   if (options === undefined) return '';
-  const { sensitive, strict, ...rest } = options as { sensitive?: boolean; strict?: boolean };
-  return Object.keys(rest).length === 0
-    ? `${sensitive === true ? 's' : ''}${strict === true ? 't' : ''}`
-    : JSON.stringify(options);
+  const flags = options as { sensitive?: boolean; strict?: boolean };
+  for (const name in options) if (name !== 'sensitive' && name !== 'strict') return JSON.stringify(options);
+  return FLAG_KEYS[(flags.sensitive === true ? 1 : 0) + (flags.strict === true ? 2 : 0)]!;
 }
 
 export interface ValidatorOptions {

@@ -4,6 +4,8 @@ import { ERROR_MAP } from './error-map.js';
 import type { StageEligibility } from '../../../application/progress/eligibility.service.js';
 import { eligibilityJson } from '../progress/eligibility-json.js';
 import { validatorErrorItem, wireErrorItem } from './error-paths.js';
+import type { Logger } from '../../logging/logger.js';
+import { requestFields } from '../middleware/request-log.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -28,7 +30,7 @@ export function sendProblem(
       detail: error.message,
       code: error.code,
       instance: req.originalUrl.split('?')[0],
-      request_id: String(req.id ?? ''),
+      request_id: req.id,
       ...error.extensions,
       ...wireExtensions(error.extensions),
     }),
@@ -143,16 +145,22 @@ export function toProblem(error: unknown): {
 }
 
 /** The single error middleware: no route has its own try/catch (Express 5 forwards rejections). */
-export const problemHandler: ErrorRequestHandler = (error, req, res, _next) => {
-  if (res.headersSent) {
-    // Already answered (e.g. 503 on request timeout): the late failure only needs recording.
-    req.log?.debug({ err: error }, 'error after the response was sent');
-    return;
-  }
-  const problem = toProblem(error);
-  if (problem.unexpected) req.log?.error({ err: error }, 'unhandled error');
-  else if (problem.error.code === 'db_unavailable') req.log?.warn({ err: error }, 'database unavailable');
-  else if (Object.keys(problem.error.diagnostics).length > 0)
-    req.log?.warn({ code: problem.error.code, ...problem.error.diagnostics }, 'refused by the database');
-  sendProblem(req, res, problem.error, problem.headers);
-};
+export function problemHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    if (res.headersSent) {
+      // Already answered (e.g. 503 on request timeout): the late failure only needs recording.
+      logger.debug({ ...requestFields(req), err: error }, 'error after the response was sent');
+      return;
+    }
+    const problem = toProblem(error);
+    if (problem.unexpected) logger.error({ ...requestFields(req), err: error }, 'unhandled error');
+    else if (problem.error.code === 'db_unavailable')
+      logger.warn({ ...requestFields(req), err: error }, 'database unavailable');
+    else if (Object.keys(problem.error.diagnostics).length > 0)
+      logger.warn(
+        { ...requestFields(req), code: problem.error.code, ...problem.error.diagnostics },
+        'refused by the database',
+      );
+    sendProblem(req, res, problem.error, problem.headers);
+  };
+}
