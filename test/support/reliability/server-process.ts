@@ -67,7 +67,9 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   const root = options.projectRoot ?? PROJECT_ROOT;
   const args = [
     ...(options.nodeArgs ?? []),
-    ...(entry === 'source' ? ['--import', 'tsx', join(root, 'src', 'main.ts')] : [join(root, 'dist', 'src', 'main.js')]),
+    ...(entry === 'source'
+      ? ['--import', 'tsx', join(root, 'src', 'main.ts')]
+      : [join(root, 'dist', 'src', 'main.js')]),
   ];
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries({
