@@ -1,6 +1,14 @@
 import { createRequire } from 'node:module';
 import { expect } from 'chai';
-import { memoizePathToRegexp, pathToRegexpModule } from '../../../src/adapters/http/contract/request-validator.js';
+import type { Request, RequestHandler, Response } from 'express';
+import { loadOpenApiContract } from '../../../src/adapters/http/contract/openapi-document.js';
+import {
+  contractValidator,
+  memoizePathToRegexp,
+  pathToRegexpModule,
+  validatorInstance,
+} from '../../../src/adapters/http/contract/request-validator.js';
+import { narrowRouteLookup, routesByFirstSegment } from '../../../src/adapters/http/contract/route-lookup.js';
 
 const require = createRequire(import.meta.url);
 
@@ -21,5 +29,59 @@ describe('the contract validator path-pattern cache', () => {
     expect(first.regexp.exec('/api/v1/content/42/minitest')?.[1]).to.equal('42');
     expect(first.keys.map((key) => key.name)).to.deep.equal(['article_id']);
     expect(compile('/api/v1/content/:article_id/minitest', { sensitive: true, trailing: true })).not.to.equal(first);
+  });
+});
+
+describe('the contract validator route lookup', () => {
+  const base = { basePath: '/api/v1' };
+  const routes = {
+    '/api/v1/progress/current-stage': base,
+    '/api/v1/progress/history': base,
+    '/api/v1/exams/level/:attempt_id/submit': base,
+    '/api/v1/:anything/echo': base,
+  };
+
+  it('hands a request only the routes sharing its first segment, and those starting with a parameter', () => {
+    const routesFor = routesByFirstSegment(routes);
+    expect(Object.keys(routesFor('/api/v1/progress/current-stage?x=1'))).to.have.members([
+      '/api/v1/progress/current-stage',
+      '/api/v1/progress/history',
+      '/api/v1/:anything/echo',
+    ]);
+    expect(Object.keys(routesFor('/api/v1/PROGRESS/history'))).to.include('/api/v1/progress/history');
+    expect(Object.keys(routesFor('/api/v1/exams/level/7/submit'))).to.have.members([
+      '/api/v1/exams/level/:attempt_id/submit',
+      '/api/v1/:anything/echo',
+    ]);
+    expect(Object.keys(routesFor('/api/v1/nothing-here'))).to.deep.equal(['/api/v1/:anything/echo']);
+  });
+
+  it('narrows the map the metadata middleware reads to the request at hand, keeping the rest of the context', () => {
+    const seen: string[][] = [];
+    const context = Object.assign(Object.create({ kind: () => 'the real context' }) as object, {
+      expressRouteMap: routes,
+    }) as { expressRouteMap: typeof routes; kind(): string };
+    const validator = {
+      metadataMiddleware(view: typeof context): RequestHandler {
+        return (_req, _res, next) => {
+          seen.push([view.kind(), ...Object.keys(view.expressRouteMap)]);
+          next();
+        };
+      },
+    };
+    narrowRouteLookup(validator as never);
+    const middleware = validator.metadataMiddleware(context);
+    const call = (url: string) => middleware({ originalUrl: url } as Request, {} as Response, () => undefined);
+    call('/api/v1/exams/level/1/submit');
+    call('/api/v1/progress/history');
+    expect(seen).to.deep.equal([
+      ['the real context', '/api/v1/exams/level/:attempt_id/submit', '/api/v1/:anything/echo'],
+      ['the real context', '/api/v1/progress/current-stage', '/api/v1/progress/history', '/api/v1/:anything/echo'],
+    ]);
+  });
+
+  it('finds the hook on the instance express-openapi-validator builds', () => {
+    contractValidator({ document: loadOpenApiContract().document });
+    expect(validatorInstance()).to.not.equal(undefined);
   });
 });

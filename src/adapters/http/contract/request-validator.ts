@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { RequestHandler } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import type * as PathToRegexpModule from 'path-to-regexp';
+import { isMetadataHook, narrowRouteLookup, type MetadataHook } from './route-lookup.js';
 
 /**
  * express-openapi-validator 5.6 recompiles the pattern of every path of the contract on every
@@ -61,7 +62,7 @@ export interface ValidatorOptions {
  */
 export function contractValidator(options: ValidatorOptions): RequestHandler[] {
   memoizePathToRegexp();
-  return OpenApiValidator.middleware({
+  const handlers = OpenApiValidator.middleware({
     apiSpec: options.document as never,
     validateRequests: { allowUnknownQueryParameters: false, coerceTypes: true },
     validateResponses: false,
@@ -69,4 +70,14 @@ export function contractValidator(options: ValidatorOptions): RequestHandler[] {
     validateFormats: true,
     ignoreUndocumented: false,
   }) as RequestHandler[];
+  // The instance just built; its metadata middleware is made on the first request, after this.
+  const validator = validatorInstance();
+  if (validator !== undefined) narrowRouteLookup(validator);
+  return handlers;
+}
+
+/** The instance behind the last `middleware()` call (the library keeps it as `middleware._oav`). */
+export function validatorInstance(): MetadataHook | undefined {
+  const instance = (OpenApiValidator.middleware as unknown as { _oav?: unknown })._oav;
+  return isMetadataHook(instance) ? instance : undefined;
 }
