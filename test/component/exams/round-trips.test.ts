@@ -7,7 +7,8 @@ import { newLearner } from '../../support/fixtures/identity.js';
 /**
  * What one exam start and one submit cost in SQL round trips, counted on the wire between the real server wiring and
  * PostgreSQL by the bench's proxy (docs/benchmarks.md, "SQL round trips per request"): every transaction holds a pooled
- * connection across all of its round trips, so each one counts (docs/decisions.md, "Fewer round trips per exam").
+ * connection across all of its round trips, so each one counts (docs/decisions.md, "Fewer round trips per exam start
+ * and submit").
  */
 describe('exam round trips', () => {
   let counter: WireCounter | undefined;
