@@ -2,25 +2,31 @@
 -- so concurrent submits sharing a question update different rows. Each fold locks its stripe rows
 -- in question (then option) order, so two submits in the same stripe queue instead of deadlocking.
 
--- name: foldQuestions
--- $1 shard; per answer: $2 question ids, $3 correct (0/1), $4 rest scores.
-INSERT INTO item_statistic_stripes AS s
-  (question_id, shard, responses, sum_correct, sum_rest, sum_rest_squared, sum_correct_rest)
-SELECT a.question_id, $1, 1, a.x, a.rest, a.rest * a.rest, a.x * a.rest
-FROM unnest($2::bigint[], $3::int[], $4::float8[]) AS a (question_id, x, rest)
-ORDER BY a.question_id
-ON CONFLICT (question_id, shard) DO UPDATE
-SET responses = s.responses + 1,
-    sum_correct = s.sum_correct + EXCLUDED.sum_correct,
-    sum_rest = s.sum_rest + EXCLUDED.sum_rest,
-    sum_rest_squared = s.sum_rest_squared + EXCLUDED.sum_rest_squared,
-    sum_correct_rest = s.sum_correct_rest + EXCLUDED.sum_correct_rest;
-
--- name: foldOptions
--- $1 shard; per answer: $2 question ids, $3 chosen option ids, $4 rest scores.
+-- name: fold
+-- One submitted sheet into the stripes of shard $1; per answer: $2 question ids, $3 chosen option ids,
+-- $4 correct (0/1), $5 rest scores. Question stripes are locked first, then option stripes, each in id
+-- order: the option rows wait for every question row (they read the questions' RETURNING), so every fold
+-- takes its locks in one global order.
+WITH answers AS (
+  SELECT * FROM unnest($2::bigint[], $3::bigint[], $4::int[], $5::float8[]) AS a (question_id, option_id, x, rest)
+), questions AS (
+  INSERT INTO item_statistic_stripes AS s
+    (question_id, shard, responses, sum_correct, sum_rest, sum_rest_squared, sum_correct_rest)
+  SELECT a.question_id, $1, 1, a.x, a.rest, a.rest * a.rest, a.x * a.rest
+  FROM answers a
+  ORDER BY a.question_id
+  ON CONFLICT (question_id, shard) DO UPDATE
+  SET responses = s.responses + 1,
+      sum_correct = s.sum_correct + EXCLUDED.sum_correct,
+      sum_rest = s.sum_rest + EXCLUDED.sum_rest,
+      sum_rest_squared = s.sum_rest_squared + EXCLUDED.sum_rest_squared,
+      sum_correct_rest = s.sum_correct_rest + EXCLUDED.sum_correct_rest
+  RETURNING 1
+)
 INSERT INTO item_option_stripes AS s (option_id, shard, question_id, chosen, sum_rest)
 SELECT a.option_id, $1, a.question_id, 1, a.rest
-FROM unnest($2::bigint[], $3::bigint[], $4::float8[]) AS a (question_id, option_id, rest)
+FROM answers a
+WHERE (SELECT count(*) FROM questions) = cardinality($2::bigint[])
 ORDER BY a.question_id, a.option_id
 ON CONFLICT (option_id, shard) DO UPDATE
 SET chosen = s.chosen + 1,

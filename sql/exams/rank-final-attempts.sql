@@ -2,7 +2,35 @@
 -- tables (identical to level_exam_* but for the prefix). Change both files together: a test
 -- (test/postgres/platform/exam-sql-twins.test.ts) fails when they differ in anything else.
 
+-- name: lockStageForStart
+-- The first statement of a start: the learner's current stage row locked exactly as
+-- progress/stages.lockCurrentStage locks it, with its pinned settings (a pinned version's settings never
+-- change), and two hints. The hints are read under this statement's snapshot, taken before the lock was
+-- granted: a start, submit or close that committed while this one waited is not in them (READ COMMITTED
+-- re-checks the locked row, it does not re-read the others). So they only route; the statements they
+-- route to read afresh (docs/decisions.md, "Fewer round trips per exam start and submit").
+-- open_seen: an attempt of this kind looked open on the stage. expired_seen: one of the learner's open
+-- attempts of this kind, on any stage, looked past $2 (now minus the grace). One row even without a
+-- current stage (its columns NULL). $1 user id, $2 expiry cutoff.
+SELECT st.user_id, st.track_id, st.stage_id, st.rank, st.level, st.position, st.status, st.settings_version_id,
+       st.activated_at, st.settings,
+       EXISTS (SELECT 1 FROM rank_final_attempts a
+                WHERE a.user_id = $1 AND a.stage_id = st.stage_id AND a.submitted_at IS NULL) AS open_seen,
+       EXISTS (SELECT 1 FROM rank_final_attempts a
+                WHERE a.user_id = $1 AND a.submitted_at IS NULL AND a.deadline_at < $2::timestamptz) AS expired_seen
+FROM (SELECT) AS learner
+LEFT JOIN (
+  SELECT p.user_id, p.track_id, p.stage_id, s.rank, s.level, s.position, p.status, p.settings_version_id,
+         p.activated_at, to_jsonb(ts) AS settings
+  FROM user_stage_progress p
+  JOIN stages s ON s.id = p.stage_id
+  LEFT JOIN track_settings ts ON ts.settings_version_id = p.settings_version_id
+  WHERE p.user_id = $1 AND p.status IN ('active', 'pending_approval')
+  FOR UPDATE OF p
+) st ON true;
+
 -- name: findOpen
+-- The open attempt read afresh, after the stage lock (see lockStageForStart).
 SELECT id AS attempt_id, attempt_no, total_q, pass_score, created_at, deadline_at
 FROM rank_final_attempts
 WHERE user_id = $1 AND stage_id = $2 AND submitted_at IS NULL;
@@ -46,12 +74,14 @@ CROSS JOIN LATERAL (
 -- The attempt and its questions in stored (shuffled) order, in one statement that also answers
 -- with what the learner sees (as questionsOf does), saving the round trip of reading it back;
 -- attempt_no is the next number on this stage (the caller holds the learner's stage row lock);
--- $11 is the deadline (NULL: untimed).
+-- $11 is the deadline (NULL: untimed). Nothing is inserted (no row) when an attempt is open on the
+-- stage: read under the lock, this is what makes one attempt of concurrent starts whose hint missed it.
 WITH attempt AS (
   INSERT INTO rank_final_attempts (user_id, stage_id, settings_version_id, attempt_no, total_q, pass_score, seed, assembly, deadline_at)
   SELECT $1, $2, $3, COALESCE(max(attempt_no), 0) + 1, $4, $5, $6, $10::jsonb, $11::timestamptz
   FROM rank_final_attempts
   WHERE user_id = $1 AND stage_id = $2
+  HAVING count(*) FILTER (WHERE submitted_at IS NULL) = 0
   RETURNING id, attempt_no, total_q, pass_score, created_at, deadline_at
 ), stored_order AS (
   INSERT INTO rank_final_attempt_questions (attempt_id, question_id, module_id, pos)

@@ -30,8 +30,6 @@ export function examUseCases(w: WiringContext, progress: ProgressServices, attem
     start: startExam({
       transactor,
       attempts,
-      stages: repos.stages,
-      settings: repos.pinnedSettings,
       eligibility: progress.eligibility,
       weakness: progress.weakness,
       random,

@@ -15,7 +15,7 @@ import { rotation, runLoad, type LoadResult } from './load.js';
  *   small and of the large learner set folded in (the bench writes answers set-based, so `foldBenchAnswers` folds
  *   them the way submits do, from scratch, with set-based SQL);
  * - upkeep: the exam cycle against the real server and against an upkeep-free twin — a copy of the same build
- *   whose two fold statements do nothing — in interleaved runs on the same database.
+ *   whose fold statement does nothing — in interleaved runs on the same database.
  */
 const QUERIES = parseSqlFile(
   readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'sql', 'item-statistics.sql'), 'utf8'),
@@ -91,15 +91,14 @@ export async function itemStatisticsReader(options: {
     });
 }
 
-/** The submit's fold statements, as sql/assessment/item-statistics.sql names them, with their parameter types. */
+/** The submit's fold statement, as sql/assessment/item-statistics.sql names it, with its parameter types. */
 const FOLD_STATEMENTS: Record<string, string> = {
-  foldQuestions: '$1::int, $2::bigint[], $3::int[], $4::float8[]',
-  foldOptions: '$1::int, $2::bigint[], $3::bigint[], $4::float8[]',
+  fold: '$1::int, $2::bigint[], $3::bigint[], $4::int[], $5::float8[]',
 };
 
 /**
  * The same build with the item-statistics upkeep removed: a copy of dist/ and sql/ in a temporary tree whose
- * fold statements take the same parameters and touch nothing. They still cost their round trip each (two per
+ * fold statement takes the same parameters and touches nothing. It still costs its round trip (one per
  * submit), so the comparison isolates the folds' database work and lock waits; the round trips are counted in
  * the report's round-trip table.
  */

@@ -296,10 +296,10 @@ const ITEM_STATISTICS_METHOD = `## Item statistics
   stripes exactly as submits do (x, rest score, attempt id mod 8). The read adds up at most 8 stripe rows per
   question and option, so its cost follows the module's bank, not the number of answers.
 - **Upkeep**: the exam cycle (level start + submit, failing answers) against the built server and against an
-  *upkeep-free twin*: a copy of the same build in a temporary tree whose two fold statements
-  (\`assessment/item-statistics.foldQuestions\`, \`.foldOptions\`) take the same parameters and do nothing. The runs
-  alternate, same database, same learners. The twin still sends the two statements, so the difference is the folds'
-  database work and lock waits under 20 concurrent submits; their two round trips per submit are in the round-trip
+  *upkeep-free twin*: a copy of the same build in a temporary tree whose fold statement
+  (\`assessment/item-statistics.fold\`) takes the same parameters and does nothing. The runs
+  alternate, same database, same learners. The twin still sends the statement, so the difference is the fold's
+  database work and lock waits under 20 concurrent submits; its round trip per submit is in the round-trip
   table below. The bar: the cycle with the upkeep keeps at least 0.9 × the twin's throughput, about the run-to-run
   spread of the cycle on this machine.
 `;

@@ -70,6 +70,11 @@ export interface UseApiOptions {
   readonly random?: RandomSource;
   /** Replaces the system clock of the session use cases (see test/support/test-clock.ts). */
   readonly clock?: Clock;
+  /**
+   * Routes the server's pool elsewhere (a TCP proxy, say): called once before the server starts with the URL it would
+   * use, it answers the URL to use instead.
+   */
+  readonly databaseUrl?: (serverUrl: string) => Promise<string>;
 }
 
 /** An app built by the real composition root on a fresh database, listening on port 0. */
@@ -81,7 +86,10 @@ export function useApi(options: UseApiOptions = {}): TestApi {
   let config: AppConfig | undefined;
 
   before(async () => {
-    config = testConfig(db.url, options.env);
+    config = testConfig(
+      options.databaseUrl === undefined ? db.url : await options.databaseUrl(appDatabaseUrl(db.url)),
+      options.env,
+    );
     const logger = options.logger ?? createLogger('silent');
     pool = openPool(config, logger);
     const app = await composeApp(config, pool, logger, { random: options.random, clock: options.clock });

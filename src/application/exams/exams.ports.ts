@@ -8,7 +8,9 @@ import type { AttemptQuestion } from '../../domain/shared/attempt-order.rules.js
 import type { ExamKind } from '../../domain/shared/exam-kind.js';
 import type { ExamAssembly } from '../../domain/exams/exam-assembly.rules.js';
 import type { ModuleCandidates } from '../../domain/exams/question-pick.rules.js';
+import type { TrackSettings } from '../../domain/settings/track-settings.js';
 import type { Session, TxSession } from '../ports/transactor.port.js';
+import type { CurrentStage } from '../progress/progress.ports.js';
 import type { QuestionView } from '../shared/question-view.js';
 
 export interface OpenAttempt {
@@ -62,9 +64,27 @@ export interface NewAttempt {
   readonly assembly: ExamAssembly;
 }
 
+/**
+ * What a start learns in its first statement. The stage is locked and current; the hints were read under a snapshot
+ * taken before the lock was granted, so they may miss what a start, submit or close committed meanwhile: they only
+ * route, and the statements they route to read afresh.
+ */
+export interface StartLock {
+  /** undefined: the learner has no current stage. */
+  readonly stage: CurrentStage | undefined;
+  /** The stage's pinned settings; undefined when the version has none (a broken catalogue). */
+  readonly settings: TrackSettings | undefined;
+  /** An attempt of this kind looked open on the stage. */
+  readonly openSeen: boolean;
+  /** One of the learner's open attempts of this kind, on any stage, looked past the expiry cutoff. */
+  readonly expiredSeen: boolean;
+}
+
 /** The attempts of one exam kind (level exam or rank final share the shape). */
 export interface ExamAttempts {
   readonly kind: ExamKind;
+  /** Locks the learner's current stage row (`FOR UPDATE`, as StageProgress.lockCurrentStage) for a start. */
+  lockStageForStart(tx: TxSession, userId: number, expiryCutoff: Date): Promise<StartLock>;
   findOpen(tx: Session, userId: number, stageId: number): Promise<OpenAttempt | undefined>;
   /** Per module, a random window of active questions, marking the ones this learner already saw on this stage. */
   candidates(
@@ -76,8 +96,11 @@ export interface ExamAttempts {
       windowStart: number;
     },
   ): Promise<ModuleCandidates[]>;
-  /** Stores the attempt and answers with it and its questions as the learner sees them. */
-  insert(tx: TxSession, attempt: NewAttempt): Promise<{ attempt: OpenAttempt; questions: QuestionView[] }>;
+  /**
+   * Stores the attempt and answers with it and its questions as the learner sees them; undefined (nothing stored) when
+   * an attempt is already open on the stage.
+   */
+  insert(tx: TxSession, attempt: NewAttempt): Promise<{ attempt: OpenAttempt; questions: QuestionView[] } | undefined>;
   questionsOf(db: Session, attemptId: number): Promise<QuestionView[]>;
   /**
    * FOR UPDATE of the attempt row, with its grading sheet; undefined when it does not exist or is another learner's.

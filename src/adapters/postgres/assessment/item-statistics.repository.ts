@@ -7,7 +7,7 @@ import type { SqlCatalogue } from '../sql-catalogue.js';
 /** Stripes per question: concurrent submits sharing a question land on different rows. */
 export const ITEM_STATISTIC_SHARDS = 8;
 
-type Query = 'foldQuestions' | 'foldOptions' | 'thresholds' | 'sums';
+type Query = 'fold' | 'thresholds' | 'sums';
 
 interface ThresholdsRow {
   item_min_responses: number;
@@ -59,22 +59,20 @@ export class PgItemStatistics implements ItemStatisticsStore {
   private readonly sql: NamedStatements<Query>;
 
   constructor(catalogue: SqlCatalogue) {
-    this.sql = new NamedStatements(catalogue, 'assessment/item-statistics', [
-      'foldQuestions',
-      'foldOptions',
-      'thresholds',
-      'sums',
-    ]);
+    this.sql = new NamedStatements(catalogue, 'assessment/item-statistics', ['fold', 'thresholds', 'sums']);
   }
 
   async fold(tx: TxSession, attemptId: number, contributions: readonly ItemContribution[]): Promise<void> {
     if (contributions.length === 0) return;
     const shard = attemptId % ITEM_STATISTIC_SHARDS;
-    const questionIds = contributions.map((c) => c.questionId);
-    const rests = contributions.map((c) => c.rest);
-    // Questions first, then options, each in id order: every fold takes its locks in one global order.
-    await this.sql.run(tx, 'foldQuestions', [shard, questionIds, contributions.map((c) => (c.correct ? 1 : 0)), rests]);
-    await this.sql.run(tx, 'foldOptions', [shard, questionIds, contributions.map((c) => c.selectedOptionId), rests]);
+    // One statement: question stripes, then option stripes, each locked in id order (sql/assessment/).
+    await this.sql.run(tx, 'fold', [
+      shard,
+      contributions.map((c) => c.questionId),
+      contributions.map((c) => c.selectedOptionId),
+      contributions.map((c) => (c.correct ? 1 : 0)),
+      contributions.map((c) => c.rest),
+    ]);
   }
 
   async thresholdsOfModule(db: Session, moduleId: number): Promise<ItemThresholds | undefined> {

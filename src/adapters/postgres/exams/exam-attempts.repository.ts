@@ -4,6 +4,7 @@ import type {
   LockedAttempt,
   NewAttempt,
   OpenAttempt,
+  StartLock,
 } from '../../../application/exams/exams.ports.js';
 import type { QuestionView } from '../../../application/shared/question-view.js';
 import type { Session, TxSession } from '../../../application/ports/transactor.port.js';
@@ -18,9 +19,12 @@ import {
 } from '../../../application/exams/assembly-document.js';
 import { toQuestionView, type QuestionViewRow } from '../shared/question-rows.js';
 import { NamedStatements } from '../named-statements.js';
+import { toTrackSettings, type SettingsRow } from '../progress/pinned-settings.repository.js';
+import { toCurrentStage, type CurrentRow } from '../progress/stage-progress.repository.js';
 import type { SqlCatalogue } from '../sql-catalogue.js';
 
 type Query =
+  | 'lockStageForStart'
   | 'findOpen'
   | 'candidates'
   | 'insert'
@@ -35,6 +39,7 @@ type Query =
   | 'findWithAssembly'
   | 'listOnStage';
 const QUERIES: readonly Query[] = [
+  'lockStageForStart',
   'findOpen',
   'candidates',
   'insert',
@@ -100,6 +105,23 @@ export class PgExamAttempts implements ExamAttempts {
     );
   }
 
+  async lockStageForStart(tx: TxSession, userId: number, expiryCutoff: Date): Promise<StartLock> {
+    // Without a current stage the stage columns are NULL; the hints are there either way.
+    const row = (await this.sql.first<
+      (CurrentRow | { [column in keyof CurrentRow]: null }) & {
+        settings: SettingsRow | null;
+        open_seen: boolean;
+        expired_seen: boolean;
+      }
+    >(tx, 'lockStageForStart', [userId, expiryCutoff]))!;
+    return {
+      stage: row.stage_id === null ? undefined : toCurrentStage(row as CurrentRow),
+      settings: row.settings === null ? undefined : toTrackSettings(row.settings),
+      openSeen: row.open_seen,
+      expiredSeen: row.expired_seen,
+    };
+  }
+
   async findOpen(tx: Session, userId: number, stageId: number): Promise<OpenAttempt | undefined> {
     const row = await this.sql.first<OpenRow>(tx, 'findOpen', [userId, stageId]);
     return row && toOpen(row);
@@ -131,7 +153,10 @@ export class PgExamAttempts implements ExamAttempts {
     });
   }
 
-  async insert(tx: TxSession, attempt: NewAttempt): Promise<{ attempt: OpenAttempt; questions: QuestionView[] }> {
+  async insert(
+    tx: TxSession,
+    attempt: NewAttempt,
+  ): Promise<{ attempt: OpenAttempt; questions: QuestionView[] } | undefined> {
     const row = await this.sql.first<OpenRow & { questions: QuestionViewRow[] }>(tx, 'insert', [
       attempt.userId,
       attempt.stageId,
@@ -145,7 +170,7 @@ export class PgExamAttempts implements ExamAttempts {
       JSON.stringify(toAssemblyDocument(attempt.assembly)),
       attempt.deadlineAt,
     ]);
-    return { attempt: toOpen(row!), questions: row!.questions.map(toQuestionView) };
+    return row && { attempt: toOpen(row), questions: row.questions.map(toQuestionView) };
   }
 
   async questionsOf(db: Session, attemptId: number): Promise<QuestionView[]> {

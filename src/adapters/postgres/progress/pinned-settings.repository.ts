@@ -10,7 +10,8 @@ import {
 import { NamedStatements } from '../named-statements.js';
 import type { SqlCatalogue } from '../sql-catalogue.js';
 
-type SettingsRow = Record<string, number> & { weakness_metric: WeaknessMetric };
+/** A `track_settings` row (or its jsonb), snake_case columns. */
+export type SettingsRow = Record<string, number> & { weakness_metric: WeaknessMetric };
 
 /** Maps a `track_settings` row (snake_case columns) to the domain's TrackSettings. */
 export function toTrackSettings(row: SettingsRow): TrackSettings {

@@ -9,7 +9,8 @@ import type { Rank } from '../../../domain/progress/stage-ladder.js';
 import { NamedStatements } from '../named-statements.js';
 import type { SqlCatalogue } from '../sql-catalogue.js';
 
-interface CurrentRow {
+/** A current stage row as progress/stages.sql selects it (exam start's lock selects the same columns). */
+export interface CurrentRow {
   user_id: number;
   track_id: number;
   stage_id: number;
@@ -33,7 +34,7 @@ interface OverviewRow extends RecordRow {
   graduated_at: Date | null;
 }
 
-const toCurrentStage = (row: CurrentRow): CurrentStage => ({
+export const toCurrentStage = (row: CurrentRow): CurrentStage => ({
   userId: row.user_id,
   trackId: row.track_id,
   stageId: row.stage_id,
