@@ -15,7 +15,8 @@ import { median, rotation, runLoad, type LoadResult } from './load.js';
 import { summariseProfile } from './cpu-profile-summary.js';
 
 /**
- * `npm run bench:profile [-- --seconds N --runs N --profile-seconds N --no-build --profile-only]`: where the read's time goes, reproducibly.
+ * `npm run bench:profile [-- --seconds N --runs N --profile-seconds N --no-build --profile-only]`:
+ * where the read's time goes, reproducibly.
  * On a small bench database (2,000 learners) it loads the ceiling and GET /progress/current-stage in
  * interleaved runs (the read ÷ ceiling ratio of docs/benchmarks.md, on small data), then loads the built
  * server once more under V8's sampling profiler (`--cpu-prof`) and prints where its CPU went: by
