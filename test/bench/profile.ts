@@ -1,8 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { Argon2PasswordHasher } from '../../src/adapters/security/argon2-password-hasher.js';
 import { JwtTokenIssuer } from '../../src/adapters/security/jwt-token-issuer.js';
 import { loadConfig } from '../../src/config/config.js';
@@ -11,17 +11,20 @@ import { BENCH_PASSWORD, openBenchData } from './bench-data.js';
 import { createBenchDatabase } from './bench-database.js';
 import { startBenchServer, startCeiling } from './bench-processes.js';
 import { CONNECTIONS } from './bench-profile.js';
-import { median, rotation, runLoad, type LoadResult } from './load.js';
 import { summariseProfile } from './cpu-profile-summary.js';
+import { measureCpuSplit, renderCpuSplit } from './cpu-split.js';
+import { answerKey, examCycle } from './exam-cycle.scenario.js';
+import { median, rotation, runLoad, type LoadResult } from './load.js';
 
 /**
- * `npm run bench:profile [-- --seconds N --runs N --profile-seconds N --no-build --profile-only]`:
- * where the read's time goes, reproducibly.
- * On a small bench database (2,000 learners) it loads the ceiling and GET /progress/current-stage in
- * interleaved runs (the read ÷ ceiling ratio of docs/benchmarks.md, on small data), then loads the built
- * server once more under V8's sampling profiler (`--cpu-prof`) and prints where its CPU went: by
- * package (express, pino, the contract validator, pg …), and the hottest functions by self time.
- * Nothing is asserted; docs/benchmarks.md quotes its output.
+ * `npm run bench:profile [-- --seconds N --runs N --profile-seconds N --no-build]`: where the time of
+ * the read and of the exam cycle goes, reproducibly. On a small bench database (2,000 learners) it
+ * loads the ceiling, GET /progress/current-stage and the exam cycle in interleaved runs (their
+ * ratios to the ceiling as docs/benchmarks.md takes them, on small data), with the machine's CPU
+ * split by process over each run; then it loads the built server under V8's sampling profiler
+ * (`--cpu-prof`), once per scenario, and prints where the server's CPU went: by package (express,
+ * the contract validator, pg …) and the hottest functions. Nothing is asserted;
+ * docs/benchmarks.md quotes its output.
  */
 const argument = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -31,12 +34,12 @@ const seconds = argument('seconds', 6);
 const runs = argument('runs', 3);
 /** Long enough that start-up (reading and compiling the contract) is a small share of the profile. */
 const profileSeconds = argument('profile-seconds', 20);
-/** `--profile-only`: skip the ratio runs. */
-const profileOnly = process.argv.includes('--profile-only');
 const LEARNERS = 2_000;
 const started = Date.now();
 const log = (message: string) =>
   console.log(`[profile ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${message}`);
+
+type Scenario = (title: string, url: string, duration?: number) => Promise<LoadResult>;
 
 async function main(): Promise<void> {
   if (!process.argv.includes('--no-build')) {
@@ -44,8 +47,7 @@ async function main(): Promise<void> {
     if (spawnSync('npm', ['run', '--silent', 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' }).status !== 0)
       throw new Error('npm run build failed');
   }
-  const cores = os.availableParallelism();
-  const poolMax = Math.max(4, 2 * cores + 1);
+  const poolMax = Math.max(4, 2 * os.availableParallelism() + 1);
   const jwtSecret = randomBytes(48).toString('base64url');
   const db = await createBenchDatabase();
   const profileDir = mkdtempSync(join(os.tmpdir(), 'alp-cpu-profile-'));
@@ -58,9 +60,13 @@ async function main(): Promise<void> {
     const ids = await data.addLearners(1, LEARNERS);
     await data.settle();
     await data.close();
-    const readTokens = rotation(ids.map((id) => tokens.issue(id, 'user').accessToken));
+    // Disjoint halves: readers never hold an open attempt, cyclers always start afresh.
+    const tokenOf = (id: number) => tokens.issue(id, 'user').accessToken;
+    const readTokens = rotation(ids.slice(0, LEARNERS / 2).map(tokenOf));
+    const cycleTokens = rotation(ids.slice(LEARNERS / 2).map(tokenOf));
+    const key = await answerKey(db.pool);
 
-    const read = (title: string, url: string, duration = seconds) =>
+    const read: Scenario = (title, url, duration = seconds) =>
       runLoad({
         title,
         url,
@@ -74,57 +80,67 @@ async function main(): Promise<void> {
           },
         ],
       });
-    const ceilingRun = (url: string, duration = seconds) =>
-      runLoad({
-        title: 'ceiling',
-        url,
-        connections: CONNECTIONS.ceiling,
-        duration,
-        requests: [{ method: 'GET', path: '/row' }],
-      });
+    const cycle: Scenario = (title, url, duration = seconds) =>
+      examCycle({ title, url, seconds: duration, nextToken: cycleTokens, key });
+    const ceilingRun: Scenario = (title, url, duration = seconds) =>
+      runLoad({ title, url, connections: CONNECTIONS.ceiling, duration, requests: [{ method: 'GET', path: '/row' }] });
 
-    if (!profileOnly) {
-      const ceiling = await startCeiling({ databaseUrl: db.url, poolMax, minId: ids[0]!, maxId: ids.at(-1)! });
-      const server = await startBenchServer({ databaseUrl: db.url, jwtSecret, poolMax });
-      const ceilings: LoadResult[] = [];
-      const reads: LoadResult[] = [];
-      try {
-        await ceilingRun(ceiling.url, 2);
-        await read('warm-up', server.url, 2);
-        for (let run = 0; run < runs; run += 1) {
-          ceilings.push(await ceilingRun(ceiling.url));
-          reads.push(await read('read', server.url));
-          log(
-            `run ${run + 1}: ceiling ${ceilings.at(-1)!.rps.toFixed(0)} req/s, read ${reads.at(-1)!.rps.toFixed(0)} req/s`,
-          );
-        }
-      } finally {
-        await server.stop();
-        await ceiling.stop();
-      }
-      const ceilingRps = median(ceilings.map((r) => r.rps));
-      const readRps = median(reads.map((r) => r.rps));
-      log(
-        `medians: ceiling ${ceilingRps.toFixed(0)} req/s, read ${readRps.toFixed(0)} req/s = ${(readRps / ceilingRps).toFixed(2)}× ceiling, read p50 ${median(reads.map((r) => r.p50)).toFixed(1)} ms`,
-      );
-    }
-
-    log('read under the CPU profiler');
-    const profiled = await startBenchServer({
-      databaseUrl: db.url,
-      jwtSecret,
-      poolMax,
-      nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
-    });
+    const ceiling = await startCeiling({ databaseUrl: db.url, poolMax, minId: ids[0]!, maxId: ids.at(-1)! });
+    const server = await startBenchServer({ databaseUrl: db.url, jwtSecret, poolMax });
+    const results: Record<'ceiling' | 'read' | 'cycle', LoadResult[]> = { ceiling: [], read: [], cycle: [] };
+    const splits: Record<string, string> = {};
     try {
-      await read('warm-up', profiled.url, 2);
-      await read('profiled read', profiled.url, profileSeconds);
+      const scenarios = [
+        ['ceiling', ceilingRun, ceiling.url, ceiling.pid],
+        ['read', read, server.url, server.pid],
+        ['cycle', cycle, server.url, server.pid],
+      ] as const;
+      for (const [, scenario, url] of scenarios) await scenario('warm-up', url, 2);
+      for (let run = 0; run < runs; run += 1) {
+        for (const [name, scenario, url, pid] of scenarios) {
+          const split = measureCpuSplit(pid);
+          results[name].push(await scenario(name, url));
+          if (run === runs - 1) splits[name] = renderCpuSplit(`the ${name} (last run)`, split.stop());
+        }
+        log(
+          `run ${run + 1}: ceiling ${results.ceiling.at(-1)!.rps.toFixed(0)} req/s, read ${results.read.at(-1)!.rps.toFixed(0)} req/s, exam cycle ${results.cycle.at(-1)!.rps.toFixed(0)} req/s`,
+        );
+      }
     } finally {
-      await profiled.stop();
+      await server.stop();
+      await ceiling.stop();
     }
-    const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
-    if (file === undefined) throw new Error('the server wrote no CPU profile');
-    console.log(`\n${summariseProfile(JSON.parse(readFileSync(join(profileDir, file), 'utf8')), PROJECT_ROOT)}`);
+    const rps = (name: keyof typeof results) => median(results[name].map((result) => result.rps));
+    console.log(
+      `\nmedians of ${runs} interleaved runs of ${seconds} s: ceiling ${rps('ceiling').toFixed(0)} req/s; ` +
+        `read ${rps('read').toFixed(0)} req/s = ${(rps('read') / rps('ceiling')).toFixed(2)}× ceiling; ` +
+        `exam cycle ${rps('cycle').toFixed(0)} req/s per call = ${(rps('cycle') / rps('ceiling')).toFixed(2)}× ceiling\n`,
+    );
+    for (const table of Object.values(splits)) console.log(`${table}\n`);
+
+    for (const [name, scenario] of [
+      ['read', read],
+      ['exam cycle', cycle],
+    ] as const) {
+      log(`${name} under the CPU profiler`);
+      const dir = join(profileDir, name.replace(' ', '-'));
+      const profiled = await startBenchServer({
+        databaseUrl: db.url,
+        jwtSecret,
+        poolMax,
+        nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+      });
+      try {
+        await scenario('warm-up', profiled.url, 2);
+        await scenario(`profiled ${name}`, profiled.url, profileSeconds);
+      } finally {
+        await profiled.stop();
+      }
+      const file = readdirSync(dir).find((entry) => entry.endsWith('.cpuprofile'));
+      if (file === undefined) throw new Error('the server wrote no CPU profile');
+      const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Parameters<typeof summariseProfile>[0];
+      console.log(`\n### The server's CPU under the ${name}\n\n${summariseProfile(profile, PROJECT_ROOT)}\n`);
+    }
   } finally {
     rmSync(profileDir, { recursive: true, force: true });
     await db.drop();

@@ -21,6 +21,7 @@ import { capture, explainStatements, statementLabel, type Plan } from './sql-ins
 import { measureWebApp } from './web-app.scenario.js';
 import { foldBenchAnswers, itemStatisticsReader, startUpkeepFreeTwin } from './item-statistics.scenario.js';
 import { measureTopology } from './topology-scenarios.js';
+import { answerKey, examCycle, failingSheet } from './exam-cycle.scenario.js';
 
 /**
  * `npm run bench`: provisions its own database (the tests' server order),
@@ -274,67 +275,10 @@ async function main(): Promise<void> {
     }
 
     // ── exam cycle ────────────────────────────────────────────────────────────────────────────
-    // Answers: right for positions 1-8, wrong after, so every cycle FAILs (8 < 15) and the learner
-    // can start again; the correct options come from the database, never from the API.
-    const correct = new Map(
-      (
-        await db.pool.query<{ id: number; correct_option_id: number }>(
-          'SELECT id, correct_option_id FROM questions WHERE is_active',
-        )
-      ).rows.map((row) => [row.id, row.correct_option_id]),
-    );
-    const failingSheet = (
-      questions: { id: number; options: { id: number }[] }[],
-      rightOf: ReadonlyMap<number, number> = correct,
-    ) =>
-      JSON.stringify({
-        answers: questions.map((question, index) => {
-          const right = rightOf.get(question.id)!;
-          return {
-            question_id: question.id,
-            selected_option_id: index < 8 ? right : question.options.find((option) => option.id !== right)!.id,
-          };
-        }),
-      });
+    const correct = await answerKey(db.pool);
     const cycleTokens = rotation(tokensFor(cyclePool));
     const cycleRun = (title: string, seconds = profile.seconds, url = base) =>
-      runLoad({
-        title,
-        url,
-        connections: CONNECTIONS.exam,
-        duration: seconds,
-        requests: [
-          {
-            method: 'POST',
-            path: `${API}/exams/level/start`,
-            setup: (context) => {
-              context.token = cycleTokens();
-              return { headers: { authorization: `Bearer ${context.token as string}` } };
-            },
-            onResponse: (status, body, context) => {
-              if (status !== 200 && status !== 201) return;
-              const started = JSON.parse(body) as {
-                attempt_id: number;
-                questions: { id: number; options: { id: number }[] }[];
-              };
-              context.attempt = started.attempt_id;
-              context.sheet = failingSheet(started.questions);
-            },
-          },
-          {
-            method: 'POST',
-            path: `${API}/exams/level/0/submit`,
-            setup: (context) =>
-              context.attempt === undefined
-                ? null
-                : {
-                    path: `${API}/exams/level/${context.attempt as number}/submit`,
-                    headers: { authorization: `Bearer ${context.token as string}` },
-                    body: context.sheet as string,
-                  },
-          },
-        ],
-      });
+      examCycle({ title, url, seconds, nextToken: cycleTokens, key: correct });
     log('exam cycle (start + submit)');
     await cycleRun('warm-up', profile.warmSeconds);
     const cycles: LoadResult[] = [];
