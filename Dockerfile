@@ -23,4 +23,6 @@ COPY sql ./sql
 COPY migrations ./migrations
 USER node
 EXPOSE 3000
-CMD ["node", "dist/src/main.js"]
+# A young generation of 2 × 8 MiB instead of 2 × 16: 10-20 MiB less at peak, no throughput lost in the bench
+# (docs/decisions.md, "The server's memory at peak").
+CMD ["node", "--max-semi-space-size=8", "dist/src/main.js"]

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect } from 'chai';
 import type { Request, RequestHandler, Response } from 'express';
+import { parse } from 'yaml';
 import { loadOpenApiContract } from '../../../src/adapters/http/contract/openapi-document.js';
 import {
   contractValidator,
@@ -9,6 +11,7 @@ import {
   validatorInstance,
 } from '../../../src/adapters/http/contract/request-validator.js';
 import { narrowRouteLookup, routesByFirstSegment } from '../../../src/adapters/http/contract/route-lookup.js';
+import { OPENAPI_PATH } from '../../../src/config/project-paths.js';
 
 const require = createRequire(import.meta.url);
 
@@ -83,5 +86,12 @@ describe('the contract validator route lookup', () => {
   it('finds the hook on the instance express-openapi-validator builds', () => {
     contractValidator({ document: loadOpenApiContract().document });
     expect(validatorInstance()).to.not.equal(undefined);
+  });
+});
+
+describe('the contract document the server loads', () => {
+  it('is exactly what an independent YAML reader (the one the response checks use) reads from openapi.yaml', () => {
+    const contract = loadOpenApiContract();
+    expect(contract.document).to.deep.equal(parse(readFileSync(OPENAPI_PATH, 'utf8')));
   });
 });
