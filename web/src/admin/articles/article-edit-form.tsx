@@ -1,16 +1,15 @@
 import type { AdminArticle } from '@contract';
 import { useState, type FormEvent } from 'react';
-import { Checkbox } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { adminCatalogKeys } from '@shared/api/admin-catalog';
 import { useApi } from '@shared/api/api-context';
 import { formErrors } from '@shared/api/form-errors';
 import { useInvalidatingMutation } from '@shared/api/mutation';
 import { Button } from '@shared/ui/button';
+import { CheckboxField } from '@shared/ui/checkbox-field';
 import { ErrorState, Notice } from '@shared/ui/states';
 import { ArticleFields, positionOf, type ArticleText } from './article-fields';
 import { adminArticleCalls } from './articles.api';
-import local from './articles.module.css';
 
 /** Title, content_ref, position, body and whether it is assigned to learners at all (active). */
 export function ArticleEditForm({ article }: { article: AdminArticle }) {
@@ -52,12 +51,9 @@ export function ArticleEditForm({ article }: { article: AdminArticle }) {
         onChange={setText}
         errors={{ ...fields, ...(badPosition ? { position: t('admin.articles.positionInvalid') } : {}) }}
       />
-      <Checkbox className={local.checkbox} isSelected={isActive} onChange={setActive}>
-        <span className={local.box} aria-hidden="true">
-          {isActive ? '✓' : ''}
-        </span>
+      <CheckboxField isSelected={isActive} onChange={setActive}>
         {t('admin.articles.active')}
-      </Checkbox>
+      </CheckboxField>
       <p>
         <Button type="submit" isDisabled={save.isPending}>
           {t('admin.articles.save')}

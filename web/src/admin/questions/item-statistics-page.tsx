@@ -1,15 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Checkbox } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useApi } from '@shared/api/api-context';
+import { CheckboxField } from '@shared/ui/checkbox-field';
 import styles from '@shared/ui/page.module.css';
 import { Empty, QueryView } from '@shared/ui/states';
 import { ItemStatisticsView } from './item-statistics-view';
 import { ModuleHeading } from './module-heading';
 import { adminQuestionQueries } from './questions.api';
-import local from './questions.module.css';
 
 /** A module's item-analysis report: flagged questions first (the server's order), optionally only those. */
 export function ItemStatisticsPage() {
@@ -25,12 +24,9 @@ export function ItemStatisticsPage() {
     <>
       <ModuleHeading trackId={trackId} moduleId={moduleId} title="statistics" />
       <p className={styles.muted}>{t('admin.stats.intro')}</p>
-      <Checkbox className={local.checkbox} isSelected={flaggedOnly} onChange={setFlaggedOnly}>
-        <span className={local.box} aria-hidden="true">
-          {flaggedOnly ? '✓' : ''}
-        </span>
+      <CheckboxField isSelected={flaggedOnly} onChange={setFlaggedOnly}>
         {t('admin.stats.flaggedOnly')}
-      </Checkbox>
+      </CheckboxField>
       <QueryView query={report}>
         {(data) => (
           <>
