@@ -49,7 +49,8 @@ if (chromiumAvailable()) {
       const people = new AdminPeople(page);
       await console_.logIn(server.url, admin.email, admin.password);
 
-      // The overview links to every area; the header keeps Log out on one line at desktop widths.
+      // The overview links to every area; the header keeps Log out on one line at desktop widths, and its
+      // eight links on one row under the brand.
       const main = page.getByRole('main');
       for (const area of ['Approvals', 'Learners', 'Settings', 'Import', 'Audit log'])
         await main.getByRole('link', { name: area, exact: true }).waitFor();
@@ -57,8 +58,10 @@ if (chromiumAvailable()) {
       for (const width of [1280, 1024, 800]) {
         await page.setViewportSize({ width, height: 900 });
         await people.expectHeaderToolsOnOneLine(`at ${width} px (en)`);
+        if (width >= 1024) await people.expectNavigationOnOneRow(`at ${width} px (en)`);
         await page.getByLabel('Language').selectOption('ru');
         await people.expectHeaderToolsOnOneLine(`at ${width} px (ru)`);
+        if (width >= 1024) await people.expectNavigationOnOneRow(`at ${width} px (ru)`);
         await page.getByLabel('Язык').selectOption('en');
       }
       await page.setViewportSize({ width: 1280, height: 900 });

@@ -34,6 +34,18 @@ export class AdminPeople {
     expect(Math.abs(middle(buttonBox) - middle(selectBox)), `language and Log out on one row ${where}`).to.be.below(4);
   }
 
+  /** The header's navigation sits on one row of its own, under the brand and the tools. */
+  async expectNavigationOnOneRow(where: string): Promise<void> {
+    const header = this.page.getByRole('banner');
+    const links = header.getByRole('navigation').getByRole('link');
+    const tops = new Set<number>();
+    for (const box of await Promise.all((await links.all()).map((link) => link.boundingBox())))
+      if (box !== null) tops.add(Math.round(box.y));
+    expect(tops.size, `rows of navigation links ${where}`).to.equal(1);
+    const brand = await header.getByText(/^(Adaptive learning|Адаптивное обучение)/).boundingBox();
+    expect([...tops][0]!, `navigation under the brand ${where}`).to.be.above((brand?.y ?? 0) + (brand?.height ?? 0));
+  }
+
   /** Chooses a file the way a person does: the button opens the browser's file chooser. */
   async chooseFile(path: string): Promise<void> {
     const chooser = this.page.waitForEvent('filechooser');

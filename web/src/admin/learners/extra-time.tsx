@@ -8,6 +8,7 @@ import { Button } from '@shared/ui/button';
 import { ErrorState, Notice } from '@shared/ui/states';
 import { TextField } from '@shared/ui/text-field';
 import { adminLearnerCalls, adminLearnerKeys } from './learners.api';
+import local from './learners.module.css';
 
 /**
  * Extra time as an accommodation (docs/product.md, "Exam sittings"): a percentage of every time limit, 0 to 400,
@@ -28,7 +29,7 @@ export function ExtraTime({ learner }: { learner: AdminLearner }) {
     save.mutate(value.trim() === '' ? Number.NaN : Number(value));
   };
   return (
-    <form onSubmit={submit} noValidate>
+    <form className={local.extraTime} onSubmit={submit} noValidate>
       <TextField
         label={t('admin.learner.extraTime')}
         name="extra_time_pct"

@@ -9,7 +9,7 @@ export interface NavItem {
   readonly label: string;
 }
 
-/** The page frame both apps share: skip link, brand, navigation, language switch, the main landmark. */
+/** The page frame both apps share: skip link, brand, language switch and actions, navigation, the main landmark. */
 export function AppShell({
   brand,
   nav,
@@ -30,6 +30,10 @@ export function AppShell({
       <header className={styles.header}>
         <div className={styles.bar}>
           <span className={styles.brand}>{brand}</span>
+          <div className={styles.tools}>
+            <LanguageSwitch />
+            {actions}
+          </div>
           {nav.length > 0 && (
             <nav className={styles.nav} aria-label={t('shell.nav')}>
               <ul>
@@ -43,10 +47,6 @@ export function AppShell({
               </ul>
             </nav>
           )}
-          <div className={styles.tools}>
-            <LanguageSwitch />
-            {actions}
-          </div>
         </div>
       </header>
       <main id="main" className={styles.main} tabIndex={-1}>
