@@ -12,6 +12,7 @@ import {
 } from '../../../src/adapters/http/contract/request-validator.js';
 import { narrowRouteLookup, routesByFirstSegment } from '../../../src/adapters/http/contract/route-lookup.js';
 import { OPENAPI_PATH } from '../../../src/config/project-paths.js';
+import { useApi } from '../../support/api.js';
 
 const require = createRequire(import.meta.url);
 
@@ -52,6 +53,7 @@ describe('the contract validator route lookup', () => {
       '/api/v1/:anything/echo',
     ]);
     expect(Object.keys(routesFor('/api/v1/PROGRESS/history'))).to.include('/api/v1/progress/history');
+    expect(Object.keys(routesFor('/API/V1/Progress/history'))).to.include('/api/v1/progress/history');
     expect(Object.keys(routesFor('/api/v1/exams/level/7/submit'))).to.have.members([
       '/api/v1/exams/level/:attempt_id/submit',
       '/api/v1/:anything/echo',
@@ -93,5 +95,15 @@ describe('the contract document the server loads', () => {
   it('is exactly what an independent YAML reader (the one the response checks use) reads from openapi.yaml', () => {
     const contract = loadOpenApiContract();
     expect(contract.document).to.deep.equal(parse(readFileSync(OPENAPI_PATH, 'utf8')));
+  });
+});
+
+describe('the contract validator on a path in other letter case', () => {
+  const api = useApi();
+
+  it('validates /API/V1/PROGRESS/… as the progress route it reaches (routes match case-insensitively)', async () => {
+    const response = await fetch(`${api.baseUrl}/API/V1/Progress/current-stage?surplus=1`);
+    expect(response.status).to.equal(400);
+    expect(((await response.json()) as { code?: string }).code).to.equal('validation_failed');
   });
 });

@@ -25,18 +25,20 @@ export function routesByFirstSegment(routes: RouteMap): (url: string) => RouteMa
   const narrowed = new Map<string, RouteMap>();
   for (const [segment, group] of bySegment) narrowed.set(segment, { ...group, ...anySegment });
   const basePaths = [...new Set(Object.values(routes).map((methods) => methods.basePath))];
-  return (url) => {
-    const path = url.split('?', 1)[0]!;
-    // Several base paths (servers) would need a lookup per base: keep the full map then.
-    if (basePaths.length !== 1) return routes;
-    return narrowed.get(firstSegment(path, basePaths[0]!)) ?? anySegment;
-  };
+  // Several base paths (servers) would need a lookup per base: keep the full map then.
+  if (basePaths.length !== 1) return () => routes;
+  const [basePath] = basePaths as [string];
+  return (url) => narrowed.get(firstSegment(url.split('?', 1)[0]!, basePath)) ?? anySegment;
 }
 
-/** Lower-cased, since routes match case-insensitively unless the app says otherwise; lower-casing only widens. */
+/**
+ * Lower-cased, base path included, since routes match case-insensitively unless the app says otherwise
+ * (`/API/V1/PROGRESS/…` reaches the progress routes and must be validated as theirs); lower-casing only widens.
+ */
 function firstSegment(path: string, basePath: string): string {
-  if (!path.startsWith(basePath)) return '';
-  return (path.slice(basePath.length).split('/', 2)[1] ?? '').toLowerCase();
+  const lower = path.toLowerCase();
+  if (!lower.startsWith(basePath.toLowerCase())) return '';
+  return lower.slice(basePath.length).split('/', 2)[1] ?? '';
 }
 
 interface LookupContext {
