@@ -13,6 +13,7 @@ import { startServerProcess, type ServerProcess } from '../support/reliability/s
 import { AdminConsole } from './support/admin-console.page.js';
 import { AdminPeople } from './support/admin-people.page.js';
 import { chromiumAvailable, expectAccessible, launchChromium, openPage } from './support/browser.js';
+import { languageSwitch } from './support/learner-app.page.js';
 
 /**
  * The admin console's people and operations screens in real Chromium against a real server process on a
@@ -59,10 +60,10 @@ if (chromiumAvailable()) {
         await page.setViewportSize({ width, height: 900 });
         await people.expectHeaderToolsOnOneLine(`at ${width} px (en)`);
         if (width >= 1024) await people.expectNavigationOnOneRow(`at ${width} px (en)`);
-        await page.getByLabel('Language').selectOption('ru');
+        await languageSwitch(page).selectOption('ru');
         await people.expectHeaderToolsOnOneLine(`at ${width} px (ru)`);
         if (width >= 1024) await people.expectNavigationOnOneRow(`at ${width} px (ru)`);
-        await page.getByLabel('Язык').selectOption('en');
+        await languageSwitch(page).selectOption('en');
       }
       await page.setViewportSize({ width: 1280, height: 900 });
 
@@ -118,14 +119,14 @@ if (chromiumAvailable()) {
       expect((await client.request('GET', '/api/v1/users/me', { token: learner.token })).status).to.equal(403);
 
       // Reactivation, in Russian this time: its dialog is checked in the other language.
-      await page.getByLabel('Language').selectOption('ru');
+      await languageSwitch(page).selectOption('ru');
       await page.getByRole('button', { name: 'Разблокировать' }).click();
       const again = page.getByRole('dialog', { name: 'Разблокировать: Test Learner?' });
       await again.waitFor();
       await expectAccessible(page, 'reactivate dialog (ru)');
       await again.getByRole('button', { name: 'Разблокировать' }).click();
       await page.getByText('Учётная запись снова активна.').waitFor();
-      await page.getByLabel('Язык').selectOption('en');
+      await languageSwitch(page).selectOption('en');
       const back = await client.request('POST', '/api/v1/auth/login', {
         body: { email: learner.email, password: learner.password },
       });

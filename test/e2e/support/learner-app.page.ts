@@ -1,11 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page, Response } from 'playwright-core';
+import type { Locator, Page, Response } from 'playwright-core';
 import type pg from 'pg';
 import { PROJECT_ROOT } from '../../../src/config/project-paths.js';
 import { expectAccessible } from './browser.js';
 
 export const SCREENSHOT_DIR = join(PROJECT_ROOT, 'docs', 'screenshots');
+
+/**
+ * The header's language control. Found by its place, not by the word "Language": an answer option on the
+ * screen may contain that word too, and the label's name also holds the chosen language.
+ */
+export function languageSwitch(page: Page): Locator {
+  return page.getByRole('banner').getByRole('combobox');
+}
 
 interface ServedQuestion {
   readonly id: number;
@@ -36,10 +44,10 @@ export class LearnerApp {
       const path = join(SCREENSHOT_DIR, `${screenshot}.png`);
       await this.page.screenshot({ path, fullPage: true, clip: { x: 0, y: 0, width, height } });
     }
-    await this.page.getByLabel('Language').selectOption('ru');
+    await languageSwitch(this.page).selectOption('ru');
     await this.page.locator('html[lang="ru"]').waitFor();
     await expectAccessible(this.page, `${name} (ru)`);
-    await this.page.getByLabel('Язык').selectOption('en');
+    await languageSwitch(this.page).selectOption('en');
     await this.page.locator('html[lang="en"]').waitFor();
   }
 
